@@ -1,0 +1,1 @@
+"""newscrawler: clean, de-duplicated JSON lines from news wires and news sites."""

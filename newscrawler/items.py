@@ -1,0 +1,46 @@
+"""The one item newscrawler exports: each field here is a key of every JSONL line.
+
+The JSON Schema in ``newscrawler/schema/article.schema.json`` describes the
+same fields for readers of the export; ``tests/test_schema.py`` keeps the two
+in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class Article:
+    """A cleaned news story.
+
+    Dates are ISO 8601 strings exactly as precise as the page: with the UTC
+    offset the page gives, without one when it gives none, date-only when it
+    gives no time, and ``None`` when it says nothing (never the crawl time).
+    """
+
+    url: str
+    """The fetched URL, after redirects."""
+    canonical_url: str
+    """``<link rel=canonical>``/``og:url`` (else ``url``) without tracking parameters."""
+    id: str
+    """Stable fingerprint of ``canonical_url``."""
+    source: str | None = None
+    """Publisher name (``og:site_name``, JSON-LD publisher, else the host)."""
+    title: str | None = None
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    modified: str | None = None
+    dateline: str | None = None
+    """City and date as printed before the story, e.g. ``PALO ALTO, Calif., April 25, 2016``."""
+    language: str | None = None
+    """ISO 639-1 code."""
+    body: str = ""
+    """Clean story text, paragraphs separated by one blank line."""
+    http_status: int = 200
+    fetched_at: datetime | None = None
+    """When the page was fetched (UTC)."""
+    flags: list[str] = field(default_factory=list)
+    """What cleaning did or noticed, e.g. ``repeated_paragraphs_removed``."""

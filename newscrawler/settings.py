@@ -1,0 +1,53 @@
+# newscrawler settings: overrides of Scrapy's defaults and the project's own switches only.
+# Every project setting is listed in the README's settings table; components read them in
+# from_crawler, where their defaults live.
+#
+#     https://docs.scrapy.org/en/latest/topics/settings.html
+
+BOT_NAME = "newscrawler"
+
+SPIDER_MODULES = ["newscrawler.spiders"]
+NEWSPIDER_MODULE = "newscrawler.spiders"
+
+ADDONS: dict[str, int] = {}
+
+# --- Politeness ------------------------------------------------------------------------------
+# Say who we are and how to reach the operator, e.g.
+#   -s USER_AGENT="newscrawler/0.1 (+mailto:data-team@example.com)"
+USER_AGENT = "newscrawler/0.1 (+https://github.com/newscrawler/newscrawler)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+RETRY_TIMES = 2
+
+# Error pages are evidence, not noise: a wire may wrap a real story in a 403 or 404 template,
+# so these statuses reach the parsers and the cleaning stages instead of being dropped unseen.
+HTTPERROR_ALLOWED_CODES = [401, 403, 404, 410]
+
+# --- Items and export ------------------------------------------------------------------------
+ITEM_PIPELINES = {
+    "newscrawler.pipelines.clean.CleanArticlePipeline": 100,
+    "newscrawler.pipelines.required.RequiredFieldsPipeline": 800,
+    "newscrawler.pipelines.limit.MaxItemsPipeline": 1000,
+}
+
+# One new file per run, named by the run's UTC start time; -o/-O on the command line replace it.
+FEEDS = {
+    "output/%(name)s/%(time)s.jsonl": {
+        "format": "jsonlines",
+        "encoding": "utf-8",
+        "store_empty": False,
+    },
+}
+FEED_EXPORT_ENCODING = "utf-8"
+
+# --- Runtime ---------------------------------------------------------------------------------
+LOG_LEVEL = "INFO"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -1,0 +1,135 @@
+"""Small text functions shared by parsers and pipelines; no Scrapy needed to test them."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_SPACE = re.compile(r"[\s\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000\ufeff]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_TAG = re.compile(r"<[^>]{0,2000}>")
+_BLOCK_TAG = re.compile(r"(?i)<\s*(?:br|/p|/div|/li|/h[1-6])\s*/?>")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ")
+
+
+def normalize_space(text: str) -> str:
+    """Collapse every run of whitespace (nbsp, zero-width, ideographic) to one space.
+
+    >>> normalize_space("  Hello\\u00a0\\n world ")
+    'Hello world'
+    """
+    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def clean_inline(text: str | None) -> str | None:
+    """One-line field value: entities decoded, tags and control characters gone, spaces folded."""
+    if text is None:
+        return None
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", normalize_space(text))
+    return text or None
+
+
+def split_blocks(text: str) -> list[str]:
+    """Paragraphs of a plain or lightly tagged text (JSON-LD ``articleBody``, feed descriptions).
+
+    >>> split_blocks("One.<br><br>Two &amp; three.\\n\\n\\nFour.")
+    ['One.', 'Two & three.', 'Four.']
+    """
+    text = _BLOCK_TAG.sub("\n\n", text)
+    text = _TAG.sub(" ", text)
+    text = html.unescape(text)
+    blocks = _BLANK_LINES.split(text)
+    if len(blocks) == 1:
+        blocks = text.split("\n")
+    return [b for b in (normalize_space(b) for b in blocks) if b]
+
+
+def join_blocks(blocks: list[str]) -> str:
+    """The ``body`` form: paragraphs separated by one blank line."""
+    return "\n\n".join(b for b in (normalize_space(b) for b in blocks) if b)
+
+
+def strip_site_name(title: str, site_names: list[str]) -> str:
+    """``"Story | Site"`` -> ``"Story"`` when the suffix (or prefix) is the site's name.
+
+    >>> strip_site_name("Acme buys Beta | Harbour Wire", ["Harbour Wire"])
+    'Acme buys Beta'
+    """
+    lowered = [s.lower() for s in site_names if s]
+    for sep in _TITLE_SEPARATORS:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        if tail.strip().lower() in lowered and head.strip():
+            return head.strip()
+        head, _, tail = title.partition(sep)
+        if head.strip().lower() in lowered and tail.strip():
+            return tail.strip()
+    return title
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+# --- Datelines -------------------------------------------------------------------------------
+# The printed opening of a wire story. The dateline keeps its wire marker ("/PRNewswire/",
+# "(AP)", "--(BUSINESS WIRE)") and loses the dash that separates it from the story.
+_CITY = r"[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,4}"
+_REGION = r"(?:,[ ](?:[A-Z][A-Za-z.'’\-]+)(?:[ ][A-Z][A-Za-z.'’\-]+){0,3}){0,2}"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:,?[ ]{_MONTH}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?)"
+_MARKER = r"(?:[ ]?/[^/\n]{2,40}/|[ ]?\((?:[A-Z][A-Za-z.\- ]{1,30})\)|--\([A-Z][A-Z ]{2,30}\))"
+_SEPARATOR = r"[ ]?(?:--|—|–|-)+[ ]?"
+_DATELINE = re.compile(
+    rf"^(?P<dateline>{_CITY}{_REGION}{_DATE}?{_MARKER}?){_SEPARATOR}(?=\S)"
+)
+_MENAFN = re.compile(r"^(?P<dateline>\(MENAFN[^)]{0,60}\))[ ]?(?:--|—|–|-)?[ ]?(?=\S)")
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str]:
+    """Split the dateline off a story's first paragraph.
+
+    >>> split_dateline("PALO ALTO, Calif., April 25, 2016 /PRNewswire/ -- Acme said.")
+    ('PALO ALTO, Calif., April 25, 2016 /PRNewswire/', 'Acme said.')
+    >>> split_dateline("WASHINGTON (AP) — The Senate voted.")
+    ('WASHINGTON (AP)', 'The Senate voted.')
+    >>> split_dateline("NEW YORK--(BUSINESS WIRE)--Beta Corp today said.")
+    ('NEW YORK--(BUSINESS WIRE)', 'Beta Corp today said.')
+    >>> split_dateline("(MENAFN) North Korean leader said.")
+    ('(MENAFN)', 'North Korean leader said.')
+    >>> split_dateline("The company said on Monday.")
+    (None, 'The company said on Monday.')
+    """
+    match = _DATELINE.match(paragraph) or _MENAFN.match(paragraph)
+    if not match:
+        return None, paragraph
+    dateline = match.group("dateline").strip()
+    # "A" or "I" alone followed by a dash is a sentence, not a place
+    if len(dateline) < 3 and not dateline.startswith("("):
+        return None, paragraph
+    return dateline, paragraph[match.end():].strip()
+
+
+def clean_body(text: str) -> str:
+    """Body text in its one form: paragraphs folded to one line each, one blank line between.
+
+    >>> clean_body("  One\\n line.\\n\\n\\n\\nTwo.  ")
+    'One line.\\n\\nTwo.'
+    """
+    return join_blocks(_BLANK_LINES.split(text.replace("\r\n", "\n")))
+
+
+def unique(values: Iterable[str]) -> list[str]:
+    """Values in first-seen order, each once."""
+    return list(dict.fromkeys(values))
