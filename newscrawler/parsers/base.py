@@ -1,0 +1,253 @@
+"""Response -> Article, in layers: JSON-LD, then markup, then the generic body extractor.
+
+Site parsers subclass :class:`ArticleParser` and override a field method with
+their selectors; a method that returns ``None`` (or an empty list) falls back
+to the generic layers, and the fallback is recorded so a layout change shows
+up in the crawl stats.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+from scrapy.http import TextResponse
+
+from newscrawler.extract import jsonld
+from newscrawler.extract.body import extract_body, pick_body
+from newscrawler.extract.metadata import (
+    AUTHOR_KEYS,
+    LANGUAGE_KEYS,
+    MODIFIED_KEYS,
+    PUBLISHED_KEYS,
+    SOURCE_KEYS,
+    SUBTITLE_KEYS,
+    TITLE_KEYS,
+    PageMeta,
+    read_meta,
+)
+from newscrawler.items import Article
+from newscrawler.utils.dates import parse_date
+from newscrawler.utils.language import detect_language, normalize_language
+from newscrawler.utils.text import clean_inline, split_dateline, strip_site_name
+from newscrawler.utils.urls import canonicalize, host_of, url_id
+
+# Visible dates sit in short elements whose class or id says so.
+_DATE_NODES = etree.XPath(
+    "//*[self::span or self::div or self::p or self::time or self::li]"
+    "[contains(translate(concat(@class, ' ', @id), 'DATEIMPUBLSH', 'dateimpublsh'), 'date')"
+    " or contains(translate(concat(@class, ' ', @id), 'DATEIMPUBLSH', 'dateimpublsh'), 'publish')"
+    " or contains(translate(concat(@class, ' ', @id), 'DATEIMPUBLSH', 'dateimpublsh'), 'time')]"
+)
+_BYLINE_NODES = etree.XPath(
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
+    " or contains(@class, 'author-name')]"
+)
+_DATELINE_DATE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}"
+)
+_BY_PREFIX = ("by ", "von ", "par ", "por ", "di ", "door ")
+
+
+class ArticleParser:
+    """The generic parser; site parsers override field methods with selectors."""
+
+    name = "generic"
+
+    def __init__(self, response: TextResponse, hints: dict[str, Any] | None = None) -> None:
+        self.response = response
+        self.hints: dict[str, Any] = hints or {}
+        self.root = response.selector.root
+        self.fallbacks: list[str] = []
+
+    # --- shared, computed once ------------------------------------------------------------
+    @cached_property
+    def ld_documents(self) -> list[Any]:
+        return jsonld.documents(self.root)
+
+    @cached_property
+    def ld(self) -> dict[str, Any]:
+        return jsonld.find_article(self.ld_documents) or {}
+
+    @cached_property
+    def meta(self) -> PageMeta:
+        return read_meta(self.root)
+
+    @cached_property
+    def extracted_blocks(self) -> list[str]:
+        """The generic extractor's blocks, before the dateline is split off."""
+        structured = jsonld.text_value(self.ld.get("articlebody"))
+        blocks, _source = pick_body(structured, extract_body(self.root))
+        return blocks
+
+    @cached_property
+    def _dateline_split(self) -> tuple[str | None, list[str]]:
+        blocks = list(self.body_blocks())
+        if not blocks:
+            return None, blocks
+        dateline, rest = split_dateline(blocks[0])
+        if dateline is None:
+            return None, blocks
+        return dateline, ([rest] if rest else []) + blocks[1:]
+
+    # --- fields: override in site parsers -------------------------------------------------
+    def body_blocks(self) -> list[str]:
+        """The story's paragraphs, dateline included (it is split off afterwards)."""
+        return self.extracted_blocks
+
+    def title(self) -> str | None:
+        candidates = [
+            jsonld.text_value(self.ld.get("headline")),
+            jsonld.text_value(self.ld.get("name")),
+            self.meta.first(TITLE_KEYS),
+            self.meta.h1[0] if self.meta.h1 else None,
+            self.meta.title,
+            self.hints.get("title"),
+        ]
+        for candidate in candidates:
+            if text := clean_inline(candidate):
+                return strip_site_name(text, [self.source() or "", host_of(self.response.url)])
+        return None
+
+    def subtitle(self) -> str | None:
+        value = (
+            jsonld.text_value(self.ld.get("alternativeheadline"))
+            or jsonld.text_value(self.ld.get("description"))
+            or self.meta.first(SUBTITLE_KEYS)
+        )
+        return clean_inline(value)
+
+    def authors(self) -> list[str]:
+        names = jsonld.person_names(self.ld.get("author")) if self.ld.get("author") else []
+        if not names:
+            names = [v for v in self.meta.all(AUTHOR_KEYS) if "://" not in v]
+        if not names:
+            names = [el.text_content() for el in _BYLINE_NODES(self.root)]
+        return _clean_authors(names)
+
+    def published(self) -> str | None:
+        return _first_date(
+            self.ld.get("datepublished"),
+            self.ld.get("datecreated"),
+            *self.meta.all(PUBLISHED_KEYS),
+            *self.meta.times[:1],
+            *self._visible_dates(),
+            self.hints.get("published"),
+            self._dateline_date(),
+        )
+
+    def modified(self) -> str | None:
+        return _first_date(
+            self.ld.get("datemodified"),
+            *self.meta.all(MODIFIED_KEYS),
+            self.hints.get("modified"),
+        )
+
+    def source(self) -> str | None:
+        publisher = self.ld.get("publisher")
+        value = (
+            self.meta.first(SOURCE_KEYS[:1])
+            or jsonld.text_value(publisher.get("name") if isinstance(publisher, dict) else publisher)
+            or self.meta.first(SOURCE_KEYS[1:])
+            or self.hints.get("source")
+        )
+        return clean_inline(value) or host_of(self.response.url) or None
+
+    def language(self) -> str | None:
+        for value in (
+            jsonld.text_value(self.ld.get("inlanguage")),
+            self.meta.html_lang,
+            self.meta.first(LANGUAGE_KEYS),
+            self.hints.get("language"),
+        ):
+            if code := normalize_language(value):
+                return code
+        return detect_language(" ".join(self.extracted_blocks[:6]))
+
+    def canonical_url(self) -> str:
+        url = self.response.url
+        for candidate in (self.meta.link("canonical"), self.meta.first(("og:url",))):
+            if not candidate:
+                continue
+            absolute = self.response.urljoin(candidate)
+            if not absolute.startswith(("http://", "https://")):
+                continue
+            # Error templates point every URL at the home page: that is not this story's URL.
+            if urlsplit(absolute).path.strip("/") == "" and urlsplit(url).path.strip("/"):
+                continue
+            url = absolute
+            break
+        return canonicalize(url)
+
+    def dateline(self) -> str | None:
+        return self._dateline_split[0]
+
+    def body(self) -> list[str]:
+        """Story paragraphs after the dateline."""
+        return self._dateline_split[1]
+
+    # --- helpers --------------------------------------------------------------------------
+    def _visible_dates(self) -> list[str]:
+        texts = []
+        for el in _DATE_NODES(self.root)[:8]:
+            text = el.text_content().strip()
+            if 6 <= len(text) <= 80:
+                texts.append(text)
+        return texts
+
+    def _dateline_date(self) -> str | None:
+        dateline = self.dateline()
+        match = _DATELINE_DATE.search(dateline) if dateline else None
+        return parse_date(match.group(0)) if match else None
+
+    def to_item(self) -> Article:
+        canonical = self.canonical_url()
+        return Article(
+            url=self.response.url,
+            canonical_url=canonical,
+            id=url_id(canonical),
+            source=self.source(),
+            title=self.title(),
+            subtitle=self.subtitle(),
+            authors=self.authors(),
+            published=self.published(),
+            modified=self.modified(),
+            dateline=self.dateline(),
+            language=self.language(),
+            body="\n\n".join(self.body()),
+            http_status=self.response.status,
+            fetched_at=datetime.now(UTC),
+        )
+
+
+def _first_date(*candidates: Any) -> str | None:
+    for value in candidates:
+        if value is None or value == "":
+            continue
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, dict):
+            value = jsonld.text_value(value)
+        if (parsed := parse_date(value)) is not None:
+            return parsed
+    return None
+
+
+def _clean_authors(names: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for raw in names:
+        text = clean_inline(raw) or ""
+        lowered = text.lower()
+        for prefix in _BY_PREFIX:
+            if lowered.startswith(prefix):
+                text = text[len(prefix):]
+                break
+        for part in text.replace(" and ", ",").replace(" & ", ",").split(","):
+            part = part.strip(" .;|")
+            if 2 <= len(part) <= 80 and part.lower() not in seen:
+                seen[part.lower()] = part
+    return list(seen.values())

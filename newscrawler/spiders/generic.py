@@ -1,0 +1,106 @@
+"""``scrapy crawl generic -a url=URL``: any news site, from its root, a sitemap or a feed."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy import Request
+from scrapy.exceptions import UsageError
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+
+from newscrawler.discovery.feeds import FEED_TYPES
+from newscrawler.discovery.pages import is_story_page
+from newscrawler.discovery.xml import sniff
+from newscrawler.items import Article
+from newscrawler.spiders.base import HINTS, STORY, NewsSpider, split_urls
+from newscrawler.utils.text import word_count
+from newscrawler.utils.urls import canonicalize, host_of, is_same_site, url_kind
+
+# Listing pages are fetched before unknown pages, stories before both.
+PRIORITY = {"article": 10, "listing": 5, "unknown": 0}
+
+
+class GenericSpider(NewsSpider):
+    """Crawls one or more news sites and stays on them.
+
+    Discovery: robots.txt ``Sitemap:`` lines (``/sitemap.xml`` when there are
+    none), sitemap indexes and sitemaps (gzip too), Google News sitemaps, RSS
+    and Atom feeds (the URL given and ``<link rel=alternate>``), listing
+    pages with ``rel=next`` and in-site links. Sitemap and feed dates are
+    checked against ``-a since=`` before a story is fetched.
+    """
+
+    name = "generic"
+
+    def __init__(self, *args: Any, url: str | list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.seed_urls = split_urls(url)
+        if not self.seed_urls:
+            raise UsageError("the generic spider needs -a url=URL (a site root, sitemap or feed)")
+        crawled = [self.rebase(u) for u in self.seed_urls]
+        self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in crawled} - {""})
+        # the extractor's allow_domains does not match hosts with a port (a mirror, a test site)
+        self.site_hosts = frozenset(host_of(u) for u in crawled)
+        self.link_extractor = LinkExtractor(unique=True)
+
+    async def start(self) -> AsyncIterator[Request]:
+        roots: set[str] = set()
+        for url in self.seed_urls:
+            yield self.discovery_request(url, self.parse_seed, dont_filter=True)
+            parts = urlsplit(url)
+            root = f"{parts.scheme}://{parts.netloc}"
+            if root not in roots:
+                roots.add(root)
+                yield self.discovery_request(f"{root}/robots.txt", self.parse_robots)
+
+    def parse_seed(self, response: Response) -> Iterable[Article | Request]:
+        """The URL given may be a site root, a listing, a sitemap, a feed or a story."""
+        kind = sniff(response.body)
+        if kind in ("sitemap", "sitemapindex", "gzip"):
+            return self.parse_sitemap(response)
+        if kind == "feed":
+            return self.parse_feed(response)
+        return self.parse_page(response)
+
+    def parse_page(self, response: Response) -> Iterable[Article | Request]:
+        if not isinstance(response, TextResponse):
+            self.crawler.stats.inc_value("discovery/not_html")
+            return
+        parser = self.parser_class(response, hints=response.meta.get(HINTS))
+        if response.meta.get(STORY) or self._looks_like_story(parser):
+            self.crawler.stats.inc_value("discovery/pages/story")
+            yield from self.story_items(parser)
+        else:
+            self.crawler.stats.inc_value("discovery/pages/other")
+        if response.status == 200:
+            yield from self.follow(response, parser.meta.links)
+
+    def follow(self, response: TextResponse, links: dict[str, list[str]]) -> Iterator[Request]:
+        """Feeds announced in ``<head>``, ``rel=next`` pagination, then in-site links."""
+        for el in response.xpath("//link[@rel='alternate'][@href][@type]"):
+            if el.attrib.get("type", "").split(";")[0].strip().lower() in FEED_TYPES[:4]:
+                yield self.discovery_request(response.urljoin(el.attrib["href"]),
+                                             self.parse_feed)
+        for href in links.get("next", []):
+            yield Request(self.rebase(response.urljoin(href)), callback=self.parse_page,
+                          priority=PRIORITY["listing"])
+        for link in self.link_extractor.extract_links(response):
+            if link.nofollow or not is_same_site(link.url, self.site_hosts):
+                continue
+            kind = url_kind(link.url)
+            # tracking parameters never change a page: one fetch per story, not per campaign
+            yield Request(self.rebase(canonicalize(link.url)), callback=self.parse_page,
+                          priority=PRIORITY[kind])
+
+    def _looks_like_story(self, parser: Any) -> bool:
+        blocks = parser.extracted_blocks
+        return is_story_page(
+            url_kind=url_kind(parser.response.url),
+            og_type=parser.meta.first(("og:type",)),
+            has_article_ld=bool(parser.ld),
+            body_words=sum(word_count(b) for b in blocks),
+            body_blocks=len(blocks),
+        )
