@@ -1,0 +1,255 @@
+"""Tests for the generic article-body extractor (fixtures are our own pages, not the benchmark)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import parsel
+import pytest
+
+from newscrawler.extract.body import extract_body, pick_body
+
+DATA = Path(__file__).parent / "data" / "extraction"
+
+
+def root_of(name: str) -> lxml.html.HtmlElement:
+    """Parse a fixture the way Scrapy does (parsel over lxml's HTMLParser)."""
+    return parsel.Selector(text=(DATA / name).read_text(encoding="utf-8")).root
+
+
+def extract(name: str) -> list[str]:
+    return extract_body(root_of(name))
+
+
+def assert_absent(blocks: list[str], *pieces: str) -> None:
+    text = "\n".join(blocks)
+    for piece in pieces:
+        assert piece not in text, piece
+
+
+def test_semantic_article_drops_page_chrome() -> None:
+    blocks = extract("article_semantic.html")
+    assert blocks == [
+        (
+            "The harbour council voted on Tuesday evening to approve a new winter ferry timetable, "
+            "adding two early crossings on weekdays and ending the long gap between the lunchtime "
+            "and evening sailings."
+        ),
+        (
+            "Commuters had complained for years that the old schedule forced them to choose between "
+            "arriving an hour early or half an hour late, and a petition signed by more than 1,200 "
+            "residents was presented at the meeting."
+        ),
+        (
+            "“This is the change people asked for,” said councillor Maren Holt, who chairs the "
+            "transport committee. “It costs us one extra crew shift a day, and we think that is "
+            "money well spent.”"
+        ),
+        (
+            "The new timetable takes effect on the first Monday of December and will be reviewed "
+            "after three months."
+        ),
+    ]
+    assert_absent(blocks, "Sport", "Most read", "Storm warning", "All rights reserved", "Privacy")
+
+
+def test_div_soup_with_link_dense_sidebar() -> None:
+    blocks = extract("div_soup.html")
+    assert len(blocks) == 3
+    assert blocks[0].startswith("Apple and pear growers in the upper valley")
+    assert blocks[-1].endswith("may not survive until the next harvest.")
+    assert_absent(blocks, "Regional news", "Log in", "Copyright", "Sections")
+
+
+def test_br_br_splits_paragraphs_and_single_br_does_not() -> None:
+    blocks = extract("br_paragraphs.html")
+    assert blocks == [
+        (
+            "The town library reopened on Saturday, eight months after a burst river bank flooded "
+            "its ground floor and ruined thousands of books."
+        ),
+        (
+            "Volunteers spent the summer drying, sorting and cataloguing donated books, and the "
+            "children's corner now has more titles than before the flood."
+        ),
+        (
+            'The head librarian thanked the fire brigade, the building crews and "every neighbour '
+            'who turned up with a box of paperbacks".'
+        ),
+        "Opening hours are unchanged: nine until six on weekdays and ten until four on Saturdays.",
+    ]
+    assert_absent(blocks, "Front page", "Archive")
+
+
+def test_subheadings_and_list_items_kept_in_order() -> None:
+    blocks = extract("headings_lists.html")
+    assert blocks[1:8] == [
+        "Which bin is which",
+        (
+            "The council has published a colour guide, and new bins will be delivered during the "
+            "last two weeks of this month."
+        ),
+        "Blue: paper, cardboard and clean cartons.",
+        "Green: garden and food waste.",
+        "Yellow: plastic bottles, tins and cans.",
+        "Grey: everything that cannot be recycled.",
+        "Glass still goes to the bank",
+    ]
+    assert blocks[8].startswith("Glass bottles and jars")
+    assert blocks[9:11] == ["Rinse the jar or bottle.", "Remove lids and corks."]
+    assert blocks[-1].startswith("Residents who are unsure")
+    assert len(blocks) == 12
+    assert_absent(blocks, "Guides")
+
+
+def test_boilerplate_inside_and_around_the_article_is_removed() -> None:
+    blocks = extract("boilerplate_inside.html")
+    assert [b.split(",")[0] for b in blocks] == [
+        (
+            "A young energy company wants to build solar canopies over five of the city's largest "
+            "open-air car parks"
+        ),
+        "The founders say the steel frames can be assembled in sections over a weekend",
+        "City planners will study the proposal next month",
+        "If approved",
+    ]
+    assert_absent(
+        blocks,
+        "cookies",  # cookie banner
+        "Tomas Reyes",  # byline outside the text flow
+        "Share on",  # share bar
+        "artist's impression",  # figure caption
+        "newsletter",  # newsletter box
+        "Advertisement",  # ad stub
+        "Related stories",  # related links
+        "carbon neutral",
+        "comments",  # comments section
+        "maintenance",
+        "Startup plans solar canopy",  # the headline is not body text
+    )
+
+
+def test_short_wire_flash_is_extracted() -> None:
+    assert extract("wire_flash.html") == [
+        (
+            "ROTTERDAM, March 3 - Dock workers' unions called off a planned 48-hour strike at the "
+            "port on Tuesday after reaching a pay agreement with employers in overnight talks."
+        ),
+        "Details of the deal will be presented to members later this week, a union spokesman said.",
+    ]
+
+
+def test_story_split_by_an_ad_is_joined() -> None:
+    blocks = extract("split_story.html")
+    assert len(blocks) == 4
+    assert blocks[0].startswith("The city museum has agreed")
+    assert blocks[2].startswith("Parish records, however")
+    assert blocks[3].endswith("has been fitted in the church.")
+    assert_absent(blocks, "Advertisement", "Five things", "Theatre festival")
+
+
+def test_navigation_only_page_gives_nothing() -> None:
+    assert extract("nav_only.html") == []
+
+
+def test_empty_and_textless_documents() -> None:
+    assert extract_body(parsel.Selector(text="<html><body></body></html>").root) == []
+    assert extract_body(parsel.Selector(text="<html><body><img src=x></body></html>").root) == []
+
+
+def test_whitespace_is_normalised() -> None:
+    html = (
+        "<html><body><div class='content'><p>  Rain\u00a0and\u00a0 wind\n\n are "
+        "expected <b>across</b>\tthe\u2009region, forecasters said on Monday.  </p>"
+        "<p>\u00a0</p><p>Schools will stay open, the education office said in a statement.</p>"
+        "</div></body></html>"
+    )
+    blocks = extract_body(parsel.Selector(text=html).root)
+    assert blocks == [
+        "Rain and wind are expected across the region, forecasters said on Monday.",
+        "Schools will stay open, the education office said in a statement.",
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.html")))
+def test_tree_is_not_modified(name: str) -> None:
+    root = root_of(name)
+    before = lxml.html.tostring(root)
+    extract_body(root)
+    assert lxml.html.tostring(root) == before
+
+
+# --------------------------------------------------------------------------- pick_body
+
+DOM = [
+    "The bridge will close for repairs on Monday, the transport office said.",
+    "Buses will replace the tram line for six weeks while the deck is rebuilt.",
+]
+
+
+def test_pick_without_structured_text_uses_dom() -> None:
+    assert pick_body(None, DOM) == (DOM, "dom")
+    assert pick_body("  \n ", DOM) == (DOM, "dom")
+    assert pick_body("<p></p>", DOM) == (DOM, "dom")
+
+
+def test_pick_uses_structured_text_when_dom_is_empty() -> None:
+    blocks, source = pick_body("First paragraph.\n\nSecond paragraph.", [])
+    assert (blocks, source) == (["First paragraph.", "Second paragraph."], "jsonld")
+
+
+def test_pick_prefers_dom_when_it_covers_a_teaser() -> None:
+    teaser = "The bridge will close for repairs on Monday, the transport office said."
+    assert pick_body(teaser, DOM) == (DOM, "dom")
+
+
+def test_pick_prefers_dom_when_it_covers_the_same_text_without_breaks() -> None:
+    assert pick_body(" ".join(DOM), DOM) == (DOM, "dom")
+
+
+def test_pick_uses_structured_text_when_dom_lost_part_of_the_story() -> None:
+    extra = " ".join(
+        f"Paragraph {i} adds more detail about the works and the diversions." for i in range(8)
+    )
+    structured = "\n\n".join([*DOM, extra])
+    blocks, source = pick_body(structured, DOM[:1])
+    assert source == "jsonld"
+    assert blocks == [*DOM, extra]
+
+
+def test_pick_uses_structured_text_when_dom_is_a_different_text() -> None:
+    story = " ".join(
+        f"Sentence {i} of the real story about the harbour and its ferries." for i in range(6)
+    )
+    other = [
+        f"Reader comment number {i}: I never take the ferry, the buses are cheaper."
+        for i in range(8)
+    ]
+    assert pick_body(story, other) == ([story], "jsonld")
+
+
+def test_pick_strips_html_and_splits_paragraphs_from_structured_text() -> None:
+    structured = (
+        "<p>Rain &amp; wind are <b>expected</b> tonight.</p><p>Schools stay open.</p>"
+        "Line one<br>line two"
+    )
+    blocks, source = pick_body(structured, [])
+    assert source == "jsonld"
+    assert blocks == [
+        "Rain & wind are expected tonight.",
+        "Schools stay open.",
+        "Line one",
+        "line two",
+    ]
+
+
+def test_pick_splits_single_newlines_when_there_are_no_blank_lines() -> None:
+    blocks, _ = pick_body("One.\nTwo.\r\nThree.", [])
+    assert blocks == ["One.", "Two.", "Three."]
+
+
+def test_absurdly_deep_nesting_does_not_crash() -> None:
+    text = "Deep in the markup, this paragraph still tells the story of the day."
+    html = "<html><body>" + "<div>" * 1500 + f"<p>{text}</p>" + "</div>" * 1500 + "</body></html>"
+    assert extract_body(parsel.Selector(text=html).root) == [text]
