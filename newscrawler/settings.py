@@ -8,6 +8,8 @@ BOT_NAME = "newscrawler"
 
 SPIDER_MODULES = ["newscrawler.spiders"]
 NEWSPIDER_MODULE = "newscrawler.spiders"
+# our crawl command checks -a arguments before the crawl starts
+COMMANDS_MODULE = "newscrawler.commands"
 
 ADDONS: dict[str, int] = {}
 

@@ -47,6 +47,8 @@ _BYLINE_NODES = etree.XPath(
     "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
     " or contains(@class, 'author-name')]"
 )
+# How far down the extracted blocks a dateline is looked for.
+DATELINE_SEARCH_BLOCKS = 3
 _DATELINE_DATE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}"
 )
@@ -63,6 +65,7 @@ class ArticleParser:
         self.hints: dict[str, Any] = hints or {}
         self.root = response.selector.root
         self.fallbacks: list[str] = []
+        self.flags: list[str] = []
 
     # --- shared, computed once ------------------------------------------------------------
     @cached_property
@@ -86,13 +89,19 @@ class ArticleParser:
 
     @cached_property
     def _dateline_split(self) -> tuple[str | None, list[str]]:
+        """The dateline and the story after it.
+
+        Wire copy starts at the dateline: a dek, an ID line or an error banner
+        printed above it is not story text, so the body starts after it.
+        """
         blocks = list(self.body_blocks())
-        if not blocks:
-            return None, blocks
-        dateline, rest = split_dateline(blocks[0])
-        if dateline is None:
-            return None, blocks
-        return dateline, ([rest] if rest else []) + blocks[1:]
+        for index, block in enumerate(blocks[:DATELINE_SEARCH_BLOCKS]):
+            dateline, rest = split_dateline(block)
+            if dateline is not None:
+                if index:
+                    self.flags.append("text_before_dateline_removed")
+                return dateline, ([rest] if rest else []) + blocks[index + 1:]
+        return None, blocks
 
     # --- fields: override in site parsers -------------------------------------------------
     def body_blocks(self) -> list[str]:
@@ -221,6 +230,7 @@ class ArticleParser:
             body="\n\n".join(self.body()),
             http_status=self.response.status,
             fetched_at=datetime.now(UTC),
+            flags=list(self.flags),
         )
 
 

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, Self
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
@@ -74,6 +75,15 @@ def parse_max_items(value: str | int | None) -> int | None:
     return number
 
 
+def parse_base_url(value: str | None) -> str | None:
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"base_url={value!r} must look like http://host:port")
+    return value.rstrip("/")
+
+
 class NewsSpider(Spider):
     """Base of all spiders: ``-a since=``, ``-a max_items=``, ``-a base_url=`` and discovery."""
 
@@ -90,9 +100,14 @@ class NewsSpider(Spider):
         super().__init__(*args, **kwargs)
         self.since = parse_since(since)
         self.max_items = parse_max_items(max_items)
-        self.base_url = base_url.rstrip("/") if base_url else None
-        if self.base_url and not self.base_url.startswith(("http://", "https://")):
-            raise UsageError(f"base_url={base_url!r} must start with http:// or https://")
+        self.base_url = parse_base_url(base_url)
+
+    @classmethod
+    def check_arguments(cls, **kwargs: str) -> None:
+        """Raise ``UsageError`` for a bad ``-a`` value before the crawl starts."""
+        parse_since(kwargs.get("since"))
+        parse_max_items(kwargs.get("max_items"))
+        parse_base_url(kwargs.get("base_url"))
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:

@@ -38,34 +38,39 @@ class GenericSpider(NewsSpider):
     def __init__(self, *args: Any, url: str | list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.seed_urls = split_urls(url)
-        if not self.seed_urls:
-            raise UsageError("the generic spider needs -a url=URL (a site root, sitemap or feed)")
+        self.check_arguments(url=url)
         crawled = [self.rebase(u) for u in self.seed_urls]
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in crawled} - {""})
         # the extractor's allow_domains does not match hosts with a port (a mirror, a test site)
         self.site_hosts = frozenset(host_of(u) for u in crawled)
         self.link_extractor = LinkExtractor(unique=True)
 
+    @classmethod
+    def check_arguments(cls, **kwargs: str) -> None:
+        super().check_arguments(**kwargs)
+        if not split_urls(kwargs.get("url")):
+            raise UsageError("the generic spider needs -a url=URL (a site root, sitemap or feed)")
+
     async def start(self) -> AsyncIterator[Request]:
         roots: set[str] = set()
         for url in self.seed_urls:
-            yield self.discovery_request(url, self.parse_seed, dont_filter=True)
+            yield self.discovery_request(url, self.parse_page, dont_filter=True)
             parts = urlsplit(url)
             root = f"{parts.scheme}://{parts.netloc}"
             if root not in roots:
                 roots.add(root)
                 yield self.discovery_request(f"{root}/robots.txt", self.parse_robots)
 
-    def parse_seed(self, response: Response) -> Iterable[Article | Request]:
-        """The URL given may be a site root, a listing, a sitemap, a feed or a story."""
+    def parse_page(self, response: Response) -> Iterable[Article | Request]:
+        """Any fetched URL: a site root, listing, story, sitemap or feed (found by content)."""
         kind = sniff(response.body)
         if kind in ("sitemap", "sitemapindex", "gzip"):
             return self.parse_sitemap(response)
         if kind == "feed":
             return self.parse_feed(response)
-        return self.parse_page(response)
+        return self.parse_html(response)
 
-    def parse_page(self, response: Response) -> Iterable[Article | Request]:
+    def parse_html(self, response: Response) -> Iterator[Article | Request]:
         if not isinstance(response, TextResponse):
             self.crawler.stats.inc_value("discovery/not_html")
             return
@@ -88,7 +93,10 @@ class GenericSpider(NewsSpider):
             yield Request(self.rebase(response.urljoin(href)), callback=self.parse_page,
                           priority=PRIORITY["listing"])
         for link in self.link_extractor.extract_links(response):
-            if link.nofollow or not is_same_site(link.url, self.site_hosts):
+            if link.nofollow:
+                continue
+            if not is_same_site(link.url, self.site_hosts):
+                self.crawler.stats.inc_value("discovery/links_offsite")
                 continue
             kind = url_kind(link.url)
             # tracking parameters never change a page: one fetch per story, not per campaign

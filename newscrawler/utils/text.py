@@ -88,7 +88,11 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DATE = rf"(?:,?[ ]{_MONTH}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?)"
+# "April 25, 2016" (English wires) or "9. April 2025" / "11 avril 2025" (day first)
+_DATE = (
+    rf"(?:,?[ ]{_MONTH}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?"
+    r"|,[ ]\d{1,2}\.?[ ][A-Za-zÀ-ÿ]{3,12}\.?[ ]\d{4})"
+)
 _MARKER = r"(?:[ ]?/[^/\n]{2,40}/|[ ]?\((?:[A-Z][A-Za-z.\- ]{1,30})\)|--\([A-Z][A-Z ]{2,30}\))"
 _SEPARATOR = r"[ ]?(?:--|—|–|-)+[ ]?"
 _DATELINE = re.compile(
@@ -106,6 +110,8 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     ('WASHINGTON (AP)', 'The Senate voted.')
     >>> split_dateline("NEW YORK--(BUSINESS WIRE)--Beta Corp today said.")
     ('NEW YORK--(BUSINESS WIRE)', 'Beta Corp today said.')
+    >>> split_dateline("LYON, 11 avril 2025 /Harbour Wire/ -- La maison a annoncé.")
+    ('LYON, 11 avril 2025 /Harbour Wire/', 'La maison a annoncé.')
     >>> split_dateline("(MENAFN) North Korean leader said.")
     ('(MENAFN)', 'North Korean leader said.')
     >>> split_dateline("The company said on Monday.")
