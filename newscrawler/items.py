@@ -7,8 +7,9 @@ in step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from typing import Any
 
 
 @dataclass
@@ -44,3 +45,15 @@ class Article:
     """When the page was fetched (UTC)."""
     flags: list[str] = field(default_factory=list)
     """What cleaning did or noticed, e.g. ``repeated_paragraphs_removed``."""
+    cluster_id: str | None = None
+    """Shared by every copy of one story, across sites and runs (the first copy's ``id``)."""
+    duplicate_of: dict[str, str] | None = None
+    """``{"id", "url"}`` of the copy exported first, when ``DUPLICATES_POLICY = "mark"``."""
+
+    page: Any = field(default=None, repr=False, compare=False, metadata={"exported": False})
+    """The parser that built this item (response, parsed tree, extracted blocks), for the
+    cleaning stages; never exported."""
+
+
+EXPORT_FIELDS: list[str] = [f.name for f in fields(Article) if f.metadata.get("exported", True)]
+"""The JSONL keys, in order (``FEED_EXPORT_FIELDS``)."""

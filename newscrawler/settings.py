@@ -4,6 +4,8 @@
 #
 #     https://docs.scrapy.org/en/latest/topics/settings.html
 
+from newscrawler.items import EXPORT_FIELDS
+
 BOT_NAME = "newscrawler"
 
 SPIDER_MODULES = ["newscrawler.spiders"]
@@ -40,6 +42,10 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.limit.MaxItemsPipeline": 1000,
 }
 
+EXTENSIONS = {
+    "newscrawler.extensions.rejects.RejectsWriter": 500,
+}
+
 # One new file per run, named by the run's UTC start time; -o/-O on the command line replace it.
 FEEDS = {
     "output/%(name)s/%(time)s.jsonl": {
@@ -49,6 +55,10 @@ FEEDS = {
     },
 }
 FEED_EXPORT_ENCODING = "utf-8"
+# The Article fields that are the JSONL schema (its `page` helper field is never exported).
+FEED_EXPORT_FIELDS = EXPORT_FIELDS
+# One clock per run: the feed, the rejects file and (later) the summary share its %(time)s.
+FEED_URI_PARAMS = "newscrawler.feeds.uri_params"
 
 # --- Runtime ---------------------------------------------------------------------------------
 LOG_LEVEL = "INFO"

@@ -192,3 +192,14 @@ def test_bad_arguments_give_a_clear_error(tmp_path, args, message):
     assert result.returncode == 2
     assert message in result.log
     assert "Traceback" not in result.log
+
+
+def test_dropped_pages_go_to_the_rejects_file_beside_the_feed(full_crawl):
+    rejects_file = full_crawl.feed.with_name("out.rejects.jsonl")
+    rejects = [json.loads(line) for line in rejects_file.read_text().splitlines()]
+    by_reject_path = {urlsplit(r["url"]).path: r for r in rejects}
+    shell = "/news/2025/04/19/greystone-quarry-community-fund.html"
+    assert PAGES[shell]["kind"] == "empty_shell"
+    assert by_reject_path[shell]["reason"] == "incomplete"
+    assert by_reject_path[shell]["missing"] == ["body"]
+    assert not set(by_reject_path) & set(by_path(full_crawl.items))

@@ -231,6 +231,7 @@ class ArticleParser:
             http_status=self.response.status,
             fetched_at=datetime.now(UTC),
             flags=list(self.flags),
+            page=self,
         )
 
 

@@ -7,14 +7,16 @@ from typing import Any, Self
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import NotConfigured
+
+from newscrawler.exceptions import Rejected
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_REQUIRED_FIELDS = ("title", "body")
 
 
-class IncompleteArticle(DropItem):
+class IncompleteArticle(Rejected):
     """A page parsed into an item with an empty required field."""
 
 
@@ -50,6 +52,8 @@ class RequiredFieldsPipeline:
             for name in missing:
                 self.crawler.stats.inc_value(f"required/missing/{name}")
             raise IncompleteArticle(
-                f"missing {', '.join(missing)}: {ItemAdapter(item).get('url')}", log_level="INFO"
+                "incomplete",
+                f"missing {', '.join(missing)}: {ItemAdapter(item).get('url')}",
+                evidence={"missing": missing},
             )
         return item

@@ -1,0 +1,42 @@
+"""Naming of a run's files: the feed, the rejects file and whatever else a run writes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import Spider
+
+RUN_TIME_ATTR = "_newscrawler_run_time"
+
+
+def run_time(spider: Spider) -> str:
+    """The run's UTC start time, as Scrapy writes ``%(time)s``; fixed at first use."""
+    value = getattr(spider, RUN_TIME_ATTR, None)
+    if value is None:
+        now = datetime.now(tz=UTC).replace(microsecond=0)
+        value = now.isoformat().replace(":", "-")
+        setattr(spider, RUN_TIME_ATTR, value)
+    return value
+
+
+def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
+    """``FEED_URI_PARAMS``: every file of one run gets the same ``%(time)s``."""
+    params["time"] = run_time(spider)
+    return params
+
+
+def sibling_path(feed_uri: str, suffix: str) -> str:
+    """``output/x/T.jsonl`` -> ``output/x/T.rejects.jsonl`` (for ``suffix=".rejects.jsonl"``).
+
+    >>> sibling_path("output/%(name)s/%(time)s.jsonl", ".rejects.jsonl")
+    'output/%(name)s/%(time)s.rejects.jsonl'
+    >>> sibling_path("today.json", ".rejects.jsonl")
+    'today.rejects.jsonl'
+    """
+    path = feed_uri.removeprefix("file://")
+    for ext in (".jsonl.gz", ".jsonl", ".jl", ".json", ".csv", ".xml"):
+        if path.endswith(ext):
+            return path[: -len(ext)] + suffix
+    return str(Path(path)) + suffix
