@@ -13,12 +13,15 @@ NEWSPIDER_MODULE = "newscrawler.spiders"
 # our crawl command checks -a arguments before the crawl starts
 COMMANDS_MODULE = "newscrawler.commands"
 
-ADDONS: dict[str, int] = {}
+ADDONS: dict[str, int] = {
+    # USER_AGENT = "newscrawler/0.1 (+<NEWSCRAWLER_CONTACT>)" unless USER_AGENT is set
+    "newscrawler.extensions.useragent.ContactUserAgent": 0,
+}
 
 # --- Politeness ------------------------------------------------------------------------------
-# Say who we are and how to reach the operator, e.g.
-#   -s USER_AGENT="newscrawler/0.1 (+mailto:data-team@example.com)"
-USER_AGENT = "newscrawler/0.1 (+https://github.com/newscrawler/newscrawler)"
+# Say who we are and how to reach the operator: the User-Agent becomes
+# "newscrawler/0.1 (+mailto:data-team@example.com)"; a USER_AGENT of your own replaces it.
+NEWSCRAWLER_CONTACT = "https://github.com/newscrawler/newscrawler"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
@@ -30,6 +33,11 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_TIMES = 2
+# 429/503 with Retry-After wait as asked (up to RETRY_AFTER_MAX) before the retry; must come
+# before RetryMiddleware (550) on the way back, which would retry at once
+DOWNLOADER_MIDDLEWARES = {
+    "newscrawler.downloadermiddlewares.retryafter.RetryAfterMiddleware": 560,
+}
 
 # Error pages are evidence, not noise: a wire may wrap a real story in a 403 or 404 template,
 # so these statuses reach the parsers and the cleaning stages instead of being dropped unseen.
@@ -44,17 +52,24 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "newscrawler.extensions.rejects.RejectsWriter": 500,
+    "newscrawler.extensions.summary.RunSummary": 900,
 }
 
 # One new file per run, named by the run's UTC start time; -o/-O on the command line replace it.
+DEFAULT_FEED_URI = "output/%(name)s/%(time)s.jsonl"
 FEEDS = {
-    "output/%(name)s/%(time)s.jsonl": {
+    DEFAULT_FEED_URI: {
         "format": "jsonlines",
         "encoding": "utf-8",
         "store_empty": False,
     },
 }
 FEED_EXPORT_ENCODING = "utf-8"
+# Local feeds are written as .part files and renamed when the run closes.
+FEED_STORAGES = {
+    "": "newscrawler.feedstorage.AtomicFileFeedStorage",
+    "file": "newscrawler.feedstorage.AtomicFileFeedStorage",
+}
 # The Article fields that are the JSONL schema (its `page` helper field is never exported).
 FEED_EXPORT_FIELDS = EXPORT_FIELDS
 # One clock per run: the feed, the rejects file and (later) the summary share its %(time)s.

@@ -117,4 +117,5 @@ def test_rejects_writer_writes_rejected_items_only(tmp_path):
         "reasons": ["title_phrase:en"],
     }
     assert lines[1]["reason"] == "incomplete"
-    assert crawler.stats.get_value("rejects/soft404") == 1
+    assert crawler.stats.get_value("rejects/count/soft404") == 1
+    assert crawler.stats.get_value("rejects/file") == str(writer.path)

@@ -1,21 +1,76 @@
-"""``scrapy crawl`` that checks spider arguments before anything starts.
+"""``scrapy crawl`` made for cron.
 
-Scrapy builds the spider inside the reactor, where a bad ``-a`` value only
-surfaces as a traceback; checking first gives the usual usage error instead.
+- ``-o``/``-O`` replace the default export instead of adding a second one;
+- checks ``-a`` arguments before anything starts (a usage error, not a traceback);
+- takes the lock of the spider and its state store, so a second run started while
+  the first is still going exits at once with status 75;
+- exits with status 1 when the run failed (see ``newscrawler.runs``), so cron
+  mail and monitoring see it.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import sys
 
 from scrapy.commands import crawl
 
+from newscrawler.extensions.summary import EXIT_STATUS_STAT
+from newscrawler.runlock import LockBusy, RunLock, lock_path
+from newscrawler.runs import EXIT_LOCKED
+
+logger = logging.getLogger(__name__)
+
 
 class Command(crawl.Command):
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)
+        assert self.settings is not None
+        if opts.output or opts.overwrite_output:
+            # Scrapy adds -o/-O to FEEDS; here the file named replaces the default export
+            default = self.settings.get("DEFAULT_FEED_URI")
+            feeds = dict(self.settings.getdict("FEEDS"))
+            if default in feeds:
+                del feeds[default]
+                self.settings.set("FEEDS", feeds, priority="cmdline")
+
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        if len(args) == 1 and self.crawler_process is not None:
-            spidercls = self.crawler_process.spider_loader.load(args[0])
-            check = getattr(spidercls, "check_arguments", None)
-            if check is not None:
-                check(**opts.spargs)  # raises UsageError with a clear message
-        super().run(args, opts)
+        if len(args) != 1:
+            super().run(args, opts)  # Scrapy's own usage errors
+            return
+        assert self.crawler_process is not None
+        spider_name = args[0]
+        spidercls = self.crawler_process.spider_loader.load(spider_name)
+        check = getattr(spidercls, "check_arguments", None)
+        if check is not None:
+            check(**opts.spargs)  # raises UsageError with a clear message
+
+        settings = self.settings
+        assert settings is not None
+        lock = RunLock(lock_path(settings.get("STATE_URI"), spider_name))
+        if settings.getbool("RUN_LOCK_ENABLED", True):
+            try:
+                lock.acquire()
+            except LockBusy as busy:
+                print(f"newscrawler: {spider_name} is already running ({busy}); not starting "
+                      "a second run", file=sys.stderr)
+                self.exitcode = EXIT_LOCKED
+                return
+            if lock.previous_holder:
+                print(f"newscrawler: took over a stale lock ({lock.previous_holder})",
+                      file=sys.stderr)
+        try:
+            crawler = self._create_crawler(spider_name)
+            self.crawler_process.crawl(crawler, **opts.spargs)
+            self.crawler_process.start()
+        finally:
+            lock.release()
+        if self.crawler_process.bootstrap_failed:
+            self.exitcode = 1
+            return
+        status = crawler.stats.get_value(EXIT_STATUS_STAT) if crawler.stats else None
+        if status:
+            self.exitcode = int(status)
+
+

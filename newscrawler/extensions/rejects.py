@@ -4,13 +4,15 @@
 default it sits next to the run's feed: ``output/<spider>/<time>.rejects.jsonl``
 beside ``output/<spider>/<time>.jsonl``, or ``today.rejects.jsonl`` beside
 ``-O today.jsonl``. ``REJECTS_ENABLED = False`` switches it off. The file is
-created with the first reject, so a clean run leaves none.
+created with the first reject, so a clean run leaves none; like the feed it is
+written as ``.part`` and renamed when the run closes.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 from typing import IO, Any, Self
 
@@ -21,6 +23,7 @@ from scrapy.exceptions import NotConfigured
 
 from newscrawler.exceptions import Rejected
 from newscrawler.feeds import sibling_path, uri_params
+from newscrawler.utils.files import part_path, publish
 
 logger = logging.getLogger(__name__)
 
@@ -77,14 +80,19 @@ class RejectsWriter:
         if self._file is None:
             self.path = self.resolve(spider)
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = self.path.open("a", encoding="utf-8")
+            self._file = part_path(self.path).open("w", encoding="utf-8")
             logger.info("Writing rejected pages to %(path)s", {"path": self.path})
+            self.crawler.stats.set_value("rejects/file", str(self.path))
         record = reject_record(item, exception)
         self._file.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
         self._file.flush()
-        self.crawler.stats.inc_value(f"rejects/{exception.reason}")
+        self.crawler.stats.inc_value(f"rejects/count/{exception.reason}")
 
     def spider_closed(self, spider: Spider) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        if self._file is None or self.path is None:
+            return
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self._file.close()
+        self._file = None
+        publish(part_path(self.path), self.path, append=True)

@@ -1,0 +1,109 @@
+"""The run summary: ``<feed stem>.summary.json`` beside the feed, and one human log line.
+
+It also decides whether the run failed (``RUN_FAIL_*`` settings, rules in
+:mod:`newscrawler.runs`); the project's ``crawl`` command turns that into the
+process exit status, so cron mail and monitoring see a failed run.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Self
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from newscrawler.feeds import sibling_path, uri_params
+from newscrawler.runs import (
+    EXIT_FAILED,
+    EXIT_OK,
+    SUMMARY_SUFFIX,
+    FailureRules,
+    build_summary,
+    failure_reasons,
+    human_line,
+    previous_summary,
+)
+from newscrawler.utils.files import write_json_atomic
+
+logger = logging.getLogger(__name__)
+
+EXIT_STATUS_STAT = "run/exit_status"
+
+
+def local_feed_uri(feeds: dict[str, Any]) -> str | None:
+    for uri in feeds:
+        uri = str(uri)
+        if "://" not in uri or uri.startswith("file://"):
+            return uri.removeprefix("file://")
+    return None
+
+
+def read_rules(settings: Any) -> FailureRules:
+    defaults = FailureRules()
+    rules = FailureRules(
+        ok_finish_reasons=tuple(
+            settings.getlist("RUN_OK_FINISH_REASONS", list(defaults.ok_finish_reasons))
+        ),
+        max_error_rate=settings.getfloat("RUN_FAIL_MAX_ERROR_RATE", defaults.max_error_rate),
+        min_requests=settings.getint("RUN_FAIL_MIN_REQUESTS", defaults.min_requests),
+        fail_when_all_blocked=settings.getbool("RUN_FAIL_ALL_BLOCKED",
+                                               defaults.fail_when_all_blocked),
+        fail_on_zero_items=settings.getbool("RUN_FAIL_ZERO_ITEMS", defaults.fail_on_zero_items),
+    )
+    if not 0 <= rules.max_error_rate <= 1:
+        raise ValueError("RUN_FAIL_MAX_ERROR_RATE must be between 0 and 1")
+    return rules
+
+
+class RunSummary:
+    """``RUN_SUMMARY_ENABLED`` (default ``True``); ``RUN_SUMMARY_URI`` overrides the place."""
+
+    crawler: Crawler
+
+    def __init__(self, uri_template: str | None, feed_template: str | None,
+                 rules: FailureRules) -> None:
+        self.uri_template = uri_template
+        self.feed_template = feed_template
+        self.rules = rules
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        if not settings.getbool("RUN_SUMMARY_ENABLED", True):
+            raise NotConfigured("RUN_SUMMARY_ENABLED is off")
+        feed = local_feed_uri(settings.getdict("FEEDS"))
+        uri = settings.get("RUN_SUMMARY_URI") or (
+            sibling_path(feed, SUMMARY_SUFFIX) if feed else None
+        )
+        extension = cls(uri, feed, read_rules(settings))
+        extension.crawler = crawler
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        params = uri_params({"name": spider.name}, spider)
+        feed = self.feed_template % params if self.feed_template else None
+        summary = build_summary(
+            self.crawler.stats.get_stats(),
+            spider=spider.name,
+            finish_reason=reason,
+            end_time=datetime.now(tz=UTC),
+            feed=feed,
+        )
+        path = Path(self.uri_template % params) if self.uri_template else None
+        previous = previous_summary(path) if path else None
+        summary["failure"] = failure_reasons(summary, previous, self.rules)
+        summary["exit_status"] = EXIT_FAILED if summary["failure"] else EXIT_OK
+        self.crawler.stats.set_value(EXIT_STATUS_STAT, summary["exit_status"])
+        if path is not None:
+            write_json_atomic(path, summary)
+            summary_note = {"path": path}
+        else:
+            summary_note = {"path": "(no local feed: summary not written)"}
+        log = logger.error if summary["failure"] else logger.info
+        log("%(line)s", {"line": human_line(summary)})
+        logger.info("Run summary: %(path)s", summary_note)

@@ -1,0 +1,148 @@
+"""What a finished run was: its summary, and whether cron should hear that it failed.
+
+Plain functions over a stats dict, so the rules are testable without a crawl.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; try again later
+
+SUMMARY_SUFFIX = ".summary.json"
+
+
+@dataclass(frozen=True)
+class FailureRules:
+    """When a run counts as failed (the ``RUN_FAIL_*`` settings)."""
+
+    ok_finish_reasons: tuple[str, ...] = ("finished", "closespider_itemcount")
+    max_error_rate: float = 0.5
+    """Download errors (timeouts, refused connections, 5xx after retries) per request."""
+    min_requests: int = 10
+    """Below this many requests the error rate is not judged (one failed page of two)."""
+    fail_when_all_blocked: bool = True
+    fail_on_zero_items: bool = True
+    """Zero items where the previous run of the spider exported some."""
+
+
+def _prefixed(stats: dict[str, Any], prefix: str) -> dict[str, int]:
+    return {
+        key[len(prefix):]: int(value)
+        for key, value in stats.items()
+        if key.startswith(prefix) and isinstance(value, int | float)
+    }
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def build_summary(
+    stats: dict[str, Any],
+    *,
+    spider: str,
+    finish_reason: str,
+    end_time: datetime,
+    feed: str | None,
+) -> dict[str, Any]:
+    """The run summary, from Scrapy's stats (see the README for each key)."""
+    start = stats.get("start_time")
+    duration = (end_time - start).total_seconds() if isinstance(start, datetime) else None
+    statuses = _prefixed(stats, "downloader/response_status_count/")
+    items = int(stats.get("item_scraped_count", 0))
+    return {
+        "spider": spider,
+        "start_time": _iso(start),
+        "end_time": end_time.isoformat(),
+        "duration_seconds": round(duration, 3) if duration is not None else None,
+        "finish_reason": finish_reason,
+        "items_exported": items,
+        "feed": feed if items else None,
+        "rejects": _prefixed(stats, "rejects/count/"),
+        "rejects_file": stats.get("rejects/file"),
+        "blocked": _prefixed(stats, "soft404/blocked/"),
+        "http_errors": {code: n for code, n in statuses.items() if code[:1] in "45"},
+        # robots.txt refusals and offsite filtering are raised as IgnoreRequest: not errors
+        "download_errors": int(stats.get("downloader/exception_count", 0))
+        - int(stats.get("downloader/exception_type_count/scrapy.exceptions.IgnoreRequest", 0)),
+        "retries": int(stats.get("retry/count", 0)),
+        "requests": int(stats.get("downloader/request_count", 0)),
+        "pages_fetched": int(stats.get("response_received_count", 0)),
+    }
+
+
+def failure_reasons(
+    summary: dict[str, Any], previous: dict[str, Any] | None, rules: FailureRules
+) -> list[str]:
+    """Why this run failed, or ``[]`` when it did not.
+
+    >>> ok = {"finish_reason": "finished", "pages_fetched": 3, "requests": 3,
+    ...       "download_errors": 0, "blocked": {}, "items_exported": 2}
+    >>> failure_reasons(ok, None, FailureRules())
+    []
+    >>> failure_reasons({**ok, "items_exported": 0}, {"items_exported": 5}, FailureRules())
+    ['zero items (the previous run exported 5)']
+    """
+    reasons = []
+    if summary["finish_reason"] not in rules.ok_finish_reasons:
+        reasons.append(f"finish reason {summary['finish_reason']}")
+    if not summary["pages_fetched"]:
+        reasons.append("no page fetched")
+    requests = summary["requests"]
+    if requests >= rules.min_requests:
+        rate = summary["download_errors"] / requests
+        if rate > rules.max_error_rate:
+            reasons.append(f"download errors on {rate:.0%} of requests")
+    blocked = sum(summary["blocked"].values())
+    if rules.fail_when_all_blocked and blocked and blocked >= summary["pages_fetched"] > 0:
+        reasons.append("every request blocked")
+    if (
+        rules.fail_on_zero_items
+        and not summary["items_exported"]
+        and previous
+        and previous.get("items_exported")
+    ):
+        reasons.append(f"zero items (the previous run exported {previous['items_exported']})")
+    return reasons
+
+
+def previous_summary(current: Path) -> dict[str, Any] | None:
+    """The latest summary before ``current`` in its folder (names sort by run time)."""
+    if not current.parent.is_dir():
+        return None
+    earlier = sorted(
+        p for p in current.parent.glob("*" + SUMMARY_SUFFIX) if p.name < current.name
+    )
+    for path in reversed(earlier):
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def human_line(summary: dict[str, Any]) -> str:
+    """One line for the end of the log (and cron mail)."""
+    rejects = ", ".join(f"{k} {v}" for k, v in sorted(summary["rejects"].items()))
+    parts = [
+        f"{summary['spider']}: {summary['items_exported']} stories exported"
+        + (f" to {summary['feed']}" if summary["feed"] else ""),
+        f"{sum(summary['rejects'].values())} rejected" + (f" ({rejects})" if rejects else ""),
+        f"{summary['pages_fetched']} pages fetched",
+        f"{summary['download_errors']} download errors",
+    ]
+    if summary["blocked"]:
+        parts.append("blocked: " + ", ".join(f"{v} by {k}" for k, v in summary["blocked"].items()))
+    if summary["duration_seconds"] is not None:
+        parts.append(f"{summary['duration_seconds']:.1f} s")
+    line = ", ".join(parts)
+    if summary.get("failure"):
+        line += " -- FAILED: " + "; ".join(summary["failure"])
+    return line
