@@ -40,6 +40,19 @@ class Article:
     """ISO 639-1 code."""
     body: str = ""
     """Clean story text, paragraphs separated by one blank line."""
+    release_id: str | None = None
+    """A wire's own id of the release, from its URL (PR Newswire's 9 digits, AP's 32 hex, ...)."""
+    issuer: str | None = None
+    """Who issued a press release (PR Newswire ``SOURCE`` line, GlobeNewswire source,
+    MENAFN provider)."""
+    tickers: list[str] = field(default_factory=list)
+    """``EXCHANGE:SYMBOL`` pairs named in the release, e.g. ``NASDAQ:ABCD``."""
+    about: str | None = None
+    """The release's "About <Company>" block(s), kept out of ``body``."""
+    contacts: str | None = None
+    """The release's contacts block, kept out of ``body``."""
+    credits: str | None = None
+    """AP contributor credits after the ``___`` separator, kept out of ``body``."""
     http_status: int = 200
     fetched_at: datetime | None = None
     """When the page was fetched (UTC)."""

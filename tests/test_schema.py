@@ -66,7 +66,9 @@ def test_schema_rejects_bad_values(field, value):
     line = {
         "url": "https://x.test/a", "canonical_url": "https://x.test/a", "id": "0" * 24,
         "source": None, "title": "T", "subtitle": None, "authors": [], "published": None,
-        "modified": None, "dateline": None, "language": "en", "body": "B", "http_status": 200,
+        "modified": None, "dateline": None, "language": "en", "body": "B", "release_id": None,
+        "issuer": None, "tickers": [], "about": None, "contacts": None, "credits": None,
+        "http_status": 200,
         "fetched_at": "2025-04-26T00:00:00+00:00", "flags": [], "cluster_id": None,
         "duplicate_of": None,
     }

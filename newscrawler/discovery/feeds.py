@@ -25,6 +25,9 @@ class FeedEntry:
     published: str | None = None
     updated: str | None = None
     summary: str | None = None
+    author: str | None = None
+    """``dc:creator``/``dc:contributor``/``author`` (wires put the issuer here)."""
+    guid: str | None = None
 
     @property
     def date(self) -> str | None:
@@ -68,6 +71,9 @@ def _rss_entry(item: etree._Element) -> FeedEntry | None:
         or child_text(item, "published"),
         updated=child_text(item, "updated") or child_text(item, "modified"),
         summary=child_text(item, "description"),
+        author=child_text(item, "creator") or child_text(item, "contributor")
+        or child_text(item, "author"),
+        guid=child_text(item, "guid"),
     )
 
 

@@ -8,7 +8,9 @@ up in the crawl stats.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
@@ -54,18 +56,58 @@ _DATELINE_DATE = re.compile(
 )
 _BY_PREFIX = ("by ", "von ", "par ", "por ", "di ", "door ")
 
+FALLBACK_FIELDS = (
+    "title", "subtitle", "authors", "published", "modified", "source", "language",
+    "body_blocks", "dateline",
+)
+"""Field methods with a generic layer: a site override that finds nothing falls back to it."""
+
+
+def _with_fallback(name: str, method: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Wrap a site parser's field method: empty result -> the generic layer, recorded."""
+
+    @functools.wraps(method)
+    def field_method(self: ArticleParser) -> Any:
+        value = method(self)
+        if value:
+            return value
+        self.record_fallback(name)
+        return getattr(ArticleParser, name)(self)
+
+    field_method.with_fallback = True  # type: ignore[attr-defined]
+    return field_method
+
 
 class ArticleParser:
-    """The generic parser; site parsers override field methods with selectors."""
+    """The generic parser; site parsers override field methods with selectors.
+
+    A site override of a :data:`FALLBACK_FIELDS` method that returns ``None``,
+    ``""`` or ``[]`` falls back to this class's generic layer, and the field's
+    name lands in ``fallbacks`` (the spider counts it as
+    ``parser/fallback/<parser name>/<field>``), so a layout change shows up in
+    the stats instead of as silently worse items.
+    """
 
     name = "generic"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in FALLBACK_FIELDS:
+            method = cls.__dict__.get(name)
+            if callable(method) and not getattr(method, "with_fallback", False):
+                setattr(cls, name, _with_fallback(name, method))
 
     def __init__(self, response: TextResponse, hints: dict[str, Any] | None = None) -> None:
         self.response = response
         self.hints: dict[str, Any] = hints or {}
         self.root = response.selector.root
         self.fallbacks: list[str] = []
+        """Fields whose site selectors found nothing, so the generic layer filled them."""
         self.flags: list[str] = []
+
+    def record_fallback(self, name: str) -> None:
+        if name not in self.fallbacks:
+            self.fallbacks.append(name)
 
     # --- shared, computed once ------------------------------------------------------------
     @cached_property
@@ -94,9 +136,9 @@ class ArticleParser:
         Wire copy starts at the dateline: a dek, an ID line or an error banner
         printed above it is not story text, so the body starts after it.
         """
-        blocks = list(self.body_blocks())
+        blocks = list(self.story_blocks())
         for index, block in enumerate(blocks[:DATELINE_SEARCH_BLOCKS]):
-            dateline, rest = split_dateline(block)
+            dateline, rest = self.split_dateline(block)
             if dateline is not None:
                 if index:
                     self.flags.append("text_before_dateline_removed")
@@ -107,6 +149,33 @@ class ArticleParser:
     def body_blocks(self) -> list[str]:
         """The story's paragraphs, dateline included (it is split off afterwards)."""
         return self.extracted_blocks
+
+    def story_blocks(self) -> list[str]:
+        """``body_blocks`` without the tail (wire parsers cut About, Contacts, SOURCE here)."""
+        return self.body_blocks()
+
+    def split_dateline(self, paragraph: str) -> tuple[str | None, str]:
+        """The site's dateline form; the generic one knows the common wire forms."""
+        return split_dateline(paragraph)
+
+    # Wire fields: the generic layer knows nothing of them (wire parsers override).
+    def release_id(self) -> str | None:
+        return None
+
+    def issuer(self) -> str | None:
+        return None
+
+    def tickers(self) -> list[str]:
+        return []
+
+    def about(self) -> str | None:
+        return None
+
+    def contacts(self) -> str | None:
+        return None
+
+    def credits(self) -> str | None:
+        return None
 
     def title(self) -> str | None:
         candidates = [
@@ -228,6 +297,12 @@ class ArticleParser:
             dateline=self.dateline(),
             language=self.language(),
             body="\n\n".join(self.body()),
+            release_id=self.release_id(),
+            issuer=self.issuer(),
+            tickers=self.tickers(),
+            about=self.about(),
+            contacts=self.contacts(),
+            credits=self.credits(),
             http_status=self.response.status,
             fetched_at=datetime.now(UTC),
             flags=list(self.flags),
@@ -246,6 +321,11 @@ def _first_date(*candidates: Any) -> str | None:
         if (parsed := parse_date(value)) is not None:
             return parsed
     return None
+
+
+def clean_authors(names: list[str]) -> list[str]:
+    """Author names without "By", split on "and" and commas, each once."""
+    return _clean_authors(names)
 
 
 def _clean_authors(names: list[str]) -> list[str]:

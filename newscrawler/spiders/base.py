@@ -8,20 +8,22 @@ parser class from :mod:`newscrawler.parsers`.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any, Self
+from typing import Any, Self, TypeGuard
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.exceptions import UsageError
+from scrapy.exceptions import IgnoreRequest, UsageError
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip
+from twisted.python.failure import Failure
 
-from newscrawler.discovery.feeds import parse_feed
+from newscrawler.discovery.feeds import Feed, parse_feed
 from newscrawler.discovery.sitemaps import parse_sitemap, sitemaps_from_robots
-from newscrawler.discovery.xml import sniff
+from newscrawler.discovery.xml import is_binary, sniff
 from newscrawler.items import Article
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.utils.dates import parse_date, to_date
@@ -37,6 +39,27 @@ holds, and the cleaning stages judge it."""
 
 # Sitemaps may be large; this bounds what a gzip sitemap may inflate to.
 SITEMAP_MAX_SIZE = 50 * 1024 * 1024
+
+# What an empty channel says when the feed itself failed (Business Wire's bad token:
+# "RSS channel ID is not available in the request. Please make sure you have a valid RSS link.")
+_FEED_ERROR = re.compile(
+    r"(?i)\b(?:error|invalid|not available|unavailable|not found|please make sure|denied"
+    r"|expired|no longer|unauthori[sz]ed|forbidden)\b"
+)
+
+
+def feed_error(feed: Feed) -> str | None:
+    """The error a well-formed but empty feed reports instead of stories, else ``None``.
+
+    An empty channel is normal on a quiet day; an empty channel whose description
+    (or title) reads like an error message is a broken feed URL, not "no news".
+    """
+    if feed.entries:
+        return None
+    for text in (feed.description, feed.title):
+        if text and _FEED_ERROR.search(text):
+            return " ".join(text.split())
+    return None
 
 
 def split_urls(value: str | list[str] | None) -> list[str]:
@@ -84,10 +107,34 @@ def parse_base_url(value: str | None) -> str | None:
     return value.rstrip("/")
 
 
+_IGNORED_REASONS = (
+    ("DOWNLOAD_MAXSIZE", "too_large"),  # a body that inflates past it (HttpCompressionMiddleware)
+    ("max redirections", "too_many_redirects"),  # RedirectMiddleware, REDIRECT_MAX_TIMES
+    ("robots.txt", "robots_txt"),
+)
+
+
+def ignored_reason(message: str) -> str:
+    """A stat name for why Scrapy ignored a request, from its ``IgnoreRequest`` message.
+
+    >>> ignored_reason("max redirections reached")
+    'too_many_redirects'
+    >>> ignored_reason("Forbidden by robots.txt"), ignored_reason("")
+    ('robots_txt', 'other')
+    """
+    for marker, reason in _IGNORED_REASONS:
+        if marker in message:
+            return reason
+    return "other"
+
+
 class NewsSpider(Spider):
     """Base of all spiders: ``-a since=``, ``-a max_items=``, ``-a base_url=`` and discovery."""
 
     parser_class: type[ArticleParser] = ArticleParser
+    story_url: re.Pattern[str] | None = None
+    """Wire spiders: the path of a story URL; sitemap and feed entries that do not match
+    (hubs, videos, author pages) are skipped before they are fetched."""
 
     def __init__(
         self,
@@ -101,6 +148,10 @@ class NewsSpider(Spider):
         self.since = parse_since(since)
         self.max_items = parse_max_items(max_items)
         self.base_url = parse_base_url(base_url)
+        domains = getattr(self, "allowed_domains", None)
+        if self.base_url and domains is not None:
+            # every request goes to the mirror: the offsite filter must let its host through
+            self.allowed_domains = [*domains, urlsplit(self.base_url).hostname or ""]
 
     @classmethod
     def check_arguments(cls, **kwargs: str) -> None:
@@ -125,6 +176,7 @@ class NewsSpider(Spider):
     def discovery_request(self, url: str, callback: Any, **kwargs: Any) -> Request:
         """A feed, sitemap or robots.txt: read wherever the site hosts it (a CDN, a feed host)."""
         meta = {"allow_offsite": True, **kwargs.pop("meta", {})}
+        kwargs.setdefault("errback", self.download_failed)
         return Request(self.rebase(url), callback=callback, meta=meta, **kwargs)
 
     def story_request(
@@ -132,6 +184,9 @@ class NewsSpider(Spider):
     ) -> Request | None:
         """A story found by discovery, or ``None`` when its known date is before ``since``."""
         hints = {k: v for k, v in (hints or {}).items() if v}
+        if self.story_url is not None and not self.story_url.search(urlsplit(url).path):
+            self.crawler.stats.inc_value("discovery/skipped_not_story")
+            return None
         known = hints.get("published") or hints.get("date")
         if self.since and known and (iso := parse_date(known)) and to_date(iso) < self.since:
             self.crawler.stats.inc_value("discovery/skipped_before_since")
@@ -140,6 +195,7 @@ class NewsSpider(Spider):
         return Request(
             self.rebase(canonicalize(url)),
             callback=self.parse_page,
+            errback=self.download_failed,
             priority=priority,
             meta={HINTS: hints, STORY: True},
         )
@@ -159,7 +215,9 @@ class NewsSpider(Spider):
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         body = self._xml_body(response)
-        sitemap = parse_sitemap(body) if body is not None else None
+        if body is None:
+            return  # counted as discovery/bad_gzip
+        sitemap = parse_sitemap(body)
         if sitemap is None:
             if response.status == 200:
                 self.crawler.stats.inc_value("discovery/invalid_sitemap")
@@ -174,7 +232,12 @@ class NewsSpider(Spider):
                     continue
                 yield self.discovery_request(entry.loc, self.parse_sitemap)
                 continue
-            if url_kind(entry.loc) == "listing":
+            # first and cheap: an archive sitemap holds 50,000 old URLs; a listing last changed
+            # before `since` lists no newer story either
+            if self._before_since(entry.date):
+                self.crawler.stats.inc_value("discovery/skipped_before_since")
+                continue
+            if self.story_url is None and url_kind(entry.loc) == "listing":
                 yield self.discovery_request(entry.loc, self.parse_page)
                 continue
             via = "news_sitemap" if entry.news_published or entry.news_title else "sitemap"
@@ -188,34 +251,80 @@ class NewsSpider(Spider):
             if request := self.story_request(entry.loc, via=via, hints=hints):
                 yield request
 
-    def parse_feed(self, response: Response) -> Iterator[Request]:
+    def read_feed(self, response: Response) -> Feed | None:
+        """The feed, or ``None`` (counted and logged) when it is not one or reports an error."""
         feed = parse_feed(response.body)
         if feed is None:
             if response.status == 200:
                 self.crawler.stats.inc_value("discovery/invalid_feed")
                 logger.warning("Not a feed: %(url)s", {"url": response.url})
-            return
+            return None
         self.crawler.stats.inc_value(f"discovery/feed_{feed.kind}")
+        if (message := feed_error(feed)) is not None:
+            self.crawler.stats.inc_value("discovery/feed_error")
+            logger.error("Feed error, not an empty news day: %(url)s (HTTP %(status)s) says "
+                         "%(message)r", {"url": response.url, "status": response.status,
+                                         "message": message})
+            return None
+        return feed
+
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        feed = self.read_feed(response)
+        if feed is None:
+            return
         for entry in feed.entries:
-            hints = {"title": entry.title, "published": entry.published, "date": entry.updated}
+            hints = {"title": entry.title, "published": entry.published, "date": entry.updated,
+                     "author": entry.author}
             if request := self.story_request(response.urljoin(entry.link), via=feed.kind,
                                              hints=hints):
                 yield request
 
     def parse_page(self, response: Response) -> Iterable[Article | Request]:
         """A fetched story page: one item, unless it is older than ``since``."""
-        if not isinstance(response, TextResponse):
-            self.crawler.stats.inc_value("discovery/not_html")
+        if not self.is_page(response):
             return
-        parser = self.parser_class(response, hints=response.meta.get(HINTS))
+        parser = self.parser_for(response)(response, hints=response.meta.get(HINTS))
         yield from self.story_items(parser)
+
+    def parser_for(self, response: TextResponse) -> type[ArticleParser]:
+        """The parser for this page; sites with several layouts pick by page markers."""
+        return self.parser_class
 
     def story_items(self, parser: ArticleParser) -> Iterator[Article]:
         item = parser.to_item()
+        stats = self.crawler.stats
+        stats.inc_value(f"parser/pages/{parser.name}")
+        for name in parser.fallbacks:
+            # a site selector found nothing: a layout change shows up here first
+            stats.inc_value(f"parser/fallback/{parser.name}/{name}")
         if self.since and item.published and to_date(item.published) < self.since:
             self.crawler.stats.inc_value("discovery/story_before_since")
             return
         yield item
+
+    def is_page(self, response: Response) -> TypeGuard[TextResponse]:
+        """Whether the response is a page to parse; what is not is counted by what it is."""
+        if not isinstance(response, TextResponse):
+            self.crawler.stats.inc_value("discovery/not_html")
+            return False
+        if not response.body.strip():
+            self.crawler.stats.inc_value("discovery/empty_page")
+            logger.info("Empty page: %(url)s", {"url": response.url})
+            return False
+        if is_binary(response.body):
+            # an image or a PDF served as text/html would parse into a page of noise
+            self.crawler.stats.inc_value("discovery/binary")
+            logger.info("Binary data served as text: %(url)s", {"url": response.url})
+            return False
+        return True
+
+    def download_failed(self, failure: Failure) -> Failure:
+        """Errback: count the downloads Scrapy ignores without a stat of its own, e.g. a gzip
+        bomb or a redirect loop, under ``download/ignored/<reason>``; Scrapy logs the rest."""
+        if failure.check(IgnoreRequest):
+            reason = ignored_reason(str(failure.value))
+            self.crawler.stats.inc_value(f"download/ignored/{reason}")
+        return failure
 
     # --- helpers --------------------------------------------------------------------------
     def _before_since(self, value: str | None) -> bool:

@@ -1,0 +1,107 @@
+"""What the wire parsers share: release ids from URLs, tail blocks, tickers, block text.
+
+A site parser declares its selectors as class attributes (compiled XPaths) and
+overrides the field methods that need them; everything that is a property of
+press releases in general (tail blocks, tickers) lives here and in
+:mod:`newscrawler.utils.wire`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from lxml import etree
+
+from newscrawler.parsers.base import ArticleParser
+from newscrawler.utils.text import clean_inline, normalize_space
+from newscrawler.utils.wire import ReleaseParts, find_tickers, split_release
+
+_BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+                         "ul", "ol", "blockquote", "section"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "iframe"})
+
+
+def block_text(el: etree._Element) -> str:
+    """An element's text with ``<br>`` and nested blocks as line breaks, spaces folded per line.
+
+    Line breaks matter in a release: "About Acme<br>Acme is ..." is a heading and its text.
+    """
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP_TAGS:
+            return
+        if tag == "br" or (tag in _BLOCK_TAGS and node is not el):
+            parts.append("\n")
+        if node.text and tag not in _SKIP_TAGS:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if tag in _BLOCK_TAGS and node is not el:
+            parts.append("\n")
+
+    walk(el)
+    lines = [normalize_space(line) for line in "".join(parts).split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+class WireParser(ArticleParser):
+    """A press-release or wire-story page: body up to the tail blocks, which are kept apart."""
+
+    release_id_pattern: re.Pattern[str] = re.compile(r"$^")
+    """Group 1 is the wire's id of the release, searched in the canonical URL, then the URL."""
+    body_nodes: etree.XPath | None = None
+    """The release's paragraphs, sub-headings, list items and tables, in document order."""
+
+    # --- blocks ---------------------------------------------------------------------------
+    def body_blocks(self) -> list[str]:
+        if self.body_nodes is None:
+            return []
+        return [text for el in self.body_nodes(self.root) if (text := block_text(el))]
+
+    @cached_property
+    def parts(self) -> ReleaseParts:
+        parts = split_release(self.body_blocks())
+        if parts.about:
+            self.flags.append("about_block_separated")
+        if parts.contacts:
+            self.flags.append("contacts_separated")
+        if parts.source or "end" in parts.cut or "id_line" in parts.cut:
+            self.flags.append("wire_tail_removed")
+        return parts
+
+    def story_blocks(self) -> list[str]:
+        return self.parts.body
+
+    # --- helpers for selectors ------------------------------------------------------------
+    def first_text(self, xpath: etree.XPath) -> str | None:
+        """The first non-empty text (or attribute) the selector finds, on one line."""
+        for node in xpath(self.root):
+            value = node if isinstance(node, str) else block_text(node)
+            if text := clean_inline(str(value)):
+                return text
+        return None
+
+    # --- wire fields ----------------------------------------------------------------------
+    def release_id(self) -> str | None:
+        for url in (self.canonical_url(), self.response.url):
+            if match := self.release_id_pattern.search(url):
+                return match.group(1)
+        return None
+
+    def tickers(self) -> list[str]:
+        text = "\n".join([*self.parts.body, *self.parts.about])
+        return find_tickers(text)
+
+    def about(self) -> str | None:
+        return "\n\n".join(self.parts.about) or None
+
+    def contacts(self) -> str | None:
+        return "\n\n".join(self.parts.contacts) or None
+
+    def credits(self) -> str | None:
+        return "\n\n".join(self.parts.credits) or None

@@ -1,0 +1,214 @@
+"""Wire-release text: tickers, tail blocks (About, Contacts, SOURCE, ...) and datelines.
+
+Press releases end in a fixed order of blocks that are not story text: the
+"About <Company>" boilerplate, contacts, the ``SOURCE`` line, related links,
+disclaimers, copyright lines, MENAFN's ID line. The wire parsers cut them off
+here, by site knowledge, so the body ends where the release ends and the
+About and Contacts blocks are kept apart for the users who want them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newscrawler.utils.text import normalize_space, split_dateline
+
+__all__ = [
+    "ReleaseParts",
+    "find_tickers",
+    "is_about_heading",
+    "is_contacts_heading",
+    "split_marketwired_dateline",
+    "split_release",
+]
+
+# --- Tickers ---------------------------------------------------------------------------------
+_EXCHANGES = (
+    r"NASDAQ(?:[ ]Global(?:[ ]Select)?(?:[ ]Market)?|[ ]Capital[ ]Market|[ ]Stockholm|[ ]Copenhagen"
+    r"|[ ]Helsinki|[ ]First[ ]North)?"
+    r"|NYSE(?:[ ]American|[ ]Arca|[ ]MKT|[ ]Amex)?|AMEX|TSX(?:[ -]?V|[ ]Venture)?|CSE|CBOE"
+    r"|OTC(?:QB|QX|[ ]Pink|[ ]Markets|BB)?|ASX|LSE|AIM|HKEX|SGX|SIX|TASE|JSE|BSE|NSE|KRX|TYO"
+    r"|Euronext(?:[ ]Paris|[ ]Brussels|[ ]Amsterdam|[ ]Growth)?|XETRA|FWB|FSE|Frankfurt|OSE|NZX"
+    r"|BMV|B3|BOVESPA|Tadawul|DFM|ADX|EGX|SSE|SZSE"
+)
+_SYMBOL = r"[A-Z0-9]{1,6}(?:[.\-][A-Z0-9]{1,3})?"
+_TICKER = re.compile(
+    rf"(?<![\w-])(?P<exchange>{_EXCHANGES})\s*:\s*"
+    rf"(?P<symbols>{_SYMBOL}(?:\s*,\s*{_SYMBOL}(?!\s*:))*)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _exchange_code(name: str) -> str:
+    return re.sub(r"[\s\-]", "", name).upper()
+
+
+def find_tickers(text: str) -> list[str]:
+    """``EXCHANGE:SYMBOL`` pairs named in a release, each once, in order.
+
+    >>> find_tickers("Acme Corp. (NASDAQ: ACME) and Beta (NYSE American: BTA; TSX-V: BTA)")
+    ['NASDAQ:ACME', 'NYSEAMERICAN:BTA', 'TSXV:BTA']
+    >>> find_tickers("Quarry Point Bancorp (Nasdaq:QPBC) said; about 40% of sales.")
+    ['NASDAQ:QPBC']
+    >>> find_tickers("Gamma Holdings (NYSE: GAM.A, GAM.B)")
+    ['NYSE:GAM.A', 'NYSE:GAM.B']
+    """
+    found: dict[str, None] = {}
+    for match in _TICKER.finditer(text):
+        symbols = match.group("symbols")
+        if not any(c.isalpha() for c in symbols) or symbols != symbols.upper():
+            continue  # "nyse: 12" or lower-case words are not symbols
+        exchange = _exchange_code(match.group("exchange"))
+        for symbol in re.split(r"\s*,\s*", symbols):
+            found[f"{exchange}:{symbol}"] = None
+    return list(found)
+
+
+# --- Tail blocks -----------------------------------------------------------------------------
+_ABOUT = re.compile(r"^About[ ](?:the[ ])?[A-Z0-9“\"]")
+_CONTACTS = re.compile(
+    r"(?i)^(?:(?:media|investor|investors|press|company|news[ ]media|analyst|general)"
+    r"(?:[ ](?:and|&|/)[ ]\w+)?[ ])?(?:contacts?|inquiries|enquiries|relations[ ]contacts?)"
+    r"(?:[ ]information)?[ ]?:?"
+)
+_SOURCE = re.compile(r"^SOURCE[ ]+(?P<issuer>\S.{0,120})$")
+_END = re.compile(
+    r"(?i)^(?:related[ ]links?|legal[ ]disclaimer\b|disclaimer:|comments?[ ]?(?:no[ ]comments?)?$"
+    r"|no[ ]comments?$|view[ ]original[ ]content|continue[ ]reading$)"
+)
+_COPYRIGHT = re.compile(
+    r"(?i)^(?:copyright|©|\(c\))[ ]?(?:©[ ]?)?\d{4}.{0,80}(?:all[ ]rights[ ]reserved|associated[ ]press)\.?$"
+)
+# MENAFN + DDMMYYYY + 12-digit code + ID + the article id, e.g. MENAFN20112025000131011023ID1110375316
+MENAFN_ID_LINE = re.compile(r"^MENAFN(?P<date>\d{8})\d{12}ID(?P<id>\d{6,12})$")
+_SEPARATOR = re.compile(r"^_{3,}$")
+# Lead-in lines of a heading block: "About Acme" (maybe with a colon), at most this many words.
+_HEADING_WORDS = 12
+
+
+@dataclass
+class ReleaseParts:
+    """A release's blocks sorted by what they are."""
+
+    body: list[str] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    contacts: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    source: str | None = None
+    """The issuer named on the ``SOURCE`` line."""
+    id_line_date: str | None = None
+    """DDMMYYYY of MENAFN's ID line."""
+    cut: list[str] = field(default_factory=list)
+    """What was cut, by kind (``about``, ``contacts``, ``source``, ``end``, ...), for flags."""
+
+
+def _first_line(block: str) -> str:
+    return normalize_space(block.split("\n", 1)[0])
+
+
+def is_about_heading(block: str) -> bool:
+    """Whether a block opens an "About <Company>" section (its first line is the heading).
+
+    >>> is_about_heading("About Acme Corp.")
+    True
+    >>> is_about_heading("About Acme\\nAcme makes valves.")
+    True
+    >>> is_about_heading("About 40% of the sites are in Ohio, the company said in a filing.")
+    False
+    """
+    line = _first_line(block)
+    if not _ABOUT.match(line) or len(line.split()) > _HEADING_WORDS:
+        return False
+    return not line.rstrip(":").endswith(".") or len(line.split()) <= 5
+
+
+def is_contacts_heading(block: str) -> bool:
+    """Whether a block opens the contacts (``Contacts``, ``MEDIA CONTACT:``, ``Contact Information:``).
+
+    >>> is_contacts_heading("MEDIA CONTACT:\\nJane Roe")
+    True
+    >>> is_contacts_heading("Contacts are the lifeblood of sales, the firm said.")
+    False
+    """
+    line = _first_line(block)
+    match = _CONTACTS.match(line)
+    if not match:
+        return False
+    rest = line[match.end():].strip()
+    return not rest or line[: match.end()].rstrip().endswith(":")
+
+
+def split_release(blocks: list[str]) -> ReleaseParts:
+    """Sort a release's blocks into body, About, Contacts, credits; drop the rest of the tail.
+
+    Blocks may hold line breaks (``<br>``); output blocks are folded to one line.
+
+    >>> parts = split_release(["A said.", "About A", "A makes B.", "Contact:", "Jo, 555",
+    ...                        "SOURCE A Corp", "Related Links", "http://a.test"])
+    >>> parts.body, parts.about, parts.contacts, parts.source
+    (['A said.'], ['About A', 'A makes B.'], ['Contact:', 'Jo, 555'], 'A Corp')
+    """
+    parts = ReleaseParts()
+    state = "body"
+    for raw in blocks:
+        text = normalize_space(raw)
+        if not text:
+            continue
+        if match := MENAFN_ID_LINE.match(text):
+            parts.id_line_date = parts.id_line_date or match.group("date")
+            parts.cut.append("id_line")
+            continue
+        if _COPYRIGHT.match(text):
+            parts.cut.append("copyright")
+            continue
+        if state == "end":
+            continue
+        if match := _SOURCE.match(text):
+            parts.source = match.group("issuer").strip()
+            parts.cut.append("source")
+            state = "end"
+            continue
+        if _END.match(text):
+            parts.cut.append("end")
+            state = "end"
+            continue
+        if _SEPARATOR.match(text):
+            state = "credits"
+            continue
+        if is_about_heading(raw):
+            state = "about"
+            parts.cut.append("about")
+        elif is_contacts_heading(raw):
+            state = "contacts"
+            parts.cut.append("contacts")
+        if state == "contacts":
+            parts.contacts.append("\n".join(
+                line for line in (normalize_space(x) for x in raw.split("\n")) if line))
+        else:
+            # "About Acme<br>Acme is ..." is a heading and its text
+            getattr(parts, state).extend(
+                [text] if state == "body" else
+                [line for line in (normalize_space(x) for x in raw.split("\n")) if line])
+    return parts
+
+
+# --- Datelines -------------------------------------------------------------------------------
+_MARKETWIRED = re.compile(
+    r"^(?P<dateline>[A-Z][A-Za-z.'’ ,\-]{1,80}--\((?:Marketwired|Marketwire)[ ]-[ ]"
+    r"[A-Z][a-z]+\.?[ ]\d{1,2},[ ]\d{4}\))[ ]?-+[ ]?(?=\S)"
+)
+
+
+def split_marketwired_dateline(paragraph: str) -> tuple[str | None, str]:
+    """GlobeNewswire's migrated Marketwired releases, then the usual wire datelines.
+
+    >>> split_marketwired_dateline("SAN FRANCISCO, CA--(Marketwired - April 06, 2016) - Acme said.")
+    ('SAN FRANCISCO, CA--(Marketwired - April 06, 2016)', 'Acme said.')
+    >>> split_marketwired_dateline("OSLO, Norway, May 2, 2025 (GLOBE NEWSWIRE) -- Acme said.")
+    ('OSLO, Norway, May 2, 2025 (GLOBE NEWSWIRE)', 'Acme said.')
+    """
+    match = _MARKETWIRED.match(paragraph)
+    if match:
+        return match.group("dateline"), paragraph[match.end():].strip()
+    return split_dateline(paragraph)
