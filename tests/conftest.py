@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((REPO / "newscrawler" / "schema" / "article.schema.json").read_text())
 CRAWL_TIMEOUT = 120
 
-_STAT_LINE = re.compile(r"^\s*'(?P<key>[^']+)':\s*(?P<value>-?\d+(?:\.\d+)?),?\s*$")
+_STAT_LINE = re.compile(r"^\s*'(?P<key>[^']+)':\s*(?P<value>-?\d+(?:\.\d+)?),?\}?\s*$")
 
 
 @dataclass
@@ -59,10 +59,11 @@ def parse_stats(log: str) -> dict[str, float]:
             in_dump = True
             continue
         if in_dump:
-            if match := _STAT_LINE.match(line):
+            # the first key shares its line with the dump's opening brace
+            if match := _STAT_LINE.match(line.lstrip().removeprefix("{")):
                 value = match.group("value")
                 stats[match.group("key")] = float(value) if "." in value else int(value)
-            elif line.strip().startswith("}"):
+            if line.rstrip().endswith("}"):
                 in_dump = False
     return stats
 
