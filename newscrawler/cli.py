@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from newscrawler import inspect as inspect_exports
 from newscrawler.demo.server import start_server
 
 
@@ -58,9 +59,17 @@ def main(argv: list[str] | None = None) -> int:
     demo = commands.add_parser("demo", help="crawl the bundled offline demo site")
     demo.add_argument("--output", type=Path, default=Path("output"),
                       help="where the export and log go (default: output/)")
+    inspect = commands.add_parser(
+        "inspect", help="summarise exports: items, sources, days, coverage, rejects",
+        description="Summarise what runs brought in. PATH is an export (.jsonl, .jsonl.gz), "
+                    "a rejects file, a run folder or output/ itself.")
+    inspect.add_argument("paths", nargs="+", metavar="PATH")
+    inspect_exports.add_arguments(inspect)
     args = parser.parse_args(argv)
     if args.command == "demo":
         return run_demo(args.output)
+    if args.command == "inspect":
+        return inspect_exports.run(args.paths, args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
 
-DEFAULT_STATE_URI = ".newscrawler/state.sqlite3"
+from newscrawler.state import DEFAULT_STATE_URI, store_path
 
 
 class LockBusy(RuntimeError):
@@ -24,19 +24,17 @@ class LockBusy(RuntimeError):
 def lock_path(state_uri: str | None, spider: str) -> Path:
     """``.newscrawler/state.sqlite3`` -> ``.newscrawler/state.sqlite3.<spider>.lock``.
 
-    >>> str(lock_path("sqlite:///var/lib/nc/state.db", "apnews"))
+    >>> str(lock_path("sqlite:////var/lib/nc/state.db", "apnews"))
     '/var/lib/nc/state.db.apnews.lock'
     >>> str(lock_path("redis://localhost:6379/0", "generic"))
     '.newscrawler/redis-localhost-6379-0.generic.lock'
     """
     uri = state_uri or DEFAULT_STATE_URI
-    if uri.startswith("sqlite:///"):
-        uri = uri[len("sqlite:///") - 1:] if uri.startswith("sqlite:////") else uri[10:]
-    if "://" in uri:
+    if uri.startswith(("redis://", "rediss://")):
         # a shared store (Redis): one lock per machine and store
         name = "".join(c if c.isalnum() else "-" for c in uri.split("://", 1)[1]).strip("-")
         return Path(".newscrawler") / f"redis-{name}.{spider}.lock"
-    state = Path(uri)
+    state = store_path(uri)
     return state.with_name(f"{state.name}.{spider}.lock")
 
 
