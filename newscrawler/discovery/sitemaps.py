@@ -45,14 +45,16 @@ def _split(value: str | None) -> tuple[str, ...]:
 
 
 def _entry(el: etree._Element) -> SitemapEntry | None:
-    loc = child_text(el, "loc")
+    # one pass over the children: a sitemap may hold 50,000 entries
+    children: dict[str, etree._Element] = {}
+    for child in el:
+        children.setdefault(local_name(child), child)
+    loc = _text(children.get("loc"))
     if not loc:
         return None
-    values: dict[str, str | None] = {"lastmod": child_text(el, "lastmod")}
+    values: dict[str, str | None] = {"lastmod": _text(children.get("lastmod"))}
     keywords = tickers = None
-    for child in el:
-        if local_name(child) != "news":
-            continue
+    if (child := children.get("news")) is not None:
         values["news_title"] = child_text(child, "title")
         values["news_published"] = child_text(child, "publication_date")
         keywords = child_text(child, "keywords")
@@ -62,6 +64,10 @@ def _entry(el: etree._Element) -> SitemapEntry | None:
                 values["news_publication"] = child_text(pub, "name")
                 values["news_language"] = child_text(pub, "language")
     return SitemapEntry(loc=loc, keywords=_split(keywords), tickers=_split(tickers), **values)
+
+
+def _text(el: etree._Element | None) -> str | None:
+    return ("".join(el.itertext()).strip() or None) if el is not None else None
 
 
 def parse_sitemap(body: bytes) -> Sitemap | None:

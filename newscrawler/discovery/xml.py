@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from lxml import etree
+
+logger = logging.getLogger(__name__)
 
 # No entity expansion (billion laughs), no network (XXE), no huge-tree mode; recover from the
 # small breakages real feeds have.
@@ -18,6 +21,10 @@ _PARSER_OPTIONS = {
     "load_dtd": False,
 }
 
+# what libxml2 reports when it refuses to expand entities (billion laughs, quadratic blowup)
+_BOMB_ERROR = re.compile(r"amplification|entity reference loop|entities? .*(?:exceed|too many)",
+                         re.IGNORECASE)
+
 _ROOT_TAG = re.compile(rb"<(?!\?|!)([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 
 
@@ -28,7 +35,24 @@ def parse_xml(body: bytes) -> etree._Element | None:
         root = etree.fromstring(body, parser=parser)
     except etree.XMLSyntaxError:
         return None
+    # libxml2 stops at an entity bomb and, recovering, would hand back a silently cut tree
+    bomb = next((e for e in parser.error_log if _BOMB_ERROR.search(e.message)), None)
+    if bomb is not None:
+        logger.warning("Refused an XML entity bomb: %(error)s", {"error": bomb.message})
+        return None
     return root
+
+
+def is_binary(body: bytes) -> bool:
+    """Whether a body is binary data (an image, a PDF, an archive), whatever its Content-Type.
+
+    >>> is_binary(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR"), is_binary("<p>Café</p>".encode())
+    (True, False)
+    >>> is_binary("<p>Hi</p>".encode("utf-16"))  # UTF-16 text has NULs, and a BOM
+    False
+    """
+    head = body[:1024]
+    return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def local_name(el: etree._Element) -> str:

@@ -71,8 +71,7 @@ class GenericSpider(NewsSpider):
         return self.parse_html(response)
 
     def parse_html(self, response: Response) -> Iterator[Article | Request]:
-        if not isinstance(response, TextResponse):
-            self.crawler.stats.inc_value("discovery/not_html")
+        if not self.is_page(response):
             return
         parser = self.parser_class(response, hints=response.meta.get(HINTS))
         if response.meta.get(STORY) or self._looks_like_story(parser):
@@ -91,7 +90,7 @@ class GenericSpider(NewsSpider):
                                              self.parse_feed)
         for href in links.get("next", []):
             yield Request(self.rebase(response.urljoin(href)), callback=self.parse_page,
-                          priority=PRIORITY["listing"])
+                          errback=self.download_failed, priority=PRIORITY["listing"])
         for link in self.link_extractor.extract_links(response):
             if link.nofollow:
                 continue
@@ -101,7 +100,7 @@ class GenericSpider(NewsSpider):
             kind = url_kind(link.url)
             # tracking parameters never change a page: one fetch per story, not per campaign
             yield Request(self.rebase(canonicalize(link.url)), callback=self.parse_page,
-                          priority=PRIORITY[kind])
+                          errback=self.download_failed, priority=PRIORITY[kind])
 
     def _looks_like_story(self, parser: Any) -> bool:
         blocks = parser.extracted_blocks
