@@ -8,20 +8,13 @@ RSS, and removes the folder.
 
 Usage::
 
-    .venv/bin/python benchmarks/inspect.py [--size-mb 1024] [--gzip] [--validate]
+    .venv/bin/python benchmarks/inspect_speed.py [--size-mb 1024] [--gzip] [--validate]
         [--html] [--dir DIR] [--keep]
 """
 
 from __future__ import annotations
 
-import sys
-
-# Run as a script, this folder comes first on sys.path, and this file's name would
-# shadow the standard library's ``inspect`` for every module that imports it.
-if sys.path and sys.path[0] and __file__.startswith(sys.path[0].rstrip("/") + "/"):
-    sys.path.pop(0)
-
-import argparse  # the imports come after the sys.path fix above
+import argparse
 import gzip
 import hashlib
 import json
@@ -29,6 +22,7 @@ import random
 import resource
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta

@@ -1,0 +1,320 @@
+"""Drop pages that are not stories: error templates, expired notices, bot walls, empty shells.
+
+A thin adapter around :mod:`newscrawler.soft404`: it reads the evidence off the
+parser that built the item (``item.page``: response, tree, extracted blocks),
+fetches the host's probe through the engine when the verdict could depend on
+it, and either drops the item with a named :class:`~newscrawler.exceptions.Rejected`
+(written to the run's rejects file with its reasons) or keeps it, without the
+error banner a wire wrapped around the story.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from collections import Counter, defaultdict
+from typing import Any, Self
+from urllib.parse import urljoin
+
+from itemadapter import ItemAdapter
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response, TextResponse
+
+from newscrawler.downloadermiddlewares.soft404 import PROBE, REDIRECT
+from newscrawler.exceptions import Rejected
+from newscrawler.soft404.classify import Verdict, classify, needs_probe
+from newscrawler.soft404.probe import ProbeFingerprint, fingerprint, probe_url, url_pattern
+from newscrawler.soft404.rules import Rules, default_rules, normalize
+from newscrawler.soft404.signals import HTML_SAMPLE_CHARS, Evidence, block_key, page_evidence
+from newscrawler.utils.urls import host_of
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PROBE_MAX_PATTERNS = 8
+DEFAULT_CHROME_MIN_PAGES = 3
+DEFAULT_HOST_DROP_WARN = 0.3
+DEFAULT_HOST_MIN_PAGES = 10
+# Blocks longer than this are story text, never site chrome.
+CHROME_MAX_WORDS = 80
+CHROME_MAX_KEYS = 20_000
+FLAG = "error_banner_stripped"
+
+
+class Soft404Page(Rejected):
+    """An error template, an expired notice or a probe look-alike served as a page."""
+
+
+class GonePage(Rejected):
+    """A real 404/410 with no story in it."""
+
+
+class BlockedPage(Rejected):
+    """A bot wall: the story may well exist; retry later, never count it as missing."""
+
+
+class ThinPage(Rejected):
+    """No substantive story text (an empty article shell)."""
+
+
+class RedirectedPage(Rejected):
+    """A story URL redirected to the home page, a listing or a login wall."""
+
+
+REJECTED: dict[str, type[Rejected]] = {
+    "soft404": Soft404Page,
+    "gone": GonePage,
+    "blocked": BlockedPage,
+    "thin": ThinPage,
+    "redirect": RedirectedPage,
+}
+
+
+def evidence_from_page(page: Any, rules: Rules | None = None) -> Evidence:
+    """The evidence of the page an :class:`~newscrawler.parsers.base.ArticleParser` parsed."""
+    response: TextResponse = page.response
+    request = response.request
+    meta = request.meta if request is not None else {}
+    headers = {
+        key.decode("latin-1").lower(): [v.decode("latin-1") for v in values]
+        for key, values in response.headers.items()
+    }
+    location = headers.get("location", [None])[0]
+    ev = page_evidence(
+        url=response.url,
+        status=response.status,
+        root=page.root,
+        blocks=page.extracted_blocks,
+        title=page.meta.title,
+        h1s=page.meta.h1,
+        html_sample=response.text[:HTML_SAMPLE_CHARS],
+        headers=headers,
+        redirect_urls=meta.get("redirect_urls", ()),
+        location=urljoin(response.url, location) if location else None,
+        meta_robots=page.meta.first(("robots",)),
+        canonical=page.meta.link("canonical"),
+        rules=rules,
+    )
+    if info := meta.get(REDIRECT):
+        ev.redirect, ev.redirect_target = info["kind"], info["target"]
+    return ev
+
+
+def strip_banner(body: str, blocks: list[str]) -> tuple[str, bool]:
+    """``body`` without the paragraphs that are banner blocks; whether anything went."""
+    banned = {normalize(b) for b in blocks}
+    paragraphs = body.split("\n\n")
+    kept = [p for p in paragraphs if normalize(p) not in banned]
+    return "\n\n".join(kept), len(kept) != len(paragraphs)
+
+
+class _Chrome:
+    """Blocks seen on at least ``min_pages`` pages of one host: disclaimers, comment widgets."""
+
+    def __init__(self, min_pages: int) -> None:
+        self.min_pages = min_pages
+        self.counts: Counter[str] = Counter()
+
+    def __contains__(self, key: object) -> bool:
+        return self.counts.get(key, 0) >= self.min_pages  # type: ignore[call-overload]
+
+    def add(self, keys: set[str]) -> None:
+        if len(self.counts) < CHROME_MAX_KEYS:
+            self.counts.update(keys)
+
+
+class Soft404Pipeline:
+    """``SOFT404_ENABLED`` (default ``True``); thresholds are the other ``SOFT404_*`` settings."""
+
+    crawler: Crawler
+
+    def __init__(
+        self,
+        rules: Rules,
+        *,
+        probe: bool = True,
+        probe_max_patterns: int = DEFAULT_PROBE_MAX_PATTERNS,
+        chrome_min_pages: int = DEFAULT_CHROME_MIN_PAGES,
+        host_drop_warn: float = DEFAULT_HOST_DROP_WARN,
+        host_min_pages: int = DEFAULT_HOST_MIN_PAGES,
+    ) -> None:
+        self.rules = rules
+        self.probe_enabled = probe
+        self.probe_max_patterns = probe_max_patterns
+        self.chrome_min_pages = chrome_min_pages
+        self.host_drop_warn = host_drop_warn
+        self.host_min_pages = host_min_pages
+        self._probes: dict[str, Any] = {}
+        self._host_patterns: dict[str, int] = Counter()
+        self._chrome: dict[str, _Chrome] = {}
+        self._checked: Counter[str] = Counter()
+        self._dropped: Counter[str] = Counter()
+        self._blocked: dict[str, Counter[str]] = defaultdict(Counter)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        if not settings.getbool("SOFT404_ENABLED", True):
+            raise NotConfigured("SOFT404_ENABLED is off")
+        base = default_rules()
+        rules = dataclasses.replace(
+            base,
+            min_story_words=settings.getint("SOFT404_MIN_STORY_WORDS", base.min_story_words),
+            banner_keep_words=settings.getint("SOFT404_BANNER_KEEP_WORDS",
+                                              base.banner_keep_words),
+            probe_match=settings.getfloat("SOFT404_PROBE_MATCH", base.probe_match),
+        )
+        pipeline = cls(
+            rules,
+            probe=settings.getbool("SOFT404_PROBE_ENABLED", True),
+            probe_max_patterns=settings.getint("SOFT404_PROBE_MAX_PATTERNS",
+                                               DEFAULT_PROBE_MAX_PATTERNS),
+            chrome_min_pages=settings.getint("SOFT404_CHROME_MIN_PAGES", DEFAULT_CHROME_MIN_PAGES),
+            host_drop_warn=settings.getfloat("SOFT404_HOST_DROP_WARN", DEFAULT_HOST_DROP_WARN),
+            host_min_pages=settings.getint("SOFT404_HOST_MIN_PAGES", DEFAULT_HOST_MIN_PAGES),
+        )
+        pipeline.validate()
+        pipeline.crawler = crawler
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def validate(self) -> None:
+        """Wrong values fail at start-up, not at item time."""
+        rules = self.rules
+        if not 0 <= rules.min_story_words <= rules.banner_keep_words:
+            raise ValueError("SOFT404_MIN_STORY_WORDS must be between 0 and "
+                             f"SOFT404_BANNER_KEEP_WORDS ({rules.banner_keep_words})")
+        if not 0 < rules.probe_match <= 1:
+            raise ValueError(f"SOFT404_PROBE_MATCH must be in (0, 1], not {rules.probe_match}")
+        if not 0 <= self.host_drop_warn <= 1:
+            raise ValueError(f"SOFT404_HOST_DROP_WARN must be in [0, 1], not {self.host_drop_warn}")
+        if self.chrome_min_pages < 2:
+            raise ValueError("SOFT404_CHROME_MIN_PAGES must be at least 2")
+        if self.probe_max_patterns < 0 or self.host_min_pages < 1:
+            raise ValueError("SOFT404_PROBE_MAX_PATTERNS must be >= 0, SOFT404_HOST_MIN_PAGES >= 1")
+
+    # --- the stage ------------------------------------------------------------------------
+    async def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        page = adapter.get("page")
+        stats = self.crawler.stats
+        if page is None or not isinstance(getattr(page, "response", None), TextResponse):
+            stats.inc_value("soft404/skipped_no_page")
+            return item
+        ev = evidence_from_page(page, self.rules)
+        host = host_of(ev.url)
+        chrome = self._chrome.setdefault(host, _Chrome(self.chrome_min_pages))
+        verdict = classify(ev, None, chrome, self.rules)
+        if self.probe_enabled and needs_probe(ev, verdict, self.rules):
+            probe = await self.probe(ev.url)
+            if probe is not None:
+                verdict = classify(ev, probe, chrome, self.rules)
+        chrome.add({block_key(b, ev.masks) for b in ev.blocks
+                    if len(b.split()) <= CHROME_MAX_WORDS})
+        self._count(host, ev, verdict)
+        if verdict.dropped:
+            exception = REJECTED[verdict.cls]
+            raise exception(
+                verdict.cls,
+                f"{verdict.cls} ({', '.join(verdict.reasons[:4])}): {ev.url}",
+                evidence=verdict.evidence() | ({"markers": ev.vendor_markers[:6]}
+                                               if verdict.cls == "blocked" else {}),
+                log_level="INFO",
+            )
+        if verdict.banner:
+            body, _ = strip_banner(adapter.get("body") or "", verdict.strip_blocks)
+            adapter["body"] = body
+            flags = list(adapter.get("flags") or [])
+            if FLAG not in flags:
+                adapter["flags"] = [*flags, FLAG]
+            stats.inc_value("soft404/kept_banner_stripped")
+        return item
+
+    def _count(self, host: str, ev: Evidence, verdict: Verdict) -> None:
+        stats = self.crawler.stats
+        stats.inc_value("soft404/checked")
+        stats.inc_value(f"soft404/status/{ev.status}")
+        stats.inc_value(f"soft404/class/{verdict.cls}")
+        for reason in verdict.reasons:
+            stats.inc_value(f"soft404/reason/{reason}")
+        self._checked[host] += 1
+        if verdict.dropped:
+            stats.inc_value("soft404/dropped")
+            self._dropped[host] += 1
+        if verdict.cls == "blocked":
+            vendor = verdict.vendor or "unknown"
+            stats.inc_value(f"soft404/blocked/{vendor}")
+            self._blocked[host][vendor] += 1
+
+    # --- the probe ------------------------------------------------------------------------
+    async def probe(self, url: str) -> ProbeFingerprint | None:
+        """The host's answer for a nonexistent URL of this URL's pattern, fetched once."""
+        key = url_pattern(url)
+        stats = self.crawler.stats
+        if key in self._probes:
+            stats.inc_value("soft404/probe/cache_hits")
+            cached = self._probes[key]
+            return await cached if isinstance(cached, asyncio.Future) else cached
+        host = host_of(url)
+        if self._host_patterns[host] >= self.probe_max_patterns:
+            stats.inc_value("soft404/probe/skipped_max_patterns")
+            return None
+        self._host_patterns[host] += 1
+        try:
+            task = asyncio.ensure_future(self._fetch_probe(url))
+        except RuntimeError:  # no asyncio loop running: nothing to share the probe with
+            self._probes[key] = result = await self._fetch_probe(url)
+            return result
+        self._probes[key] = task
+        result = await task
+        self._probes[key] = result
+        return result
+
+    async def _fetch_probe(self, url: str) -> ProbeFingerprint | None:
+        stats = self.crawler.stats
+        target = probe_url(url)
+        request = Request(target, meta={PROBE: True, "dont_cache": True}, dont_filter=True,
+                          priority=20)
+        stats.inc_value("soft404/probe/requests")
+        try:
+            response: Response = await self.crawler.engine.download_async(request)
+        except Exception as error:  # noqa: BLE001 - robots.txt, DNS, timeouts: no probe evidence
+            stats.inc_value("soft404/probe/failed")
+            logger.debug("Probe %(url)s failed: %(error)r", {"url": target, "error": error})
+            return None
+        root = response.selector.root if isinstance(response, TextResponse) else None
+        result = fingerprint(target, response.status, root, final_url=response.url,
+                             redirect_urls=response.meta.get("redirect_urls", ()))
+        if result.redirect:
+            stats.inc_value("soft404/probe/hosts_redirect")
+        elif result.soft:
+            stats.inc_value("soft404/probe/hosts_soft")
+        elif response.status in (404, 410):
+            stats.inc_value("soft404/probe/hosts_hard")
+        logger.debug("Probe %(url)s: %(status)s", {"url": target, "status": response.status})
+        return result
+
+    # --- the end of the run ---------------------------------------------------------------
+    def spider_closed(self, spider: Any) -> None:
+        for host, vendors in sorted(self._blocked.items()):
+            for vendor, count in vendors.most_common():
+                logger.warning(
+                    "%(spider)s: %(count)d of %(checked)d pages of %(host)s blocked by "
+                    "%(vendor)s (not counted as missing; retry later)",
+                    {"spider": spider.name, "count": count, "checked": self._checked[host],
+                     "host": host, "vendor": vendor},
+                )
+        if not self.host_drop_warn:
+            return
+        for host, checked in sorted(self._checked.items()):
+            dropped = self._dropped[host]
+            if checked >= self.host_min_pages and dropped / checked > self.host_drop_warn:
+                self.crawler.stats.inc_value("soft404/hosts_over_drop_rate")
+                logger.warning(
+                    "%(host)s: %(dropped)d of %(checked)d pages dropped as not stories "
+                    "(%(rate).0f%%, above SOFT404_HOST_DROP_WARN): a layout change or a block?",
+                    {"host": host, "dropped": dropped, "checked": checked,
+                     "rate": 100 * dropped / checked},
+                )
