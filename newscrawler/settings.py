@@ -37,6 +37,11 @@ RETRY_TIMES = 2
 # before RetryMiddleware (550) on the way back, which would retry at once
 DOWNLOADER_MIDDLEWARES = {
     "newscrawler.downloadermiddlewares.retryafter.RetryAfterMiddleware": 560,
+    # windows-1252 pages declared UTF-8 are re-decoded; after decompression (590) on the way back
+    "newscrawler.downloadermiddlewares.charset.Cp1252FallbackMiddleware": 575,
+    # a story redirected to the home page / a listing / a login wall reaches the soft-404 stage
+    # instead of being followed (and dupe-filtered): before RedirectMiddleware (600) on the way back
+    "newscrawler.downloadermiddlewares.soft404.StoryRedirectMiddleware": 650,
 }
 
 # Error pages are evidence, not noise: a wire may wrap a real story in a 403 or 404 template,
@@ -46,6 +51,12 @@ HTTPERROR_ALLOWED_CODES = [401, 403, 404, 410]
 # --- Items and export ------------------------------------------------------------------------
 ITEM_PIPELINES = {
     "newscrawler.pipelines.clean.CleanArticlePipeline": 100,
+    # not a story: error templates, expired notices, bot walls, empty shells, redirects home
+    "newscrawler.pipelines.soft404.Soft404Pipeline": 200,
+    # repeated content: within the page, site boilerplate, copies across sites and runs
+    "newscrawler.pipelines.repeats.RepeatedParagraphsPipeline": 300,
+    "newscrawler.pipelines.boilerplate.BoilerplatePipeline": 320,
+    "newscrawler.pipelines.duplicates.DuplicatesPipeline": 340,
     "newscrawler.pipelines.required.RequiredFieldsPipeline": 800,
     "newscrawler.pipelines.limit.MaxItemsPipeline": 1000,
 }

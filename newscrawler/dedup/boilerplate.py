@@ -1,0 +1,103 @@
+"""Level 2: paragraphs a site prints under many different stories.
+
+Two sources of evidence:
+
+* known wire tails (``newscrawler/data/wire_tails.json``): legal disclaimers,
+  "About <wire>", share prompts, comment widgets, copyright lines; recognised
+  from the first page of a site;
+* learned per host: a paragraph carried by at least ``min_stories`` distinct
+  *stories* (clusters, so copies of one syndicated story count once) of the
+  same host. The counts live in the state store; this module only decides.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newscrawler.dedup.paragraphs import normalize, paragraph_hash
+
+MIN_LEARNED_CHARS = 25
+"""Shorter paragraphs (headings such as "Background") are stripped only by a known pattern."""
+
+
+@dataclass(frozen=True)
+class WireTails:
+    strip: tuple[re.Pattern[str], ...]
+    tail_starts: tuple[re.Pattern[str], ...]
+
+
+@cache
+def wire_tails() -> WireTails:
+    """The known wire tails, compiled once."""
+    data = json.loads(
+        resources.files("newscrawler").joinpath("data/wire_tails.json").read_text("utf-8")
+    )
+    return WireTails(
+        tuple(re.compile(p, re.IGNORECASE) for p in data["strip"]),
+        tuple(re.compile(p, re.IGNORECASE) for p in data["tail_starts"]),
+    )
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).strip()
+
+
+def is_known_boilerplate(text: str) -> bool:
+    """A paragraph a known wire tail pattern recognises.
+
+    >>> is_known_boilerplate("Legal Disclaimer: MENAFN provides the information as is.")
+    True
+    >>> is_known_boilerplate("CommentsNo comment")
+    True
+    >>> is_known_boilerplate("The company said comments were welcome.")
+    False
+    """
+    plain = _plain(text)
+    if plain.lower().replace(" ", "") in ("commentsnocomment", "commentnocomments"):
+        return True
+    return any(p.search(plain) for p in wire_tails().strip)
+
+
+def opens_wire_tail(text: str) -> bool:
+    """A paragraph after which a wire prints only its tail (contacts, disclaimers)."""
+    plain = _plain(text)
+    return any(p.search(plain) for p in wire_tails().tail_starts)
+
+
+def learnable_hashes(paragraphs: Iterable[str]) -> list[int]:
+    """The paragraph hashes a story contributes to its host's counts (each once)."""
+    return list(
+        dict.fromkeys(
+            paragraph_hash(p) for p in paragraphs if len(normalize(p)) >= MIN_LEARNED_CHARS
+        )
+    )
+
+
+def strip_boilerplate(
+    paragraphs: list[str], learned: Collection[int] = ()
+) -> tuple[list[str], list[str]]:
+    """``(kept, removed)``: known wire tails and learned boilerplate taken out, order kept.
+
+    ``learned`` holds the hashes the store says are boilerplate of this host.
+
+    >>> strip_boilerplate(["Acme said.", "Share this article", "Legal Disclaimer: x"])
+    (['Acme said.'], ['Share this article', 'Legal Disclaimer: x'])
+    """
+    kept: list[str] = []
+    removed: list[str] = []
+    for text in paragraphs:
+        if is_known_boilerplate(text) or (
+            learned and len(normalize(text)) >= MIN_LEARNED_CHARS
+            and paragraph_hash(text) in learned
+        ):
+            removed.append(text)
+        else:
+            kept.append(text)
+    if not kept:  # a page made only of "boilerplate" is a story that looks like one: keep it
+        return paragraphs, []
+    return kept, removed

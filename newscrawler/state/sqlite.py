@@ -1,0 +1,290 @@
+"""The SQLite state store.
+
+Every lookup goes through an index; nothing is loaded whole, so memory stays
+flat however large the store grows (SQLite's own page cache is capped by
+``cache_size``). WAL mode and one short transaction per change keep a crash
+from losing more than the change in flight.
+
+Threading: Scrapy's reactor must never wait on disk. The store owns one worker
+thread; :meth:`StateStore.call` runs a method there and is awaited from
+``async def process_item``. The same methods are plain synchronous calls for
+tests and benchmarks (then the caller's thread uses the connection; never mix
+both at once).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from newscrawler.dedup.minhash import band_keys, minhash_from_bytes
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+DAY = 86400.0
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+-- One row per canonical URL seen. A cluster's representative (the copy exported first)
+-- has cluster_id = id and carries the near-duplicate signature; its copies point at it.
+CREATE TABLE IF NOT EXISTS stories (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,           -- fingerprint of canonical_url (Article.id)
+    canonical_url TEXT NOT NULL,
+    host TEXT NOT NULL,
+    content_hash INTEGER NOT NULL,     -- level 3 fingerprint, 0 when empty
+    cluster_id TEXT NOT NULL,          -- id of the cluster's representative
+    state TEXT NOT NULL,               -- pending | exported | duplicate
+    run TEXT,                          -- the run holding a pending claim
+    first_seen REAL NOT NULL,          -- unix seconds
+    last_seen REAL NOT NULL,
+    exported_at REAL,                  -- set once the item reached the feed
+    shingles INTEGER,                  -- representatives only: level 4 signature
+    minhash BLOB,
+    paragraphs BLOB
+);
+CREATE INDEX IF NOT EXISTS stories_content_hash ON stories (content_hash);
+CREATE INDEX IF NOT EXISTS stories_last_seen ON stories (last_seen);
+-- LSH band keys of cluster representatives.
+CREATE TABLE IF NOT EXISTS bands (
+    key INTEGER NOT NULL,
+    story INTEGER NOT NULL,            -- stories.rowid
+    PRIMARY KEY (key, story)
+) WITHOUT ROWID;
+-- Per-host paragraph counts for boilerplate learning: `stories` counts distinct clusters
+-- (a syndicated story counts once), `copies` the further copies.
+CREATE TABLE IF NOT EXISTS host_paragraphs (
+    host TEXT NOT NULL,
+    hash INTEGER NOT NULL,
+    stories INTEGER NOT NULL,
+    copies INTEGER NOT NULL,
+    first_seen REAL NOT NULL,
+    last_seen REAL NOT NULL,
+    PRIMARY KEY (host, hash)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS host_paragraphs_last_seen ON host_paragraphs (last_seen);
+"""
+
+_STORY_COLUMNS = (
+    "rowid, id, canonical_url, host, content_hash, cluster_id, state, run, first_seen, "
+    "last_seen, exported_at, shingles, minhash, paragraphs"
+)
+
+
+@dataclass
+class StoryRow:
+    rowid: int
+    id: str
+    canonical_url: str
+    host: str
+    content_hash: int
+    cluster_id: str
+    state: str
+    run: str | None
+    first_seen: float
+    last_seen: float
+    exported_at: float | None
+    shingles: int | None
+    minhash: bytes | None
+    paragraphs: bytes | None
+
+    def is_live(self, run: str) -> bool:
+        """Exported, or claimed by the current run (a claim left by a crashed run is not)."""
+        return self.state == "exported" or (self.state == "pending" and self.run == run)
+
+
+class StateStore:
+    def __init__(self, path: Path | str, *, cache_mb: int = 16) -> None:
+        self.path = Path(path)
+        self._executor: ThreadPoolExecutor | None = None
+        self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA busy_timeout=10000")
+        self.db.execute(f"PRAGMA cache_size=-{int(cache_mb) * 1024}")
+        self.db.executescript(SCHEMA)
+        self.db.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+            (str(SCHEMA_VERSION),),
+        )
+
+    # --- threading --------------------------------------------------------------------------
+    def submit(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+        """Run ``fn`` on the store's worker thread (FIFO, one at a time)."""
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="state-store")
+        return self._executor.submit(fn, *args, **kwargs)
+
+    async def call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Await ``fn`` run on the worker thread, from a coroutine on the asyncio loop."""
+        return await asyncio.wrap_future(self.submit(fn, *args, **kwargs))
+
+    def close(self) -> None:
+        """Finish queued work, then close the database."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor = None
+        self.db.close()
+
+    # --- stories ----------------------------------------------------------------------------
+    def _rows(self, sql: str, params: Sequence[Any]) -> list[StoryRow]:
+        return [StoryRow(*row) for row in self.db.execute(sql, params)]
+
+    def get_story(self, story_id: str) -> StoryRow | None:
+        rows = self._rows(f"SELECT {_STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,))
+        return rows[0] if rows else None
+
+    def stories_by_hash(self, content_hash: int, limit: int = 8) -> list[StoryRow]:
+        return self._rows(
+            f"SELECT {_STORY_COLUMNS} FROM stories WHERE content_hash = ? LIMIT ?",
+            (content_hash, limit),
+        )
+
+    def band_candidates(self, keys: Sequence[int], limit: int = 32) -> list[StoryRow]:
+        """Representatives sharing at least one band key, most shared bands first."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        return self._rows(
+            f"SELECT {_STORY_COLUMNS} FROM stories WHERE rowid IN ("
+            f" SELECT story FROM bands WHERE key IN ({marks})"
+            f" GROUP BY story ORDER BY count(*) DESC LIMIT ?)",
+            (*keys, limit),
+        )
+
+    def put_story(self, row: StoryRow, band_keys: Iterable[int] = ()) -> int:
+        """Insert or replace the story with ``row.id`` (and its band keys); its rowid."""
+        with self.db:
+            self.db.execute("BEGIN")
+            old = self.db.execute(
+                "SELECT rowid, minhash, first_seen FROM stories WHERE id = ?", (row.id,)
+            ).fetchone()
+            first_seen = row.first_seen
+            if old is not None:
+                first_seen = min(first_seen, old[2])
+                self._delete_bands(old[0], old[1])
+                self.db.execute("DELETE FROM stories WHERE rowid = ?", (old[0],))
+            cur = self.db.execute(
+                "INSERT INTO stories (id, canonical_url, host, content_hash, cluster_id, state,"
+                " run, first_seen, last_seen, exported_at, shingles, minhash, paragraphs)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (row.id, row.canonical_url, row.host, row.content_hash, row.cluster_id,
+                 row.state, row.run, first_seen, row.last_seen,
+                 row.exported_at, row.shingles, row.minhash, row.paragraphs),
+            )
+            rowid = int(cur.lastrowid or 0)
+            self.db.executemany(
+                "INSERT OR IGNORE INTO bands (key, story) VALUES (?, ?)",
+                [(key, rowid) for key in band_keys],
+            )
+        return rowid
+
+    def touch(self, story_ids: Iterable[str], now: float) -> None:
+        """Seen again: keeps a story (and its cluster) from expiring."""
+        self.db.executemany(
+            "UPDATE stories SET last_seen = ? WHERE id = ? AND last_seen < ?",
+            [(now, story_id, now) for story_id in story_ids],
+        )
+
+    def mark_exported(self, story_id: str, now: float) -> None:
+        """The item reached the feed: a pending claim becomes exported."""
+        self.db.execute(
+            "UPDATE stories SET exported_at = ?, run = NULL,"
+            " state = CASE state WHEN 'pending' THEN 'exported' ELSE state END WHERE id = ?",
+            (now, story_id),
+        )
+
+    def forget(self, story_id: str, run: str | None = None) -> bool:
+        """Delete a story (and its band keys); with ``run``, only a claim that run holds."""
+        with self.db:
+            self.db.execute("BEGIN")
+            row = self.db.execute(
+                "SELECT rowid, minhash, state, run, exported_at FROM stories WHERE id = ?",
+                (story_id,),
+            ).fetchone()
+            if row is None or (run is not None and (row[4] is not None or
+                                                    (row[2] == "pending" and row[3] != run))):
+                return False
+            self._delete_bands(row[0], row[1])
+            self.db.execute("DELETE FROM stories WHERE rowid = ?", (row[0],))
+        return True
+
+    def _delete_bands(self, rowid: int, minhash: bytes | None) -> None:
+        if not minhash:
+            return
+        self.db.executemany(
+            "DELETE FROM bands WHERE key = ? AND story = ?",
+            [(key, rowid) for key in band_keys(minhash_from_bytes(minhash))],
+        )
+
+    # --- boilerplate --------------------------------------------------------------------------
+    def count_paragraphs(self, host: str, hashes: Sequence[int], *, new_cluster: bool,
+                         now: float) -> None:
+        """One more story (or copy, when not ``new_cluster``) of ``host`` carries these."""
+        stories, copies = (1, 0) if new_cluster else (0, 1)
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                "INSERT INTO host_paragraphs (host, hash, stories, copies, first_seen, last_seen)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (host, hash) DO UPDATE SET"
+                " stories = stories + excluded.stories, copies = copies + excluded.copies,"
+                " last_seen = excluded.last_seen",
+                [(host, h, stories, copies, now, now) for h in hashes],
+            )
+
+    def boilerplate(self, host: str, hashes: Sequence[int], min_stories: int) -> set[int]:
+        """Those of ``hashes`` that at least ``min_stories`` distinct stories of ``host`` carry."""
+        if not hashes:
+            return set()
+        marks = ",".join("?" * len(hashes))
+        return {
+            h for (h,) in self.db.execute(
+                f"SELECT hash FROM host_paragraphs WHERE host = ? AND hash IN ({marks})"
+                " AND stories >= ?",
+                (host, *hashes, min_stories),
+            )
+        }
+
+    # --- expiry -------------------------------------------------------------------------------
+    def prune(self, now: float, story_days: float, paragraph_days: float,
+              batch: int = 1000) -> tuple[int, int]:
+        """Forget stories not seen for ``story_days`` and paragraph counts not seen for
+        ``paragraph_days``; ``(stories, paragraphs)`` deleted. Batched so each transaction
+        stays short."""
+        stories = 0
+        cutoff = now - story_days * DAY
+        while True:
+            with self.db:
+                self.db.execute("BEGIN")
+                rows = self.db.execute(
+                    "SELECT rowid, minhash FROM stories WHERE last_seen < ? LIMIT ?",
+                    (cutoff, batch),
+                ).fetchall()
+                for rowid, minhash in rows:
+                    self._delete_bands(rowid, minhash)
+                self.db.executemany("DELETE FROM stories WHERE rowid = ?",
+                                    [(r[0],) for r in rows])
+            stories += len(rows)
+            if len(rows) < batch:
+                break
+        with self.db:
+            cur = self.db.execute("DELETE FROM host_paragraphs WHERE last_seen < ?",
+                                  (now - paragraph_days * DAY,))
+        return stories, cur.rowcount
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per table (a full count: for reports and benchmarks, not the hot path)."""
+        return {
+            table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("stories", "bands", "host_paragraphs")
+        }
