@@ -33,6 +33,10 @@ logger = logging.getLogger(__name__)
 
 HINTS = "newscrawler_hints"
 """Request meta: what discovery knew of a story before fetching it (title, dates, language)."""
+FEED_TRIES = "newscrawler_feed_tries"
+"""Request meta: how often a failed feed was asked again."""
+DISCOVERY_RETRY = "newscrawler_retry_on_error"
+"""Request meta: a start URL the user gave; asked again when it fails with an HTTP error."""
 STORY = "newscrawler_story"
 """Request meta: discovery says this URL is a story, so the page becomes an item whatever it
 holds, and the cleaning stages judge it."""
@@ -222,6 +226,8 @@ class NewsSpider(Spider):
             if response.status == 200:
                 self.crawler.stats.inc_value("discovery/invalid_sitemap")
                 logger.warning("Not a sitemap: %(url)s", {"url": response.url})
+            elif response.meta.get(DISCOVERY_RETRY) and (retry := self.discovery_retry(response)):
+                yield retry
             return
         self.crawler.stats.inc_value(f"discovery/{sitemap.kind}")
         for entry in sitemap.entries:
@@ -271,6 +277,8 @@ class NewsSpider(Spider):
     def parse_feed(self, response: Response) -> Iterator[Request]:
         feed = self.read_feed(response)
         if feed is None:
+            if response.status != 200 and (retry := self.discovery_retry(response)) is not None:
+                yield retry
             return
         for entry in feed.entries:
             hints = {"title": entry.title, "published": entry.published, "date": entry.updated,
@@ -278,6 +286,30 @@ class NewsSpider(Spider):
             if request := self.story_request(response.urljoin(entry.link), via=feed.kind,
                                              hints=hints):
                 yield request
+
+    def discovery_retry(self, response: Response) -> Request | None:
+        """A feed or start URL that failed with an HTTP error: counted; asked again when
+        the error came after a redirect.
+
+        Cloudflare-fronted wires (PR Newswire) answer a fresh client's feed request with
+        a cookie-setting redirect to a URL that 404s, about one time in three; asking the
+        original URL again usually works. ``FEED_RETRY_TIMES`` (default 2) bounds it.
+        """
+        stats = self.crawler.stats
+        stats.inc_value(f"discovery/feed_http_error/{response.status}")
+        redirects = response.meta.get("redirect_urls")
+        original = (redirects or [response.url])[0]
+        tries = response.meta.get(FEED_TRIES, 0)
+        if not redirects or tries >= self.crawler.settings.getint("FEED_RETRY_TIMES", 2):
+            logger.warning("Feed %(url)s failed with HTTP %(status)s after %(tries)d retries",
+                           {"url": original, "status": response.status, "tries": tries})
+            return None
+        stats.inc_value("discovery/feed_retry")
+        meta = {k: v for k, v in response.meta.items()
+                if not k.startswith(("redirect_", "download_"))}
+        callback = response.request.callback if response.request else None
+        return self.discovery_request(original, callback or self.parse_feed, dont_filter=True,
+                                      meta={**meta, FEED_TRIES: tries + 1})
 
     def parse_page(self, response: Response) -> Iterable[Article | Request]:
         """A fetched story page: one item, unless it is older than ``since``."""

@@ -15,7 +15,7 @@ from newscrawler.discovery.feeds import FEED_TYPES
 from newscrawler.discovery.pages import is_story_page
 from newscrawler.discovery.xml import sniff
 from newscrawler.items import Article
-from newscrawler.spiders.base import HINTS, STORY, NewsSpider, split_urls
+from newscrawler.spiders.base import DISCOVERY_RETRY, HINTS, STORY, NewsSpider, split_urls
 from newscrawler.utils.text import word_count
 from newscrawler.utils.urls import canonicalize, host_of, is_same_site, url_kind
 
@@ -54,7 +54,8 @@ class GenericSpider(NewsSpider):
     async def start(self) -> AsyncIterator[Request]:
         roots: set[str] = set()
         for url in self.seed_urls:
-            yield self.discovery_request(url, self.parse_page, dont_filter=True)
+            yield self.discovery_request(url, self.parse_page, dont_filter=True,
+                                         meta={DISCOVERY_RETRY: True})
             parts = urlsplit(url)
             root = f"{parts.scheme}://{parts.netloc}"
             if root not in roots:
@@ -63,6 +64,11 @@ class GenericSpider(NewsSpider):
 
     def parse_page(self, response: Response) -> Iterable[Article | Request]:
         """Any fetched URL: a site root, listing, story, sitemap or feed (found by content)."""
+        if (response.status >= 400 and response.meta.get(DISCOVERY_RETRY)
+                and response.meta.get("redirect_urls")):
+            # a start URL redirected to an error (a bot-management cookie dance): ask again
+            retry = self.discovery_retry(response)
+            return [retry] if retry is not None else []
         kind = sniff(response.body)
         if kind in ("sitemap", "sitemapindex", "gzip"):
             return self.parse_sitemap(response)
