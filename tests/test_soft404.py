@@ -472,3 +472,34 @@ def test_middleware_counts_many_sources_to_one_target():
         middleware.process_response(request, response)
         handed.append(request.meta.get(REDIRECT, {}).get("kind"))
     assert handed == [None, None, "shared", "shared"]
+
+
+AKAMAI_VERBOSE = b"""<HTML><HEAD><TITLE>Access Denied</TITLE></HEAD><BODY>
+<H1>Access Denied</H1>
+You don't have permission to access "http&#58;&#47;&#47;wire&#46;example&#47;news&#47;2025&#47;04&#47;22&#47;story&#46;html" on this server.<P>
+Reference&#32;&#35;18&#46;6f2c1b17&#46;1745830000&#46;2a4b6c8d
+<P>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;18&#46;6f2c1b17&#46;1745830000&#46;2a4b6c8d</P>
+<P>If you believe you have reached this page in error, please contact the site operator and
+quote the reference number above, together with the time of your request and the address of
+the page you were trying to reach, so that the request can be traced in the logs.</P>
+</BODY></HTML>"""
+
+
+def test_wordy_akamai_wall_is_blocked_not_kept():
+    # the wall's own explanation runs past the banner threshold; it is still no story
+    verdict = verdict_for(AKAMAI_VERBOSE, status=403)
+    assert verdict.cls == "blocked"
+    assert verdict.vendor == "akamai"
+    assert verdict.residual_words >= 40
+
+
+def test_a_long_story_under_a_wall_title_is_kept():
+    # a 403 titled "Access Denied" that still carries a full story (the MENAFN case) is kept
+    more = [p.replace("trains", "carriages").replace("company", "operator") for p in STORY_PARAS]
+    text = "".join(f"<p>{p}</p>" for p in STORY_PARAS + more)
+    body = (f"<html><head><title>Access Denied</title></head><body><article>"
+            f"<h1>Rail orders</h1>{text}</article></body></html>").encode()
+    verdict = verdict_for(body, status=403)
+    assert verdict.vendor == "akamai"
+    assert verdict.residual_words >= 150
+    assert verdict.cls == "ok"

@@ -161,8 +161,10 @@ def classify(
     def verdict(cls: str, extra: list[str] | None = None) -> Verdict:
         return Verdict(cls, reasons + (extra or []), words, similarity, ev.vendor)
 
-    # S9: bot walls are never "missing"
-    if ev.vendor and words < rules.banner_keep_words:
+    # S9: bot walls are never "missing"; a page titled as the wall itself needs a long story
+    walled_title = any(m.startswith("title:") for m in ev.vendor_markers)
+    keep_words = rules.walled_keep_words if walled_title else rules.banner_keep_words
+    if ev.vendor and words < keep_words:
         return Verdict("blocked", [*reasons, f"botwall:{ev.vendor}", *ev.vendor_markers[:4]],
                        words, similarity, ev.vendor)
     if words < rules.banner_keep_words:

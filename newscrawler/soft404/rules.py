@@ -108,6 +108,7 @@ class Rules:
 
     min_story_words: int = 15
     banner_keep_words: int = 40
+    walled_keep_words: int = 150
     probe_match: float = 0.8
     probe_below_words: int = 150
     title_coverage: float = 0.5
@@ -187,6 +188,7 @@ def default_rules() -> Rules:
     return Rules(
         min_story_words=int(data["min_story_words"]),
         banner_keep_words=int(data["banner_keep_words"]),
+        walled_keep_words=int(data["walled_keep_words"]),
         probe_match=float(data["probe_match"]),
         probe_below_words=int(data["probe_below_words"]),
         title_coverage=float(data["title_coverage"]),
