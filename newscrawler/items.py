@@ -62,6 +62,9 @@ class Article:
     """Shared by every copy of one story, across sites and runs (the first copy's ``id``)."""
     duplicate_of: dict[str, str] | None = None
     """``{"id", "url"}`` of the copy exported first, when ``DUPLICATES_POLICY = "mark"``."""
+    version: int = 1
+    """1 for a story's first export; an earlier export whose text changed materially is
+    exported again with the next number (and its ``modified`` date)."""
 
     page: Any = field(default=None, repr=False, compare=False, metadata={"exported": False})
     """The parser that built this item (response, parsed tree, extracted blocks), for the

@@ -30,6 +30,9 @@ class FailureRules:
     fail_when_all_blocked: bool = True
     fail_on_zero_items: bool = True
     """Zero items where the previous run of the spider exported some."""
+    distributed: bool = False
+    """One worker of a distributed crawl (``REDIS_URL``): the others may have taken all the
+    work, so fetching nothing and exporting nothing are not failures of this worker."""
 
 
 def _prefixed(stats: dict[str, Any], prefix: str) -> dict[str, int]:
@@ -75,6 +78,9 @@ def build_summary(
         "retries": int(stats.get("retry/count", 0)),
         "requests": int(stats.get("downloader/request_count", 0)),
         "pages_fetched": int(stats.get("response_received_count", 0)),
+        # incremental runs: stories an earlier run exported, not fetched or not changed
+        "already_exported": int(stats.get("incremental/skipped_exported", 0))
+        + int(stats.get("incremental/unchanged", 0)),
     }
 
 
@@ -89,11 +95,17 @@ def failure_reasons(
     []
     >>> failure_reasons({**ok, "items_exported": 0}, {"items_exported": 5}, FailureRules())
     ['zero items (the previous run exported 5)']
+    >>> failure_reasons({**ok, "items_exported": 0, "already_exported": 9},
+    ...                 {"items_exported": 5}, FailureRules())  # nothing new since
+    []
+    >>> idle_worker = {**ok, "items_exported": 0, "pages_fetched": 0, "requests": 0}
+    >>> failure_reasons(idle_worker, {"items_exported": 5}, FailureRules(distributed=True))
+    []
     """
     reasons = []
     if summary["finish_reason"] not in rules.ok_finish_reasons:
         reasons.append(f"finish reason {summary['finish_reason']}")
-    if not summary["pages_fetched"]:
+    if not summary["pages_fetched"] and not rules.distributed:
         reasons.append("no page fetched")
     requests = summary["requests"]
     if requests >= rules.min_requests:
@@ -105,7 +117,9 @@ def failure_reasons(
         reasons.append("every request blocked")
     if (
         rules.fail_on_zero_items
+        and not rules.distributed
         and not summary["items_exported"]
+        and not summary.get("already_exported")  # an incremental run with nothing new
         and previous
         and previous.get("items_exported")
     ):

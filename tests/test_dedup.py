@@ -167,7 +167,7 @@ def test_a_claim_left_by_a_crashed_run_is_taken_over(tmp_path):
     store.close()
 
 
-@pytest.mark.parametrize("uri", ["redis://localhost/0", "", "sqlite://relative"])
+@pytest.mark.parametrize("uri", ["mongodb://localhost/0", "", "sqlite://relative"])
 def test_unknown_state_uri_is_a_clear_error(uri):
     with pytest.raises(ValueError, match="STATE_URI"):
         open_store(uri)

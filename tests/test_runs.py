@@ -53,6 +53,7 @@ def test_build_summary_from_stats():
         "retries": 4,
         "requests": 20,
         "pages_fetched": 20,
+        "already_exported": 0,
     }
     assert summary(item_scraped_count=0)["feed"] is None
 

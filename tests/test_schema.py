@@ -60,6 +60,7 @@ def test_an_exported_article_validates_and_dates_are_iso(tmp_path):
         ("body", ""),
         ("language", "English"),
         ("flags", ["Has Space"]),
+        ("version", 0),
     ],
 )
 def test_schema_rejects_bad_values(field, value):
@@ -70,7 +71,7 @@ def test_schema_rejects_bad_values(field, value):
         "issuer": None, "tickers": [], "about": None, "contacts": None, "credits": None,
         "http_status": 200,
         "fetched_at": "2025-04-26T00:00:00+00:00", "flags": [], "cluster_id": None,
-        "duplicate_of": None,
+        "duplicate_of": None, "version": 1,
     }
     validate([line])
     line[field] = value

@@ -4,6 +4,10 @@
 pipeline stays a thin adapter and the benchmarks measure the same code.
 ``check_and_claim`` looks up and claims in one call on the store's thread, so
 two copies in flight at once cannot both be kept.
+
+Incremental runs: a URL an earlier run exported comes back as ``unchanged`` when its
+text is the same or a near-duplicate of the exported text at ``change_threshold``
+(estimated Jaccard) or above; otherwise it is judged afresh as a new ``version``.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from newscrawler.dedup.minhash import (
 from newscrawler.state.sqlite import StateStore, StoryRow
 
 DEFAULT_THRESHOLDS = Thresholds()
+DEFAULT_CHANGE_THRESHOLD = 0.9
+"""Below this estimated Jaccard with the exported text, a re-fetched story has changed."""
 
 
 def story_host(url: str) -> str:
@@ -43,6 +49,8 @@ class Story:
     core: list[str]
     content_hash: int
     host: str = ""
+    discovered: float | None = None
+    """The latest date discovery gave for it (sitemap ``lastmod``, news or feed date)."""
     _signature: Signature | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -69,6 +77,10 @@ class Decision:
     """The duplicate is this very URL, exported by an earlier run."""
     template_blocked: int = 0
     """Near candidates the template guard kept apart."""
+    version: int = 1
+    """The ``version`` the item is exported with when it is kept."""
+    unchanged: bool = False
+    """This URL was exported by an earlier run and its text has not changed materially."""
 
     @property
     def duplicate(self) -> bool:
@@ -77,12 +89,17 @@ class Decision:
 
 class DuplicateIndex:
     def __init__(self, store: StateStore, run: str, *, near: bool = True,
-                 thresholds: Thresholds = DEFAULT_THRESHOLDS, max_candidates: int = 32) -> None:
+                 thresholds: Thresholds = DEFAULT_THRESHOLDS, max_candidates: int = 32,
+                 change_threshold: float = DEFAULT_CHANGE_THRESHOLD,
+                 claim_copies: bool = False) -> None:
         self.store = store
         self.run = run
         self.near = near
         self.thresholds = thresholds
         self.max_candidates = max_candidates
+        self.change_threshold = change_threshold
+        self.claim_copies = claim_copies
+        """Copies are exported too (``DUPLICATES_POLICY = "mark"``): the run claims them."""
 
     def _representative(self, row: StoryRow) -> StoryRow | None:
         rep = row if row.cluster_id == row.id else self.store.get_story(row.cluster_id)
@@ -101,6 +118,7 @@ class DuplicateIndex:
         """The decision for ``story``, without recording anything."""
         known = self.store.get_story(story.id)
         new_id = known is None or not (known.state != "pending" or known.run == self.run)
+        version = (known.version if known is not None else 0) + 1
         if known is not None and (rep := self._representative(known)) is not None:
             similarity = 1.0
             match = "exact"
@@ -108,12 +126,19 @@ class DuplicateIndex:
                 stored = self._stored_signature(rep)
                 similarity = jaccard(stored, story.signature) if stored is not None else 0.0
                 match = "near"
-            return Decision(rep.cluster_id, self._ref(rep), match, similarity, new_id=False,
-                            same_url=True)
+            if not known.settled:  # claimed earlier in this run, or a copy never exported
+                return Decision(rep.cluster_id, self._ref(rep), match, similarity,
+                                new_id=False, same_url=True)
+            if similarity >= self.change_threshold:
+                return Decision(known.cluster_id, self._ref(rep), match, similarity,
+                                new_id=False, same_url=True, version=known.version,
+                                unchanged=True)
+            # changed since it was exported: judged afresh (it may now copy another story)
         if story.content_hash:
             for row in self.store.stories_by_hash(story.content_hash):
-                if (rep := self._representative(row)) is not None:
-                    return Decision(rep.cluster_id, self._ref(rep), "exact", 1.0, new_id=new_id)
+                if row.id != story.id and (rep := self._representative(row)) is not None:
+                    return Decision(rep.cluster_id, self._ref(rep), "exact", 1.0,
+                                    new_id=new_id, version=version)
         blocked = 0
         if self.near and story.core:
             sig = story.signature
@@ -132,18 +157,23 @@ class DuplicateIndex:
             if best is not None:
                 rep = best[1]
                 return Decision(rep.cluster_id, self._ref(rep), "near", best[0], new_id=new_id,
-                                template_blocked=blocked)
-        return Decision(story.id, new_id=new_id, template_blocked=blocked)
+                                template_blocked=blocked, version=version)
+        return Decision(story.id, new_id=new_id, template_blocked=blocked, version=version)
 
     def claim(self, story: Story, decision: Decision, now: float) -> None:
-        """Record the story: a pending representative, or a copy of one."""
+        """Record the story: a pending representative, or a copy of one (claimed by the run
+        when copies are exported too). A claim becomes exported when the run's feed is
+        published (:meth:`StateStore.publish_run`)."""
         if decision.same_url:
             self.store.touch([story.id, decision.cluster_id], now)
+            if decision.unchanged and story.discovered is not None:
+                self.store.note_discovered(story.id, story.discovered)
             return
         if decision.duplicate:
             self.store.put_story(StoryRow(
                 0, story.id, story.canonical_url, story.host, story.content_hash,
-                decision.cluster_id, "duplicate", None, now, now, None, None, None, None,
+                decision.cluster_id, "duplicate", self.run if self.claim_copies else None,
+                now, now, None, None, None, None, discovered=story.discovered,
             ))
             self.store.touch([decision.cluster_id], now)
             return
@@ -151,7 +181,8 @@ class DuplicateIndex:
         self.store.put_story(
             StoryRow(0, story.id, story.canonical_url, story.host, story.content_hash,
                      story.id, "pending", self.run, now, now, None,
-                     story.signature.shingles if story.core else None, minhash_blob, para_blob),
+                     story.signature.shingles if story.core else None, minhash_blob, para_blob,
+                     discovered=story.discovered),
             band_keys(story.signature.minhash) if self.near and story.core else (),
         )
 

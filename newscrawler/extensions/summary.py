@@ -53,6 +53,7 @@ def read_rules(settings: Any) -> FailureRules:
         fail_when_all_blocked=settings.getbool("RUN_FAIL_ALL_BLOCKED",
                                                defaults.fail_when_all_blocked),
         fail_on_zero_items=settings.getbool("RUN_FAIL_ZERO_ITEMS", defaults.fail_on_zero_items),
+        distributed=bool(settings.get("REDIS_URL")),
     )
     if not 0 <= rules.max_error_rate <= 1:
         raise ValueError("RUN_FAIL_MAX_ERROR_RATE must be between 0 and 1")

@@ -8,11 +8,19 @@ The first copy of a story goes to the feed; later copies are dropped as
 share. The decision is :class:`newscrawler.dedup.index.DuplicateIndex`'s.
 
 Crash safety: the decision and the claim are written in ``process_item`` (so two
-copies in flight cannot both be kept), but a claim counts as *exported* only
-once ``item_scraped`` fires, i.e. after every stage accepted the item and the
-feed exporter took it. A claim left by a run that crashed before that is
-ignored by the next run, whose copy then takes its place. An item a later stage
-drops gives its claim back.
+copies in flight cannot both be kept), but a claim counts as *exported* only once
+the run's feed is durable: when the feed exporter has published every feed
+(``feed_exporter_closed``, no store failure), one transaction turns all the run's
+claims into exports (:meth:`StateStore.publish_run`). Until then the feed is only a
+``.part`` file; a run killed before that leaves claims under a dead run id, which
+the next run ignores, fetching and exporting those stories again. An item a later
+stage drops (or that fails in one) gives its claim back. Without a feed (``FEEDS``
+empty) the claims are published when the pipeline closes.
+
+Incremental runs: a URL an earlier run exported comes back ``unchanged`` (dropped
+quietly, counted ``incremental/unchanged``, no rejects line) or, when its text
+changed materially, is exported again with ``version`` + 1 and its ``modified`` date
+(the page's, else the date discovery gave; never the crawl time).
 """
 
 from __future__ import annotations
@@ -24,14 +32,22 @@ from typing import Any, Self
 from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.extensions.feedexport import FeedExporter
 
 from newscrawler.dedup.boilerplate import strip_boilerplate
 from newscrawler.dedup.fingerprint import content_hash, story_core
-from newscrawler.dedup.index import DEFAULT_THRESHOLDS, Decision, DuplicateIndex, Story
+from newscrawler.dedup.index import (
+    DEFAULT_CHANGE_THRESHOLD,
+    DEFAULT_THRESHOLDS,
+    Decision,
+    DuplicateIndex,
+    Story,
+)
 from newscrawler.dedup.minhash import Thresholds
 from newscrawler.dedup.paragraphs import split_paragraphs
 from newscrawler.exceptions import Rejected
+from newscrawler.incremental import discovery_date
 from newscrawler.pipelines import store as shared
 
 logger = logging.getLogger(__name__)
@@ -43,6 +59,11 @@ class Duplicate(Rejected):
     """A later copy of a story already exported."""
 
 
+class Unchanged(DropItem):
+    """A story an earlier run exported, fetched again with no material change (not a reject:
+    nothing is wrong with the page; counted ``incremental/unchanged``)."""
+
+
 def _unit_interval(crawler: Crawler, name: str, default: float) -> float:
     value = crawler.settings.getfloat(name, default)
     if not 0 < value <= 1:
@@ -50,27 +71,39 @@ def _unit_interval(crawler: Crawler, name: str, default: float) -> float:
     return value
 
 
+def item_hints(adapter: ItemAdapter) -> dict[str, Any]:
+    """What discovery said of the item's page before it was fetched."""
+    return getattr(adapter.get("page"), "hints", None) or {}
+
+
 def item_story(adapter: ItemAdapter) -> Story:
     """The parts of an item levels 3-4 compare."""
     paragraphs, _ = strip_boilerplate(split_paragraphs(adapter.get("body") or ""))
     core = story_core(paragraphs)
+    found = discovery_date(item_hints(adapter))
     return Story(str(adapter.get("id")), str(adapter.get("canonical_url") or adapter.get("url")),
-                 core, content_hash(core))
+                 core, content_hash(core), discovered=found[0] if found else None)
 
 
 class DuplicatesPipeline:
-    """``DUPLICATES_ENABLED``, ``DUPLICATES_POLICY``, ``DUPLICATES_NEAR_*``, ``STATE_URI``."""
+    """``DUPLICATES_ENABLED``, ``DUPLICATES_POLICY``, ``DUPLICATES_NEAR_*``,
+    ``INCREMENTAL_CHANGE_THRESHOLD``, ``STATE_URI``."""
 
     crawler: Crawler
 
     def __init__(self, policy: str = "drop", near: bool = True,
-                 thresholds: Thresholds = DEFAULT_THRESHOLDS) -> None:
+                 thresholds: Thresholds = DEFAULT_THRESHOLDS,
+                 change_threshold: float = DEFAULT_CHANGE_THRESHOLD) -> None:
         self.policy = policy
         self.near = near
         self.thresholds = thresholds
+        self.change_threshold = change_threshold
         self.state: shared.CrawlState | None = None
         self.index: DuplicateIndex | None = None
         self.claims: dict[str, Decision] = {}
+        self.feed_exporter = False
+        """A feed exporter publishes the run's feeds: claims wait for it."""
+        self.feed_failed = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -87,21 +120,68 @@ class DuplicatesPipeline:
             containment=_unit_interval(crawler, "DUPLICATES_CONTAINMENT_THRESHOLD",
                                        Thresholds.containment),
         )
-        pipeline = cls(policy, settings.getbool("DUPLICATES_NEAR_ENABLED", True), thresholds)
+        change = _unit_interval(crawler, "INCREMENTAL_CHANGE_THRESHOLD",
+                                DEFAULT_CHANGE_THRESHOLD)
+        pipeline = cls(policy, settings.getbool("DUPLICATES_NEAR_ENABLED", True), thresholds,
+                       change)
         pipeline.crawler = crawler
         crawler.signals.connect(pipeline.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.item_error, signal=signals.item_error)
+        crawler.signals.connect(pipeline.feed_slot_closed, signal=signals.feed_slot_closed)
+        crawler.signals.connect(pipeline.feed_exporter_closed,
+                                signal=signals.feed_exporter_closed)
+        crawler.signals.connect(pipeline.engine_stopped, signal=signals.engine_stopped)
         return pipeline
 
     async def open_spider(self) -> None:
         self.state = await shared.acquire(self.crawler)
         self.index = DuplicateIndex(self.state.store, self.state.run, near=self.near,
-                                    thresholds=self.thresholds)
+                                    thresholds=self.thresholds,
+                                    change_threshold=self.change_threshold,
+                                    claim_copies=self.policy == "mark")
+        self.feed_exporter = self.crawler.get_extension(FeedExporter) is not None
+        self.feed_failed = False
 
     async def close_spider(self) -> None:
+        # every item has left the pipelines; the feed is published after this
+        if self.state is not None and not self.feed_exporter:
+            await self.publish()
+
+    async def publish(self) -> None:
+        """The run's exports are durable: its claims become exports; then let the store go."""
+        state, self.state, self.index = self.state, None, None
+        if state is None:
+            return
+        try:
+            published = await state.store.call(state.store.publish_run, state.run, time.time())
+            self.crawler.stats.set_value("incremental/published", published)
+            logger.info("State store: %(n)d stories recorded as exported", {"n": published})
+        finally:
+            await shared.release(self.crawler)
+
+    def feed_slot_closed(self, slot: Any) -> None:
+        """A feed that failed to store is no export: the run's claims stay unpublished."""
+        final = getattr(slot.storage, "final", None)
+        if (final is not None and not final.exists()) or self.crawler.stats.get_value(
+                f"feedexport/failed_count/{type(slot.storage).__name__}"):
+            self.feed_failed = True
+
+    async def feed_exporter_closed(self) -> None:
+        if self.state is None:
+            return
+        if self.feed_failed:
+            logger.error("A feed was not stored: this run's stories are not recorded as "
+                         "exported; the next run exports them again")
+            self.state = self.index = None
+            await shared.release(self.crawler)
+            return
+        await self.publish()
+
+    async def engine_stopped(self) -> None:
+        """The feed exporter never closed (a failure before it): claims stay unpublished."""
         if self.state is not None:
-            self.state = None
-            self.index = None
+            self.state = self.index = None
             await shared.release(self.crawler)
 
     async def process_item(self, item: Any) -> Any:
@@ -118,6 +198,20 @@ class DuplicatesPipeline:
         adapter["cluster_id"] = decision.cluster_id
         stats = self.crawler.stats
         stats.inc_value("dupes/checked")
+        if decision.unchanged:
+            self.claims.pop(story.id, None)
+            stats.inc_value("incremental/unchanged")
+            raise Unchanged(f"unchanged since exported (version {decision.version}, "
+                            f"similarity {decision.similarity or 1.0:.3f}): "
+                            f"{adapter.get('url')}", log_level="DEBUG")
+        if "version" in adapter:
+            adapter["version"] = decision.version
+        if decision.version > 1:
+            stats.inc_value("incremental/new_version")
+            if not adapter.get("modified") and "modified" in adapter:
+                # the page gives no date of its change: the date discovery gave, never now
+                found = discovery_date(item_hints(adapter))
+                adapter["modified"] = found[1] if found else None
         if decision.template_blocked:
             stats.inc_value("dupes/template_guard", decision.template_blocked)
         if not decision.duplicate:
@@ -145,9 +239,11 @@ class DuplicatesPipeline:
         return item
 
     def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
-        story_id = ItemAdapter(item).get("id") or ""
-        if self.claims.pop(story_id, None) is not None and self.state is not None:
-            shared.submit(self.state, self.state.store.mark_exported, story_id, time.time())
+        # the feed exporter took it: the claim stays this run's until the feed is published
+        self.claims.pop(ItemAdapter(item).get("id") or "", None)
+
+    def item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
+        self.item_dropped(item, response, failure.value, spider)
 
     def item_dropped(self, item: Any, response: Any, exception: BaseException,
                      spider: Any) -> None:

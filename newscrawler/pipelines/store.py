@@ -52,6 +52,15 @@ def submit(state: CrawlState, fn: Any, *args: Any, **kwargs: Any) -> None:
     state.store.submit(fn, *args, **kwargs).add_done_callback(_log_failure)
 
 
+def shared_run(crawler: Crawler, store: StateStore) -> str | None:
+    """The claim id of a distributed crawl's worker (``REDIS_URL`` set), else None."""
+    if not crawler.settings.get("REDIS_URL"):
+        return None
+    from newscrawler.distributed.coordinator import worker_run  # optional extra
+
+    return worker_run(crawler, store)
+
+
 async def acquire(crawler: Crawler) -> CrawlState:
     """The crawl's store, opened (and pruned of expired rows) on first use."""
     state = _states.get(crawler)
@@ -59,6 +68,9 @@ async def acquire(crawler: Crawler) -> CrawlState:
         # opening is one quick file open at start-up; the pruning runs on the store's thread
         store = open_store(crawler.settings.get("STATE_URI") or DEFAULT_STATE_URI)
         state = _states[crawler] = CrawlState(store)
+        if run := shared_run(crawler, store):
+            # a worker of a distributed crawl: the claims of live workers count as live
+            state.run = run
         state.users += 1
         pruned = await store.call(
             store.prune, time.time(),

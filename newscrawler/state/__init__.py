@@ -1,8 +1,9 @@
 """What newscrawler remembers between runs: stories seen and exported, near-duplicate
 index, per-host paragraph counts.
 
-``open_store(uri)`` picks the backend from the URI; only SQLite exists today
-(a path or ``sqlite:///path``). A later backend (``redis://``) plugs in here.
+``open_store(uri)`` picks the backend from the URI: SQLite (a path or ``sqlite:///path``)
+or Redis (``redis://host:port/db``, shared by the workers of a distributed crawl; needs
+the ``distributed`` extra), with the same methods.
 """
 
 from __future__ import annotations
@@ -14,6 +15,15 @@ from newscrawler.state.sqlite import SCHEMA_VERSION, StateStore, StoryRow
 __all__ = ["DEFAULT_STATE_URI", "SCHEMA_VERSION", "StateStore", "StoryRow", "open_store"]
 
 DEFAULT_STATE_URI = ".newscrawler/state.sqlite3"
+
+
+def is_redis_uri(uri: str | None) -> bool:
+    """Whether a ``STATE_URI`` names a Redis store.
+
+    >>> is_redis_uri("redis://127.0.0.1:6379/0"), is_redis_uri(".newscrawler/state.sqlite3")
+    (True, False)
+    """
+    return bool(uri) and str(uri).lower().startswith(("redis://", "rediss://"))
 
 
 def store_path(uri: str) -> Path:
@@ -38,6 +48,13 @@ def open_store(uri: str = DEFAULT_STATE_URI) -> StateStore:
     """Open (and create, with its folder) the state store at ``uri``."""
     if not uri:
         raise ValueError("STATE_URI is empty")
+    if is_redis_uri(uri):
+        try:
+            from newscrawler.state.redisstore import RedisStateStore
+        except ImportError as error:
+            raise ImportError(f"STATE_URI {uri.split('://')[0]}://... needs the distributed "
+                              "extra: pip install -e '.[distributed]'") from error
+        return RedisStateStore(uri)  # type: ignore[return-value]  # same methods
     path = store_path(uri)
     path.parent.mkdir(parents=True, exist_ok=True)
     return StateStore(path)

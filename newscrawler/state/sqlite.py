@@ -15,6 +15,7 @@ both at once).
 from __future__ import annotations
 
 import asyncio
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -27,7 +28,7 @@ from newscrawler.dedup.minhash import band_keys, minhash_from_bytes
 P = ParamSpec("P")
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DAY = 86400.0
 
 SCHEMA = """
@@ -48,13 +49,17 @@ CREATE TABLE IF NOT EXISTS stories (
     run TEXT,                          -- the run holding a pending claim
     first_seen REAL NOT NULL,          -- unix seconds
     last_seen REAL NOT NULL,
-    exported_at REAL,                  -- set once the item reached the feed
+    exported_at REAL,                  -- set once the item is durably in a published feed
     shingles INTEGER,                  -- representatives only: level 4 signature
     minhash BLOB,
-    paragraphs BLOB
+    paragraphs BLOB,
+    version INTEGER NOT NULL DEFAULT 0, -- times exported (published): 0 never, 1 once, ...
+    discovered REAL                    -- latest sitemap/feed date seen for it (unix seconds)
 );
 CREATE INDEX IF NOT EXISTS stories_content_hash ON stories (content_hash);
 CREATE INDEX IF NOT EXISTS stories_last_seen ON stories (last_seen);
+-- the claims of one run, published in one statement when its feed is durable
+CREATE INDEX IF NOT EXISTS stories_run ON stories (run) WHERE run IS NOT NULL;
 -- LSH band keys of cluster representatives.
 CREATE TABLE IF NOT EXISTS bands (
     key INTEGER NOT NULL,
@@ -77,8 +82,18 @@ CREATE INDEX IF NOT EXISTS host_paragraphs_last_seen ON host_paragraphs (last_se
 
 _STORY_COLUMNS = (
     "rowid, id, canonical_url, host, content_hash, cluster_id, state, run, first_seen, "
-    "last_seen, exported_at, shingles, minhash, paragraphs"
+    "last_seen, exported_at, shingles, minhash, paragraphs, version, discovered"
 )
+
+# Schema 1 -> 2: version counter and discovery date per story (incremental runs).
+_MIGRATIONS = {
+    2: (
+        "ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE stories ADD COLUMN discovered REAL",
+        "UPDATE stories SET version = 1 WHERE exported_at IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS stories_run ON stories (run) WHERE run IS NOT NULL",
+    ),
+}
 
 
 @dataclass
@@ -97,10 +112,20 @@ class StoryRow:
     shingles: int | None
     minhash: bytes | None
     paragraphs: bytes | None
+    version: int = 0
+    """How many times the story was published (0: never); kept when the row is replaced."""
+    discovered: float | None = None
+    """The latest sitemap ``lastmod``/news date/feed date seen for it (unix seconds)."""
 
     def is_live(self, run: str) -> bool:
         """Exported, or claimed by the current run (a claim left by a crashed run is not)."""
         return self.state == "exported" or (self.state == "pending" and self.run == run)
+
+    @property
+    def settled(self) -> bool:
+        """Durably exported and not claimed again: its page need not be fetched again
+        unless discovery says it changed since."""
+        return self.exported_at is not None and self.run is None and self.state != "pending"
 
 
 class StateStore:
@@ -112,11 +137,40 @@ class StateStore:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA busy_timeout=10000")
         self.db.execute(f"PRAGMA cache_size=-{int(cache_mb) * 1024}")
-        self.db.executescript(SCHEMA)
-        self.db.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
-            (str(SCHEMA_VERSION),),
-        )
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Create the schema, or bring a file written by an older version up to date."""
+        with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
+            has_stories = self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stories'"
+            ).fetchone()
+            found = None
+            if has_stories:
+                row = self.db.execute(
+                    "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                found = int(row[0]) if row else 1
+            if found is not None and found > SCHEMA_VERSION:
+                raise RuntimeError(f"{self.path}: state schema {found} is newer than this "
+                                   f"newscrawler ({SCHEMA_VERSION}); upgrade newscrawler")
+            for version in range(found + 1 if found else SCHEMA_VERSION + 1,
+                                 SCHEMA_VERSION + 1):
+                for sql in _MIGRATIONS[version]:
+                    self.db.execute(sql)
+            # statement by statement: executescript would commit the transaction
+            for sql in re.sub(r"--[^\n]*", "", SCHEMA).split(";"):
+                if sql.strip():
+                    self.db.execute(sql)
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                (str(SCHEMA_VERSION),),
+            )
+
+    @property
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0])
 
     # --- threading --------------------------------------------------------------------------
     def submit(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Future[T]:
@@ -163,24 +217,34 @@ class StateStore:
         )
 
     def put_story(self, row: StoryRow, band_keys: Iterable[int] = ()) -> int:
-        """Insert or replace the story with ``row.id`` (and its band keys); its rowid."""
+        """Insert or replace the story with ``row.id`` (and its band keys); its rowid.
+
+        What earlier runs published survives the replacement: the earliest ``first_seen``,
+        the highest ``version`` and ``discovered``, and ``exported_at`` unless ``row``
+        sets one."""
         with self.db:
             self.db.execute("BEGIN")
             old = self.db.execute(
-                "SELECT rowid, minhash, first_seen FROM stories WHERE id = ?", (row.id,)
+                "SELECT rowid, minhash, first_seen, version, discovered, exported_at"
+                " FROM stories WHERE id = ?", (row.id,)
             ).fetchone()
-            first_seen = row.first_seen
+            first_seen, version = row.first_seen, row.version
+            discovered, exported_at = row.discovered, row.exported_at
             if old is not None:
                 first_seen = min(first_seen, old[2])
+                version = max(version, old[3])
+                discovered = max((d for d in (discovered, old[4]) if d is not None),
+                                 default=None)
+                exported_at = exported_at if exported_at is not None else old[5]
                 self._delete_bands(old[0], old[1])
                 self.db.execute("DELETE FROM stories WHERE rowid = ?", (old[0],))
             cur = self.db.execute(
                 "INSERT INTO stories (id, canonical_url, host, content_hash, cluster_id, state,"
-                " run, first_seen, last_seen, exported_at, shingles, minhash, paragraphs)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " run, first_seen, last_seen, exported_at, shingles, minhash, paragraphs,"
+                " version, discovered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (row.id, row.canonical_url, row.host, row.content_hash, row.cluster_id,
                  row.state, row.run, first_seen, row.last_seen,
-                 row.exported_at, row.shingles, row.minhash, row.paragraphs),
+                 exported_at, row.shingles, row.minhash, row.paragraphs, version, discovered),
             )
             rowid = int(cur.lastrowid or 0)
             self.db.executemany(
@@ -196,24 +260,65 @@ class StateStore:
             [(now, story_id, now) for story_id in story_ids],
         )
 
+    def note_discovered(self, story_id: str, when: float) -> None:
+        """Discovery dated the story ``when``; kept when later than what was recorded."""
+        self.db.execute(
+            "UPDATE stories SET discovered = ? WHERE id = ?"
+            " AND (discovered IS NULL OR discovered < ?)",
+            (when, story_id, when),
+        )
+
     def mark_exported(self, story_id: str, now: float) -> None:
         """The item reached the feed: a pending claim becomes exported."""
         self.db.execute(
-            "UPDATE stories SET exported_at = ?, run = NULL,"
+            "UPDATE stories SET exported_at = ?, run = NULL, version = version + 1,"
             " state = CASE state WHEN 'pending' THEN 'exported' ELSE state END WHERE id = ?",
             (now, story_id),
         )
 
+    def orphaned_claims(self, run: str, limit: int = 5000) -> list[str]:
+        """Canonical URLs claimed by runs that died (killed before their feed was published).
+
+        One run holds the lock at a time, so any claim but ``run``'s own is an orphan: its
+        story is only in a dead run's ``.part`` file and must be fetched again, even when
+        the feed that listed it has moved on. Reads the partial index on ``run``."""
+        rows = self.db.execute(
+            "SELECT canonical_url FROM stories WHERE run IS NOT NULL AND run != ?"
+            " AND state = 'pending' LIMIT ?",
+            (run, limit),
+        )
+        return [url for (url,) in rows]
+
+    def publish_run(self, run: str, now: float) -> int:
+        """``run``'s feed is durable: every claim it still holds is exported, in one
+        transaction (one indexed update); how many."""
+        with self.db:
+            cur = self.db.execute(
+                "UPDATE stories SET exported_at = ?, run = NULL, version = version + 1,"
+                " state = CASE state WHEN 'pending' THEN 'exported' ELSE state END"
+                " WHERE run = ?",
+                (now, run),
+            )
+        return cur.rowcount
+
     def forget(self, story_id: str, run: str | None = None) -> bool:
-        """Delete a story (and its band keys); with ``run``, only a claim that run holds."""
+        """Delete a story (and its band keys); with ``run``, only a claim that run holds.
+
+        A claim on a story an earlier run exported is abandoned instead (it stays
+        ``pending`` without a run, keeping its ``version``): the next run fetches it
+        again."""
         with self.db:
             self.db.execute("BEGIN")
             row = self.db.execute(
                 "SELECT rowid, minhash, state, run, exported_at FROM stories WHERE id = ?",
                 (story_id,),
             ).fetchone()
-            if row is None or (run is not None and (row[4] is not None or
-                                                    (row[2] == "pending" and row[3] != run))):
+            if row is not None and run is not None and row[4] is not None:
+                if row[3] != run:
+                    return False
+                self.db.execute("UPDATE stories SET run = NULL WHERE rowid = ?", (row[0],))
+                return True
+            if row is None or (run is not None and row[2] == "pending" and row[3] != run):
                 return False
             self._delete_bands(row[0], row[1])
             self.db.execute("DELETE FROM stories WHERE rowid = ?", (row[0],))

@@ -1,0 +1,1 @@
+"""Spider middlewares: what the spiders yield, before it reaches the scheduler."""

@@ -1,0 +1,137 @@
+"""Incremental runs: story pages an earlier run exported are not requested again.
+
+Each request a callback yields for a page that may be a story costs one indexed lookup in
+the state store (on its worker thread, awaited: the reactor never waits on disk). When the
+story with that URL's id was exported and is not claimed again, the request is dropped
+(stat ``incremental/skipped_exported``), unless discovery dates the story later than what
+was recorded when it was exported (sitemap ``lastmod``, news date, feed ``updated``): then
+it goes out (``incremental/refetch_changed``) and the duplicates stage decides whether its
+text changed enough for a new ``version``.
+
+It works on the spider's output, before the scheduler: a request dropped here never reaches
+the duplicate filter, so the same story yielded again by another source with a newer date
+(a sitemap after the news sitemap) still gets through, and a ``JOBDIR`` never records it.
+
+Only story pages are looked up: requests discovery marked as stories, and followed links.
+Feeds, sitemaps, robots.txt (``discovery_request``, ``allow_offsite``), the start requests,
+and ``dont_filter`` requests (soft-404 probes) always go out; a listing is never recorded as
+exported, so its lookup never matches.
+
+Settings: ``INCREMENTAL_ENABLED`` (default ``True``; off: story pages are fetched again,
+and unchanged ones are still not exported again). Off too when ``DUPLICATES_ENABLED`` is
+off, since nothing records exports then.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from typing import Any, Self
+
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from newscrawler.incremental import discovery_date
+from newscrawler.pipelines import store as shared
+from newscrawler.spiders.base import HINTS, STORY
+from newscrawler.state import StoryRow
+from newscrawler.utils.urls import url_id
+
+logger = logging.getLogger(__name__)
+
+# At most this many orphaned claims are fetched again per run (the rest in the next ones).
+ORPHANS_MAX = 5000
+
+
+def is_story_request(request: Request) -> bool:
+    """A request whose page may be a story an earlier run exported."""
+    if request.meta.get(STORY):
+        return True
+    return not (request.dont_filter or request.meta.get("allow_offsite"))
+
+
+def exported_unchanged(row: StoryRow | None, hints: dict[str, Any] | None) -> bool | None:
+    """``True``: exported and discovery gives no later date (skip it); ``False``: exported
+    but dated later since (fetch it again); ``None``: not a settled export."""
+    if row is None or not row.settled:
+        return None
+    found = discovery_date(hints)
+    recorded = row.discovered if row.discovered is not None else row.exported_at
+    return not (found is not None and recorded is not None and found[0] > recorded)
+
+
+class SkipExportedMiddleware:
+    crawler: Crawler
+
+    def __init__(self) -> None:
+        self.state: shared.CrawlState | None = None
+        self._opening: asyncio.Future[shared.CrawlState] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        if not settings.getbool("INCREMENTAL_ENABLED", True):
+            raise NotConfigured("INCREMENTAL_ENABLED is off")
+        if not settings.getbool("DUPLICATES_ENABLED", True):
+            raise NotConfigured("DUPLICATES_ENABLED is off: no export is recorded")
+        middleware = cls()
+        middleware.crawler = crawler
+        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    async def spider_opened(self) -> None:
+        await self._open()
+
+    async def _open(self) -> shared.CrawlState:
+        """The crawl's store, acquired once whichever of start and spider_opened asks first."""
+        if self._opening is None:
+            self._opening = asyncio.ensure_future(shared.acquire(self.crawler))
+        self.state = await self._opening
+        return self.state
+
+    async def spider_closed(self) -> None:
+        if self.state is not None:
+            self.state = None
+            await shared.release(self.crawler)
+
+    async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        """Story pages a killed run claimed first: they are only in its dead ``.part`` feed,
+        and the feed that listed them may have moved on since."""
+        state = await self._open()
+        store = state.store
+        orphans = await store.call(store.orphaned_claims, state.run, ORPHANS_MAX)
+        spider = self.crawler.spider
+        for url in orphans:
+            self.crawler.stats.inc_value("incremental/orphans_refetched")
+            # dont_filter: a resumed JOBDIR remembers the killed session's fetches
+            yield Request(spider.rebase(url) if hasattr(spider, "rebase") else url,
+                          callback=spider.parse_page, dont_filter=True, meta={STORY: True})
+        if orphans:
+            logger.info("Fetching again %(n)d stories a killed run had claimed",
+                        {"n": len(orphans)})
+        async for request in start:
+            yield request
+
+    async def process_spider_output(self, response: Any,
+                                    result: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        async for output in result:
+            if (self.state is None or not isinstance(output, Request)
+                    or not is_story_request(output)):
+                yield output
+                continue
+            store = self.state.store
+            row = await store.call(store.get_story, url_id(output.url))
+            verdict = exported_unchanged(row, output.meta.get(HINTS))
+            if verdict is None:
+                yield output
+            elif not verdict:
+                self.crawler.stats.inc_value("incremental/refetch_changed")
+                yield output
+            else:
+                assert row is not None
+                self.crawler.stats.inc_value("incremental/skipped_exported")
+                logger.debug("Not fetching %(url)s: exported (version %(version)d), not "
+                             "changed since", {"url": output.url, "version": row.version})
