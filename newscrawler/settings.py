@@ -16,6 +16,8 @@ COMMANDS_MODULE = "newscrawler.commands"
 ADDONS: dict[str, int] = {
     # USER_AGENT = "newscrawler/0.1 (+<NEWSCRAWLER_CONTACT>)" unless USER_AGENT is set
     "newscrawler.extensions.useragent.ContactUserAgent": 0,
+    # with REDIS_URL set: scheduler, dupefilter and state in Redis (newscrawler.distributed)
+    "newscrawler.distributed.DistributedCrawl": 0,
 }
 
 # --- Politeness ------------------------------------------------------------------------------
@@ -42,6 +44,12 @@ DOWNLOADER_MIDDLEWARES = {
     # a story redirected to the home page / a listing / a login wall reaches the soft-404 stage
     # instead of being followed (and dupe-filtered): before RedirectMiddleware (600) on the way back
     "newscrawler.downloadermiddlewares.soft404.StoryRedirectMiddleware": 650,
+}
+
+# Story pages an earlier run exported are not requested again (incremental runs): first to
+# see what the spider yields, so a dropped request never reaches the duplicate filter
+SPIDER_MIDDLEWARES = {
+    "newscrawler.spidermiddlewares.incremental.SkipExportedMiddleware": 950,
 }
 
 # Error pages are evidence, not noise: a wire may wrap a real story in a 403 or 404 template,

@@ -26,6 +26,7 @@ import json
 import signal
 import sys
 import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -72,16 +73,19 @@ def _status_page(status: int, detail: str = "") -> bytes:
 
 
 class _AccessLog:
-    """Thread-safe, line-flushed ``METHOD PATH STATUS`` log."""
+    """Thread-safe, line-flushed ``METHOD PATH STATUS`` log; with ``times``, each line starts
+    with the unix time the answer was sent (``1745830000.123 GET / 200``)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, times: bool = False) -> None:
+        self.times = times
         self._lock = threading.Lock()
         self._fh = open(path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
 
     def write(self, method: str, path: str, status: int) -> None:
         with self._lock:
             if not self._fh.closed:
-                self._fh.write(f"{method} {path} {status}\n")
+                stamp = f"{time.time():.3f} " if self.times else ""
+                self._fh.write(f"{stamp}{method} {path} {status}\n")
                 self._fh.flush()
 
     def close(self) -> None:
@@ -247,6 +251,7 @@ class DemoServer:
         host: str = "127.0.0.1",
         port: int = 0,
         access_log: Path | None = None,
+        access_log_times: bool = False,
     ) -> None:
         self.root = Path(root if root is not None else DEFAULT_ROOT).resolve()
         if not self.root.is_dir():
@@ -260,7 +265,8 @@ class DemoServer:
         self._httpd.root = self.root
         self._httpd.base_url = self.base_url
         self._httpd.routes = _load_routes(self.root)
-        self._httpd.access_log = _AccessLog(Path(access_log)) if access_log else None
+        self._httpd.access_log = (_AccessLog(Path(access_log), access_log_times)
+                                  if access_log else None)
         self._thread: threading.Thread | None = None
         self._stopped = False
 
@@ -310,9 +316,11 @@ def start_server(
     host: str = "127.0.0.1",
     port: int = 0,
     access_log: Path | None = None,
+    access_log_times: bool = False,
 ) -> DemoServer:
     """Start the demo server in a daemon thread and return it (already listening)."""
-    return DemoServer(root=root, host=host, port=port, access_log=access_log).start()
+    return DemoServer(root=root, host=host, port=port, access_log=access_log,
+                      access_log_times=access_log_times).start()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,6 +25,7 @@ from scrapy.http import Response, TextResponse
 
 from newscrawler.downloadermiddlewares.soft404 import PROBE, REDIRECT
 from newscrawler.exceptions import Rejected
+from newscrawler.pipelines import store as shared_state
 from newscrawler.soft404.classify import Verdict, classify, needs_probe
 from newscrawler.soft404.probe import ProbeFingerprint, fingerprint, probe_url, url_pattern
 from newscrawler.soft404.rules import Rules, default_rules, normalize
@@ -37,6 +38,7 @@ DEFAULT_PROBE_MAX_PATTERNS = 8
 DEFAULT_CHROME_MIN_PAGES = 3
 DEFAULT_HOST_DROP_WARN = 0.3
 DEFAULT_HOST_MIN_PAGES = 10
+DEFAULT_PROBE_TTL = 86400.0  # seconds a probe shared through Redis stays valid
 # Blocks longer than this are story text, never site chrome.
 CHROME_MAX_WORDS = 80
 CHROME_MAX_KEYS = 20_000
@@ -147,6 +149,8 @@ class Soft404Pipeline:
         self.host_drop_warn = host_drop_warn
         self.host_min_pages = host_min_pages
         self._probes: dict[str, Any] = {}
+        self.probe_ttl = DEFAULT_PROBE_TTL
+        self._shared: Any = None  # the crawl's Redis state store: probes shared by workers
         self._host_patterns: dict[str, int] = Counter()
         self._chrome: dict[str, _Chrome] = {}
         self._checked: Counter[str] = Counter()
@@ -176,6 +180,9 @@ class Soft404Pipeline:
             host_min_pages=settings.getint("SOFT404_HOST_MIN_PAGES", DEFAULT_HOST_MIN_PAGES),
         )
         pipeline.validate()
+        pipeline.probe_ttl = settings.getfloat("SOFT404_PROBE_TTL", DEFAULT_PROBE_TTL)
+        pipeline.share_probes = str(settings.get("STATE_URI") or "").startswith(
+            ("redis://", "rediss://"))
         pipeline.crawler = crawler
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
@@ -194,6 +201,17 @@ class Soft404Pipeline:
             raise ValueError("SOFT404_CHROME_MIN_PAGES must be at least 2")
         if self.probe_max_patterns < 0 or self.host_min_pages < 1:
             raise ValueError("SOFT404_PROBE_MAX_PATTERNS must be >= 0, SOFT404_HOST_MIN_PAGES >= 1")
+
+    share_probes = False
+
+    async def open_spider(self) -> None:
+        if self.share_probes and self.probe_enabled:
+            self._shared = await shared_state.acquire(self.crawler)
+
+    async def close_spider(self) -> None:
+        if self._shared is not None:
+            self._shared = None
+            await shared_state.release(self.crawler)
 
     # --- the stage ------------------------------------------------------------------------
     async def process_item(self, item: Any) -> Any:
@@ -273,6 +291,19 @@ class Soft404Pipeline:
         return result
 
     async def _fetch_probe(self, url: str) -> ProbeFingerprint | None:
+        stats = self.crawler.stats
+        if self._shared is not None:
+            store = self._shared.store
+            if (cached := await store.call(store.probe_get, url_pattern(url))) is not None:
+                stats.inc_value("soft404/probe/shared_hits")
+                return ProbeFingerprint.from_json(cached)
+        result = await self._download_probe(url)
+        if result is not None and self._shared is not None:
+            shared_state.submit(self._shared, self._shared.store.probe_set, url_pattern(url),
+                                result.to_json(), self.probe_ttl)
+        return result
+
+    async def _download_probe(self, url: str) -> ProbeFingerprint | None:
         stats = self.crawler.stats
         target = probe_url(url)
         request = Request(target, meta={PROBE: True, "dont_cache": True}, dont_filter=True,

@@ -8,10 +8,12 @@ site may have different error templates for ``/news/...`` and ``/de/...``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
@@ -85,6 +87,14 @@ class ProbeFingerprint:
     keys: frozenset[str]
     """Block keys of its visible text (its own URL masked, digits zeroed)."""
     words: int
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data, for sharing the probe between workers (a Redis state store)."""
+        return {**dataclasses.asdict(self), "keys": sorted(self.keys)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ProbeFingerprint:
+        return cls(**{**data, "keys": frozenset(data["keys"])})
 
     @property
     def soft(self) -> bool:

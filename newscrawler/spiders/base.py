@@ -40,6 +40,9 @@ DISCOVERY_RETRY = "newscrawler_retry_on_error"
 STORY = "newscrawler_story"
 """Request meta: discovery says this URL is a story, so the page becomes an item whatever it
 holds, and the cleaning stages judge it."""
+DISCOVERY = "newscrawler_discovery"
+"""Request meta: a feed, sitemap or robots.txt, read again on every run (a distributed crawl
+remembers its fingerprint for the run only)."""
 
 # Sitemaps may be large; this bounds what a gzip sitemap may inflate to.
 SITEMAP_MAX_SIZE = 50 * 1024 * 1024
@@ -179,7 +182,7 @@ class NewsSpider(Spider):
 
     def discovery_request(self, url: str, callback: Any, **kwargs: Any) -> Request:
         """A feed, sitemap or robots.txt: read wherever the site hosts it (a CDN, a feed host)."""
-        meta = {"allow_offsite": True, **kwargs.pop("meta", {})}
+        meta = {"allow_offsite": True, DISCOVERY: True, **kwargs.pop("meta", {})}
         kwargs.setdefault("errback", self.download_failed)
         return Request(self.rebase(url), callback=callback, meta=meta, **kwargs)
 

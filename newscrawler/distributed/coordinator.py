@@ -1,0 +1,280 @@
+"""One shared crawl of a spider on Redis: the run, the workers, and when it is done.
+
+Keys (``<prefix>`` is ``REDIS_KEY_PREFIX``, default ``newscrawler``)::
+
+    <prefix>:<spider>:run              the current run id; expires unless a worker is alive
+    <prefix>:<spider>:requests         the request queue (scrapy-redis priority queue)
+    <prefix>:<spider>:processing:<w>   requests worker <w> popped and has not finished
+    <prefix>:<spider>:workers          worker -> last heartbeat (unix seconds)
+    <prefix>:<spider>:busy             when a worker last had work (unix seconds)
+    <prefix>:<spider>:dupefilter       story fingerprints -> expiry time
+    <prefix>:<spider>:seen:<run>       fingerprints of feeds and listings, for one run
+
+The first worker of a run creates the run key (``SET NX``) and seeds the queue; later
+workers join it. Each worker beats every ``REDIS_HEARTBEAT_SECONDS``; a worker silent for
+``REDIS_LEASE_SECONDS`` is dead, and the next beat of any worker puts its requests back in
+the queue. The crawl is done when the queue is empty, no worker holds a request, and no
+worker had work for ``REDIS_IDLE_SECONDS``: each worker then closes with ``finished``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import time
+import uuid
+from typing import Any
+from weakref import WeakKeyDictionary
+
+import redis
+from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PREFIX = "newscrawler"
+DEFAULT_IDLE_SECONDS = 10.0
+DEFAULT_HEARTBEAT_SECONDS = 1.0
+DEFAULT_LEASE_SECONDS = 10.0
+
+# Move the requests of workers whose heartbeat is older than ARGV[1] back into the queue.
+_REAP = """
+local dead = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+local moved = 0
+for _, worker in ipairs(dead) do
+  local key = ARGV[2] .. worker
+  local entries = redis.call('HGETALL', key)
+  for i = 1, #entries, 2 do
+    redis.call('ZADD', KEYS[2], entries[i + 1], entries[i])
+    moved = moved + 1
+  end
+  redis.call('DEL', key)
+  redis.call('ZREM', KEYS[1], worker)
+end
+return moved
+"""
+
+# Pop the best request into the worker's processing hash (reliable queue).
+_POP = """
+local top = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+if #top == 0 then return false end
+redis.call('ZREM', KEYS[1], top[1])
+redis.call('HSET', KEYS[2], top[1], top[2])
+return top[1]
+"""
+
+# Keep the run alive, only if it is still ours.
+_RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return 1
+end
+return 0
+"""
+
+# End the run, only if it is still ours.
+_END = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0
+"""
+
+# Give a worker's unfinished requests back to the queue.
+_REQUEUE = """
+local entries = redis.call('HGETALL', KEYS[1])
+for i = 1, #entries, 2 do
+  redis.call('ZADD', KEYS[2], entries[i + 1], entries[i])
+end
+redis.call('DEL', KEYS[1])
+return #entries / 2
+"""
+
+
+def redis_client(url: str) -> redis.Redis:
+    """A client for ``REDIS_URL`` (bytes in, bytes out, as scrapy-redis expects)."""
+    return redis.Redis.from_url(url, socket_timeout=30, socket_connect_timeout=10,
+                                health_check_interval=30)
+
+
+class Coordinator:
+    """The run and this worker's place in it; one per crawler (:meth:`of`)."""
+
+    def __init__(self, server: redis.Redis, prefix: str, spider: str, *,
+                 idle_seconds: float = DEFAULT_IDLE_SECONDS,
+                 heartbeat_seconds: float = DEFAULT_HEARTBEAT_SECONDS,
+                 lease_seconds: float = DEFAULT_LEASE_SECONDS) -> None:
+        if lease_seconds < 2 * heartbeat_seconds:
+            raise ValueError("REDIS_LEASE_SECONDS must be at least twice "
+                             "REDIS_HEARTBEAT_SECONDS")
+        self.server = server
+        self.base = f"{prefix}:{spider}"
+        self.idle_seconds = idle_seconds
+        self.heartbeat_seconds = heartbeat_seconds
+        self.lease_seconds = lease_seconds
+        self.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.run: str | None = None
+        self.seeder = False
+        self._reap = server.register_script(_REAP)
+        self._pop = server.register_script(_POP)
+        self._renew = server.register_script(_RENEW)
+        self._end = server.register_script(_END)
+        self._requeue = server.register_script(_REQUEUE)
+
+    # --- keys ---------------------------------------------------------------------------
+    @property
+    def run_key(self) -> str:
+        return f"{self.base}:run"
+
+    @property
+    def queue_key(self) -> str:
+        return f"{self.base}:requests"
+
+    @property
+    def workers_key(self) -> str:
+        return f"{self.base}:workers"
+
+    @property
+    def busy_key(self) -> str:
+        return f"{self.base}:busy"
+
+    @property
+    def dupefilter_key(self) -> str:
+        return f"{self.base}:dupefilter"
+
+    @property
+    def processing_prefix(self) -> str:
+        return f"{self.base}:processing:"
+
+    @property
+    def processing_key(self) -> str:
+        return self.processing_prefix + self.worker
+
+    @property
+    def run_seen_key(self) -> str:
+        return f"{self.base}:seen:{self.run}"
+
+    # --- the run ------------------------------------------------------------------------
+    def join(self) -> str:
+        """Join the current run, or start one (then this worker seeds it)."""
+        if self.run is not None:
+            return self.run
+        lease_ms = int(self.lease_seconds * 1000)
+        while True:
+            candidate = uuid.uuid4().hex
+            if self.server.set(self.run_key, candidate, nx=True, px=lease_ms):
+                self.run, self.seeder = candidate, True
+                break
+            current = self.server.get(self.run_key)
+            if current is not None:
+                self.run = current.decode()
+                break
+        now = time.time()
+        with self.server.pipeline() as pipe:
+            pipe.zadd(self.workers_key, {self.worker: now})
+            pipe.set(self.busy_key, now)
+            pipe.execute()
+        logger.info("Worker %(worker)s %(how)s run %(run)s",
+                    {"worker": self.worker, "how": "started" if self.seeder else "joined",
+                     "run": self.run})
+        return self.run
+
+    def beat(self, busy: bool) -> int:
+        """Heartbeat: keep this worker and the run alive, and requeue the dead's requests."""
+        now = time.time()
+        with self.server.pipeline() as pipe:
+            pipe.zadd(self.workers_key, {self.worker: now})
+            if busy:
+                pipe.set(self.busy_key, now)
+            pipe.execute()
+        self._renew(keys=[self.run_key], args=[self.run, int(self.lease_seconds * 1000)])
+        moved = int(self._reap(keys=[self.workers_key, self.queue_key],
+                               args=[now - self.lease_seconds, self.processing_prefix]))
+        if moved:
+            logger.warning("Requeued %(n)d requests of a worker that stopped beating",
+                           {"n": moved})
+            self.server.set(self.busy_key, now)
+        return moved
+
+    def pop(self) -> bytes | None:
+        """The best request in the queue, moved to this worker's processing hash."""
+        data = self._pop(keys=[self.queue_key, self.processing_key])
+        return data or None
+
+    def ack(self, entries: list[bytes]) -> None:
+        """These requests are done (downloaded and their output processed)."""
+        if entries:
+            self.server.hdel(self.processing_key, *entries)
+
+    def queue_size(self) -> int:
+        return int(self.server.zcard(self.queue_key))
+
+    def in_flight(self) -> int:
+        """Requests held by live workers (dead workers' are requeued by the next beat)."""
+        workers = [w.decode() for w in self.server.zrange(self.workers_key, 0, -1)]
+        with self.server.pipeline() as pipe:
+            for worker in workers:
+                pipe.hlen(self.processing_prefix + worker)
+            return sum(int(n) for n in pipe.execute())
+
+    def crawl_done(self) -> bool:
+        """Queue empty, nothing in flight anywhere, and nobody busy for the idle time;
+        or the run was ended (or replaced) by another worker."""
+        current = self.server.get(self.run_key)
+        if current is None or current.decode() != self.run:
+            return True
+        if self.queue_size() or self.in_flight():
+            return False
+        busy = float(self.server.get(self.busy_key) or 0)
+        return time.time() - busy >= self.idle_seconds
+
+    def finish(self) -> None:
+        """The crawl is done: end the run (its per-run fingerprints go with it)."""
+        self._end(keys=[self.run_key], args=[self.run])
+        self.server.delete(self.run_seen_key)
+        self.leave()
+
+    def leave(self) -> int:
+        """This worker stops: its unfinished requests go back to the queue."""
+        moved = int(self._requeue(keys=[self.processing_key, self.queue_key]))
+        self.server.zrem(self.workers_key, self.worker)
+        return moved
+
+
+_coordinators: WeakKeyDictionary[Crawler, Coordinator] = WeakKeyDictionary()
+
+
+def coordinator_of(crawler: Crawler) -> Coordinator:
+    """The crawler's coordinator, created on first use from its settings."""
+    found = _coordinators.get(crawler)
+    if found is not None:
+        return found
+    settings = crawler.settings
+    spider: Any = crawler.spider
+    name = spider.name if spider is not None else crawler.spidercls.name
+    found = _coordinators[crawler] = Coordinator(
+        redis_client(settings["REDIS_URL"]),
+        settings.get("REDIS_KEY_PREFIX") or DEFAULT_PREFIX,
+        name,
+        idle_seconds=settings.getfloat("REDIS_IDLE_SECONDS", DEFAULT_IDLE_SECONDS),
+        heartbeat_seconds=settings.getfloat("REDIS_HEARTBEAT_SECONDS",
+                                            DEFAULT_HEARTBEAT_SECONDS),
+        lease_seconds=settings.getfloat("REDIS_LEASE_SECONDS", DEFAULT_LEASE_SECONDS),
+    )
+    return found
+
+
+def worker_run(crawler: Crawler, store: Any) -> str:
+    """This worker's claim id in the state store: ``<run>/<worker>``.
+
+    A Redis store is told which claims are the crawl's, so that a pending claim of another
+    worker counts as live while that worker beats (two workers never both keep one story),
+    and as abandoned once it is dead (its requeued stories are claimed again)."""
+    coordinator = coordinator_of(crawler)
+    run = coordinator.join()
+    share = getattr(store, "share_claims", None)
+    mine = f"{run}/{coordinator.worker}"
+    if share is not None:
+        share(f"{run}/", coordinator.workers_key, coordinator.lease_seconds, mine)
+    return mine
