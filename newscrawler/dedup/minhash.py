@@ -75,7 +75,8 @@ def skeleton(text: str) -> str:
     """
     out = []
     for token in _TOKEN.findall(unicodedata.normalize("NFKC", text)):
-        if any(c.isdigit() for c in token):
+        # most tokens are plain words: isalpha() rules out a digit without a per-character loop
+        if not token.isalpha() and any(c.isdigit() for c in token):
             out.append("#")
         elif token[:1].isupper():
             out.append("X")

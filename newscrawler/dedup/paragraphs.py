@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+\S")
@@ -30,6 +31,12 @@ def normalize(text: str) -> str:
     >>> normalize("  “Hello,”  WORLD!! ")
     'hello world'
     """
+    return _normalize(text)
+
+
+@lru_cache(maxsize=4096)
+def _normalize(text: str) -> str:
+    # the repeats, boilerplate and duplicates stages each normalise the same paragraphs
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_NON_WORD.sub(" ", text).split())
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import unquote, unquote_plus, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
@@ -142,6 +143,16 @@ def canonicalize(url: str) -> str:
     >>> canonicalize("http://example.com/story?id=42&src=rss&fbclid=abc")
     'http://example.com/story?id=42'
     """
+    return _canonicalize(url)
+
+
+# Site chrome repeats the same links on every page: the cache saves re-parsing them
+# (bounded, so memory stays flat however long the crawl).
+URL_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=URL_CACHE_SIZE)
+def _canonicalize(url: str) -> str:
     url = url.strip()
     try:
         parts = urlsplit(url)
@@ -336,6 +347,11 @@ def url_kind(url: str) -> str:
     >>> url_kind("https://www.bbc.com/sport")
     'unknown'
     """
+    return _url_kind(url)
+
+
+@lru_cache(maxsize=URL_CACHE_SIZE)
+def _url_kind(url: str) -> str:
     url = url.strip()
     if not url:
         return "unknown"
