@@ -223,3 +223,13 @@ def test_orphaned_claims_are_the_claims_of_dead_runs(tmp_path):
         assert "stories_run" in plan
     finally:
         store.close()
+
+
+def test_get_stories_looks_up_many_ids_at_once(store):
+    ids = [f"{i:024x}" for i in range(1200)]
+    for story_id in ids[::2]:
+        store.put_story(row(story_id, run=None, state="exported", exported_at=NOW))
+    found = store.get_stories(ids)
+    assert sorted(found) == ids[::2]
+    assert all(found[i].settled for i in ids[::2])
+    assert store.get_stories([]) == {}

@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any, Self
 
 from scrapy import Request, signals
@@ -41,6 +43,8 @@ from newscrawler.utils.urls import url_id
 
 logger = logging.getLogger(__name__)
 
+# Ids whose lookup the run remembers (oldest forgotten first): memory stays bounded.
+KNOWN_MAX = 100_000
 # At most this many orphaned claims are fetched again per run (the rest in the next ones).
 ORPHANS_MAX = 5000
 
@@ -52,7 +56,18 @@ def is_story_request(request: Request) -> bool:
     return not (request.dont_filter or request.meta.get("allow_offsite"))
 
 
-def exported_unchanged(row: StoryRow | None, hints: dict[str, Any] | None) -> bool | None:
+@dataclass(frozen=True)
+class _Known:
+    """What the run needs to remember of a settled export (not the whole row)."""
+
+    exported_at: float | None
+    discovered: float | None
+    version: int
+    settled: bool = True
+
+
+def exported_unchanged(row: StoryRow | _Known | None,
+                       hints: dict[str, Any] | None) -> bool | None:
     """``True``: exported and discovery gives no later date (skip it); ``False``: exported
     but dated later since (fetch it again); ``None``: not a settled export."""
     if row is None or not row.settled:
@@ -68,6 +83,8 @@ class SkipExportedMiddleware:
     def __init__(self) -> None:
         self.state: shared.CrawlState | None = None
         self._opening: asyncio.Future[shared.CrawlState] | None = None
+        # ids looked up this run: a settled export's dates, or None (not exported)
+        self._known: OrderedDict[str, _Known | None] = OrderedDict()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -117,21 +134,41 @@ class SkipExportedMiddleware:
 
     async def process_spider_output(self, response: Any,
                                     result: AsyncIterator[Any]) -> AsyncIterator[Any]:
-        async for output in result:
-            if (self.state is None or not isinstance(output, Request)
-                    or not is_story_request(output)):
+        """One batched store lookup per page for the story links it yields (a page links
+        to the same chrome and stories over and over; each id is looked up once a run)."""
+        outputs = [output async for output in result]
+        if self.state is None:
+            for output in outputs:
+                yield output
+            return
+        candidates = {url_id(o.url): o for o in outputs
+                      if isinstance(o, Request) and is_story_request(o)}
+        unknown = [i for i in candidates if i not in self._known]
+        if unknown:
+            store = self.state.store
+            rows = await store.call(store.get_stories, unknown)
+            for story_id in unknown:
+                row = rows.get(story_id)
+                self._remember(story_id, _Known(row.exported_at, row.discovered, row.version)
+                               if row is not None and row.settled else None)
+        for output in outputs:
+            if not (isinstance(output, Request) and is_story_request(output)):
                 yield output
                 continue
-            store = self.state.store
-            row = await store.call(store.get_story, url_id(output.url))
-            verdict = exported_unchanged(row, output.meta.get(HINTS))
+            known = self._known.get(url_id(output.url))
+            verdict = exported_unchanged(known, output.meta.get(HINTS))
             if verdict is None:
                 yield output
             elif not verdict:
                 self.crawler.stats.inc_value("incremental/refetch_changed")
                 yield output
             else:
-                assert row is not None
+                assert known is not None
                 self.crawler.stats.inc_value("incremental/skipped_exported")
                 logger.debug("Not fetching %(url)s: exported (version %(version)d), not "
-                             "changed since", {"url": output.url, "version": row.version})
+                             "changed since", {"url": output.url, "version": known.version})
+
+    def _remember(self, story_id: str, known: _Known | None) -> None:
+        self._known[story_id] = known
+        if len(self._known) > KNOWN_MAX:
+            self._known.popitem(last=False)

@@ -169,6 +169,10 @@ class RedisStateStore:
     def get_story(self, story_id: str) -> StoryRow | None:
         return self._view(self._get_raw(story_id))
 
+    def get_stories(self, story_ids: Sequence[str]) -> dict[str, StoryRow]:
+        """The stories among ``story_ids`` the store knows, by id (one MGET)."""
+        return {row.id: row for row in self._get_many(story_ids)}
+
     def stories_by_hash(self, content_hash: int, limit: int = 8) -> list[StoryRow]:
         ids = sorted(self.db.smembers(self.key("hash", content_hash)))[:limit]
         return self._get_many(ids)

@@ -198,6 +198,17 @@ class StateStore:
         rows = self._rows(f"SELECT {_STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,))
         return rows[0] if rows else None
 
+    def get_stories(self, story_ids: Sequence[str]) -> dict[str, StoryRow]:
+        """The stories among ``story_ids`` the store knows, by id (one query per 500 ids)."""
+        found: dict[str, StoryRow] = {}
+        for start in range(0, len(story_ids), 500):
+            chunk = story_ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._rows(f"SELECT {_STORY_COLUMNS} FROM stories WHERE id IN ({marks})",
+                                  chunk):
+                found[row.id] = row
+        return found
+
     def stories_by_hash(self, content_hash: int, limit: int = 8) -> list[StoryRow]:
         return self._rows(
             f"SELECT {_STORY_COLUMNS} FROM stories WHERE content_hash = ? LIMIT ?",
