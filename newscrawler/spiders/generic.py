@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 from scrapy import Request
 from scrapy.exceptions import UsageError
 from scrapy.http import Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
 
 from newscrawler.discovery.feeds import FEED_TYPES
+from newscrawler.discovery.links import page_links
 from newscrawler.discovery.pages import is_story_page
 from newscrawler.discovery.xml import sniff
 from newscrawler.items import Article
@@ -41,9 +41,11 @@ class GenericSpider(NewsSpider):
         self.check_arguments(url=url)
         crawled = [self.rebase(u) for u in self.seed_urls]
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in crawled} - {""})
-        # the extractor's allow_domains does not match hosts with a port (a mirror, a test site)
+        # links are followed on these sites only (hosts compared without port or "www.")
         self.site_hosts = frozenset(host_of(u) for u in crawled)
-        self.link_extractor = LinkExtractor(unique=True)
+        # links already followed (the scheduler's duplicate filter would drop them too, after
+        # building, scheduling and fingerprinting a request for each)
+        self.followed: set[str] = set()
 
     @classmethod
     def check_arguments(cls, **kwargs: str) -> None:
@@ -97,16 +99,17 @@ class GenericSpider(NewsSpider):
         for href in links.get("next", []):
             yield Request(self.rebase(response.urljoin(href)), callback=self.parse_page,
                           errback=self.download_failed, priority=PRIORITY["listing"])
-        for link in self.link_extractor.extract_links(response):
-            if link.nofollow:
-                continue
-            if not is_same_site(link.url, self.site_hosts):
+        for link in page_links(response.selector.root, response.url):
+            if not is_same_site(link, self.site_hosts):
                 self.crawler.stats.inc_value("discovery/links_offsite")
                 continue
-            kind = url_kind(link.url)
             # tracking parameters never change a page: one fetch per story, not per campaign
-            yield Request(self.rebase(canonicalize(link.url)), callback=self.parse_page,
-                          errback=self.download_failed, priority=PRIORITY[kind])
+            url = self.rebase(canonicalize(link))
+            if url in self.followed:
+                continue  # site chrome links every page to the same pages: schedule them once
+            self.followed.add(url)
+            yield Request(url, callback=self.parse_page, errback=self.download_failed,
+                          priority=PRIORITY[url_kind(link)])
 
     def _looks_like_story(self, parser: Any) -> bool:
         blocks = parser.extracted_blocks
