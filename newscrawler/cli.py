@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from newscrawler import inspect as inspect_exports
@@ -20,24 +21,31 @@ def _scrapy_env() -> dict[str, str]:
     return env
 
 
+def _exports(folder: Path) -> list[Path]:
+    """The run exports in a folder (not their rejects files)."""
+    return [p for p in folder.glob("*.jsonl") if not p.name.endswith(".rejects.jsonl")]
+
+
 def run_demo(output: Path) -> int:
     """Serve the bundled demo wire site on 127.0.0.1 and crawl it with the generic spider."""
     feed_dir = output / "generic"
     feed_dir.mkdir(parents=True, exist_ok=True)
-    before = set(feed_dir.glob("*.jsonl"))
-    with start_server() as server:
+    before = set(_exports(feed_dir))
+    log_file = output / "demo.log"
+    # each demo run starts from an empty state store, so it always shows the whole site
+    with start_server() as server, tempfile.TemporaryDirectory() as state:
         print(f"Demo site served at {server.base_url}/", flush=True)
-        log_file = output / "demo.log"
         command = [
             sys.executable, "-m", "scrapy", "crawl", "generic",
             "-a", f"url={server.base_url}/",
             # a site on this machine needs no politeness delay
             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+            "-s", f"STATE_URI={Path(state) / 'state.sqlite3'}",
             "-s", f"LOG_FILE={log_file}",
         ]
         print("Running:", " ".join(command[1:]), flush=True)
         result = subprocess.run(command, env=_scrapy_env(), check=False)
-    new = sorted(set(feed_dir.glob("*.jsonl")) - before)
+    new = sorted(set(_exports(feed_dir)) - before)
     if result.returncode != 0 or not new:
         print(f"The demo crawl failed (exit {result.returncode}); see {log_file}", file=sys.stderr)
         return result.returncode or 1
@@ -48,6 +56,10 @@ def run_demo(output: Path) -> int:
         print(f"  - {item['published'] or '(no date)':<25} {item['title']}")
     if len(items) > 5:
         print(f"  ... and {len(items) - 5} more")
+    rejects = feed.with_name(feed.name.removesuffix(".jsonl") + ".rejects.jsonl")
+    if rejects.exists():
+        count = sum(1 for line in rejects.read_text(encoding="utf-8").splitlines() if line)
+        print(f"{count} pages dropped, with their reasons, in {rejects}")
     print(f"Crawl log: {log_file}")
     print(f"Try: jq -r '.title' {feed}")
     return 0

@@ -19,8 +19,9 @@ from newscrawler.spiders.base import DISCOVERY_RETRY, HINTS, STORY, NewsSpider, 
 from newscrawler.utils.text import word_count
 from newscrawler.utils.urls import canonicalize, host_of, is_same_site, url_kind
 
-# Listing pages are fetched before unknown pages, stories before both.
-PRIORITY = {"article": 10, "listing": 5, "unknown": 0}
+# Listing pages are fetched before unknown pages, stories before both; stories that sitemaps
+# and feeds list (priority 10) before stories found by links, which are more often copies.
+PRIORITY = {"article": 8, "listing": 5, "unknown": 0}
 
 
 class GenericSpider(NewsSpider):
