@@ -19,10 +19,14 @@ ships with Scrapy), so it neither competes for the crawler's GIL nor limits it.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
+import re
 import sys
 from pathlib import Path
+
+from w3lib.encoding import html_to_unicode
 
 SECTIONS = ("world", "business", "markets", "technology", "science", "health", "sport",
             "culture")
@@ -81,11 +85,15 @@ _CSS = "\n".join(
     for i in range(120)
 )
 _STATE = _blob(7, 400_000)
+_CHARSET_META = re.compile(r"<meta[^>]+charset[^>]*>", re.IGNORECASE)
 
 
 class Site:
-    def __init__(self, pages: int, base: str, seed: int = 1) -> None:
+    def __init__(self, pages: int, base: str, seed: int = 1,
+                 real_pages: list[str] | None = None) -> None:
         self.pages = pages
+        # real saved news pages served as the stories (their own DOM, ads, scripts, embeds)
+        self.real_pages = real_pages or []
         self.base = base.rstrip("/")
         self.seed = seed
         r = random.Random(seed)
@@ -182,6 +190,8 @@ class Site:
             paragraphs = paragraphs + paragraphs[:3]
         if kind == "error200":
             return self.error_page(r)
+        if self.real_pages:
+            return self.real_pages[n % len(self.real_pages)]
         date = f"2025-{1 + (n // 28) % 12:02d}-{1 + n % 28:02d}T{n % 24:02d}:15:00+00:00"
         url = self.base + self.path(n)
         extra = f"<link rel=\"canonical\" href=\"{url}\">"
@@ -323,6 +333,21 @@ def serve(folder: Path, port: int) -> None:
     reactor.run()  # type: ignore[attr-defined]
 
 
+def read_real_pages(folder: Path) -> list[str]:
+    """Saved pages as text (their declared charset honoured), sorted by name."""
+    pages = []
+    for path in sorted(folder.glob("*.html*")):
+        raw = path.read_bytes()
+        if path.suffix == ".gz":
+            raw = gzip.decompress(raw)
+        _encoding, text = html_to_unicode(None, raw)
+        # served as UTF-8: say so, whatever the saved page declared
+        pages.append(_CHARSET_META.sub('<meta charset="utf-8">', text, count=1))
+    if not pages:
+        raise SystemExit(f"no *.html or *.html.gz pages in {folder}")
+    return pages
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="command", required=True)
@@ -330,12 +355,16 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("dir", type=Path)
     b.add_argument("--pages", type=int, default=5000)
     b.add_argument("--port", type=int, required=True, help="the port the site will be served on")
+    b.add_argument("--real-pages", type=Path, default=None,
+                   help="a folder of saved real pages (*.html or *.html.gz) to serve as the "
+                        "stories, e.g. ../shared/datasets/extraction-dev/html")
     s = sub.add_parser("serve", help="serve DIR on 127.0.0.1 (prints the port)")
     s.add_argument("dir", type=Path)
     s.add_argument("--port", type=int, default=0)
     args = ap.parse_args(argv)
     if args.command == "build":
-        site = Site(args.pages, f"http://127.0.0.1:{args.port}")
+        site = Site(args.pages, f"http://127.0.0.1:{args.port}",
+                    real_pages=read_real_pages(args.real_pages) if args.real_pages else None)
         print(json.dumps(site.build(args.dir)))
     else:
         serve(args.dir, args.port)

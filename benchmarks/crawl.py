@@ -49,22 +49,25 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def build_site(folder: Path, pages: int) -> dict[str, Any]:
+def build_site(folder: Path, pages: int, real_pages: Path | None = None) -> dict[str, Any]:
     """The site for ``pages`` in ``folder`` (reused when already built)."""
     manifest = folder / "manifest.json"
     if manifest.exists():
         data: dict[str, Any] = json.loads(manifest.read_text())
-        if data.get("pages") == pages:
+        if data.get("pages") == pages and data.get("real_pages") == str(real_pages or ""):
             return data
         shutil.rmtree(folder)
     port = free_port()
     started = time.perf_counter()
     out = subprocess.run(
         [sys.executable, str(BENCH / "bench_site.py"), "build", str(folder), "--pages",
-         str(pages), "--port", str(port)],
+         str(pages), "--port", str(port),
+         *(["--real-pages", str(real_pages)] if real_pages else [])],
         check=True, capture_output=True, text=True,
     )
     data = json.loads(out.stdout)
+    data["real_pages"] = str(real_pages or "")
+    manifest.write_text(json.dumps(data))
     print(f"built {pages:,} pages in {time.perf_counter() - started:.0f} s: {data}",
           file=sys.stderr)
     return data
@@ -177,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--site-dir", type=Path, default=None,
                     help="keep the generated sites here and reuse them (default: a temp dir)")
     ap.add_argument("--keep", action="store_true", help="keep the crawl outputs and logs")
+    ap.add_argument("--real-pages", type=Path, default=None,
+                    help="serve these saved real pages as the stories (e.g. "
+                         "../shared/datasets/extraction-dev/html) instead of generated ones")
     args = ap.parse_args(argv)
 
     modes = list(args.modes)
@@ -188,8 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     results: list[dict[str, Any]] = []
     try:
         for pages in args.pages:
-            folder = sites / f"pages-{pages}"
-            manifest = build_site(folder, pages)
+            folder = sites / (f"pages-{pages}" + ("-real" if args.real_pages else ""))
+            manifest = build_site(folder, pages, args.real_pages)
             port = int(manifest["base"].rsplit(":", 1)[1])
             server = Server(folder, port)
             try:
