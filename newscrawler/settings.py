@@ -14,6 +14,8 @@ NEWSPIDER_MODULE = "newscrawler.spiders"
 COMMANDS_MODULE = "newscrawler.commands"
 
 ADDONS: dict[str, int] = {
+    # requests waiting to be fetched are kept on disk (newscrawler.scheduler), not in memory
+    "newscrawler.scheduler.DiskFrontier": 0,
     # USER_AGENT = "newscrawler/0.1 (+<NEWSCRAWLER_CONTACT>)" unless USER_AGENT is set
     "newscrawler.extensions.useragent.ContactUserAgent": 0,
     # with REDIS_URL set: scheduler, dupefilter and state in Redis (newscrawler.distributed)
@@ -72,6 +74,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "newscrawler.extensions.rejects.RejectsWriter": 500,
     "newscrawler.extensions.summary.RunSummary": 900,
+    "newscrawler.extensions.memtrim.MemoryTrim": 950,
 }
 
 # One new file per run, named by the run's UTC start time; -o/-O on the command line replace it.
