@@ -27,6 +27,19 @@ def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
     return params
 
 
+def local_feed_uri(feeds: dict[str, Any]) -> str | None:
+    """The first feed written to a local file (its path), or ``None``.
+
+    >>> local_feed_uri({"s3://b/x.jsonl": {}, "file:///tmp/y.jsonl": {}})
+    '/tmp/y.jsonl'
+    """
+    for uri in feeds:
+        uri = str(uri)
+        if "://" not in uri or uri.startswith("file://"):
+            return uri.removeprefix("file://")
+    return None
+
+
 def sibling_path(feed_uri: str, suffix: str) -> str:
     """``output/x/T.jsonl`` -> ``output/x/T.rejects.jsonl`` (for ``suffix=".rejects.jsonl"``).
 

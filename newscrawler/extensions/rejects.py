@@ -22,7 +22,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from newscrawler.exceptions import Rejected
-from newscrawler.feeds import sibling_path, uri_params
+from newscrawler.feeds import local_feed_uri, sibling_path, uri_params
 from newscrawler.utils.files import part_path, publish
 
 logger = logging.getLogger(__name__)
@@ -33,11 +33,8 @@ ITEM_KEYS = ("url", "canonical_url", "id", "title", "http_status", "fetched_at")
 
 def default_rejects_uri(feeds: dict[str, Any]) -> str:
     """Beside the first local feed; ``output/%(name)s/%(time)s.rejects.jsonl`` without one."""
-    for uri in feeds:
-        uri = str(uri)
-        if "://" not in uri or uri.startswith("file://"):
-            return sibling_path(uri, REJECTS_SUFFIX)
-    return "output/%(name)s/%(time)s" + REJECTS_SUFFIX
+    feed = local_feed_uri(feeds)
+    return sibling_path(feed, REJECTS_SUFFIX) if feed else "output/%(name)s/%(time)s" + REJECTS_SUFFIX
 
 
 def reject_record(item: Any, exception: Rejected) -> dict[str, Any]:

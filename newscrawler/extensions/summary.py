@@ -16,7 +16,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from newscrawler.feeds import sibling_path, uri_params
+from newscrawler.feeds import local_feed_uri, sibling_path, uri_params
 from newscrawler.runs import (
     EXIT_FAILED,
     EXIT_OK,
@@ -32,14 +32,6 @@ from newscrawler.utils.files import write_json_atomic
 logger = logging.getLogger(__name__)
 
 EXIT_STATUS_STAT = "run/exit_status"
-
-
-def local_feed_uri(feeds: dict[str, Any]) -> str | None:
-    for uri in feeds:
-        uri = str(uri)
-        if "://" not in uri or uri.startswith("file://"):
-            return uri.removeprefix("file://")
-    return None
 
 
 def read_rules(settings: Any) -> FailureRules:
