@@ -99,4 +99,6 @@ FEED_URI_PARAMS = "newscrawler.feeds.uri_params"
 
 # --- Runtime ---------------------------------------------------------------------------------
 LOG_LEVEL = "INFO"
+# A dropped page is logged with its reason and URL, not its whole text (the rejects file has it).
+LOG_FORMATTER = "newscrawler.logformatter.NewsLogFormatter"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

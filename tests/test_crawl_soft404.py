@@ -182,3 +182,12 @@ def test_run_ends_with_blocked_and_drop_rate_lines(crawl):
     assert "blocked by cloudflare" in crawl.log
     assert "blocked by datadome" in crawl.log
     assert "dropped as not stories" in crawl.log
+
+
+def test_drops_are_logged_with_reason_and_url_not_the_article(crawl):
+    drops = [line for line in crawl.log.splitlines() if "Dropped: " in line]
+    # one line per rejected page, each naming it; the rejects file carries the evidence
+    assert len(drops) == len(crawl.rejects)
+    for record in crawl.rejects:
+        assert any(record["url"] in line for line in drops), record["url"]
+    assert "Article(" not in crawl.log
