@@ -8,34 +8,94 @@ gives every crawl the disk queue a ``JOBDIR`` crawl has, in a temporary folder
 removed at the end (with ``JOBDIR`` set, it is Scrapy's own scheduler).
 The :class:`DiskFrontier` add-on installs it unless another add-on (the Redis
 scheduler of ``newscrawler.distributed``) or your settings choose a scheduler.
+
+A run killed outright (``kill -9``, the OOM killer, a power cut) cannot remove its
+folder. Each folder holds a lock its run keeps while alive, so the next run on the
+machine finds the folders whose lock nobody holds and removes them.
 """
 
 from __future__ import annotations
 
+import fcntl
+import logging
+import os
 import shutil
 import tempfile
-from typing import Any
+import time
+from pathlib import Path
+from typing import IO, Any
 
+from scrapy import Spider
 from scrapy.core.scheduler import Scheduler
 from scrapy.settings import BaseSettings
 
+logger = logging.getLogger(__name__)
+
 SCHEDULER = "newscrawler.scheduler.DiskFrontierScheduler"
+PREFIX = "newscrawler-frontier-"
+LOCK_NAME = "owner.lock"
+# a folder without a lock file is one being created, or from a release without locks
+UNLOCKED_GRACE_S = 3600
+
+
+def _size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def remove_stale_frontiers(parent: str | Path | None = None,
+                           now: float | None = None) -> tuple[int, int]:
+    """Remove frontier folders in ``parent`` left by runs that were killed.
+
+    Returns how many were removed and their size in bytes. A folder whose lock is
+    held belongs to a running crawl and is left alone."""
+    parent = Path(parent or tempfile.gettempdir())
+    now = time.time() if now is None else now
+    removed = size = 0
+    for folder in parent.glob(f"{PREFIX}*"):
+        if not folder.is_dir():
+            continue
+        try:
+            with (folder / LOCK_NAME).open("rb") as lock:
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    continue  # a live crawl's queue
+                stale = True
+        except FileNotFoundError:
+            stale = now - folder.stat().st_mtime > UNLOCKED_GRACE_S
+        except OSError:
+            continue
+        if stale:
+            size += _size(folder)
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += not folder.exists()
+    return removed, size
 
 
 class DiskFrontierScheduler(Scheduler):
     _tmpdir: str | None = None
+    _lock: IO[bytes] | None = None
 
-    def _dqdir(self, jobdir: str | None) -> str | None:
-        if not jobdir:
-            self._tmpdir = tempfile.mkdtemp(prefix="newscrawler-frontier-")
-            jobdir = self._tmpdir
-        return super()._dqdir(jobdir)
+    def open(self, spider: Spider) -> Any:
+        if self.dqdir is None:  # no JOBDIR: a temporary frontier for this run only
+            removed, size = remove_stale_frontiers()
+            if removed:
+                logger.info("Removed %d crawl frontier folder(s) left by killed runs "
+                            "(%.1f MB)", removed, size / 2**20)
+            self._tmpdir = tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-")
+            self._lock = Path(self._tmpdir, LOCK_NAME).open("wb")  # noqa: SIM115 - held until close
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self.dqdir = self._dqdir(self._tmpdir)
+        return super().open(spider)
 
     def close(self, reason: str) -> Any:
         result = super().close(reason)
         if self._tmpdir is not None:
             shutil.rmtree(self._tmpdir, ignore_errors=True)
             self._tmpdir = None
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
         return result
 
 

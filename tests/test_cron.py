@@ -26,8 +26,9 @@ def crawl_command(*args: str, delay: float = 0) -> list[str]:
     return command
 
 
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(crawl_command(*args), cwd=cwd, env=ENV, capture_output=True,
+def run(cwd: Path, *args: str, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(crawl_command(*args), cwd=cwd, env=env or ENV, capture_output=True,
                           text=True, timeout=120, check=False)
 
 
@@ -87,8 +88,11 @@ def test_zero_items_after_a_run_with_items_fails(demo_site, tmp_path):
 
 
 def test_lock_atomic_export_and_kill_minus_9(demo_site, tmp_path):
+    temp = tmp_path / "tmp"  # where the runs keep their crawl frontier
+    temp.mkdir()
+    env = {**ENV, "TMPDIR": str(temp)}
     slow = subprocess.Popen(crawl_command(f"url={demo_site.base_url}/", delay=0.3), cwd=tmp_path,
-                            env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         # while the first run exports, readers see only a .part file
         wait_for(lambda: any(p.stat().st_size for p in outputs(tmp_path, "*.jsonl.part")))
@@ -106,10 +110,15 @@ def test_lock_atomic_export_and_kill_minus_9(demo_site, tmp_path):
     # the killed run left no finished export, only its part file
     assert not outputs(tmp_path, "*.jsonl")
     assert outputs(tmp_path, "*.jsonl.part")
-    third = run(tmp_path, f"url={demo_site.base_url}/feeds/latest.rss", "max_items=1")
+    (left,) = temp.glob("newscrawler-frontier-*")  # the killed run could not remove its queue
+    third = run(tmp_path, f"url={demo_site.base_url}/feeds/latest.rss", "max_items=1", env=env)
     assert third.returncode == 0, third.stderr[-2000:]
     assert f"took over a stale lock (pid {slow.pid}" in third.stderr
     assert len(outputs(tmp_path, "*.jsonl")) == 1
+    # the next run removed it, and its own at its end
+    assert "Removed 1 crawl frontier folder(s) left by killed runs" in third.stderr
+    assert not left.exists()
+    assert not list(temp.iterdir())
 
 
 @pytest.mark.parametrize("flag", ["-O", "-o"])

@@ -1,12 +1,21 @@
 from __future__ import annotations
 
+import fcntl
+import os
+import time
 from pathlib import Path
 
 from scrapy import Request, Spider
 from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
-from newscrawler.scheduler import SCHEDULER, DiskFrontier, DiskFrontierScheduler
+from newscrawler.scheduler import (
+    LOCK_NAME,
+    SCHEDULER,
+    DiskFrontier,
+    DiskFrontierScheduler,
+    remove_stale_frontiers,
+)
 
 
 class QueueSpider(Spider):
@@ -22,9 +31,11 @@ def test_waiting_requests_go_to_a_temporary_disk_queue_removed_at_close():
                           {"SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.ScrapyPriorityQueue"})
     crawler.spider = spider = QueueSpider()
     scheduler = DiskFrontierScheduler.from_crawler(crawler)
+    assert scheduler._tmpdir is None  # nothing on disk before the crawl opens
+    scheduler.open(spider)
     folder = Path(scheduler._tmpdir)
     assert folder.is_dir()
-    scheduler.open(spider)
+    assert folder.name.startswith(f"newscrawler-frontier-{os.getpid()}-")
     for n in range(5):
         assert scheduler.enqueue_request(Request(f"https://a.test/{n}", callback=spider.parse))
     assert crawler.stats.get_value("scheduler/enqueued/disk") == 5
@@ -52,3 +63,30 @@ def test_addon_leaves_the_scheduler_to_redis_when_distributed():
     default = distributed.get("SCHEDULER")
     DiskFrontier().update_settings(distributed)
     assert distributed.get("SCHEDULER") == default
+
+
+def test_frontiers_of_killed_runs_are_removed_and_live_ones_kept(tmp_path):
+    def frontier(name: str, locked: bool | None) -> Path:
+        folder = tmp_path / f"newscrawler-frontier-{name}"
+        (folder / "requests.queue").mkdir(parents=True)
+        (folder / "requests.queue" / "q00000").write_bytes(b"x" * 1000)
+        if locked is not None:
+            (folder / LOCK_NAME).touch()
+        return folder
+
+    dead = frontier("1-dead", locked=False)
+    live = frontier("2-live", locked=True)
+    old = frontier("3-old", locked=None)
+    young = frontier("4-young", locked=None)
+    os.utime(old, (time.time() - 2 * 86400,) * 2)
+    other = tmp_path / "unrelated"
+    other.mkdir()
+    with (live / LOCK_NAME).open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a crawl that is still running
+        removed, size = remove_stale_frontiers(tmp_path)
+    assert (removed, size) == (2, 2000)
+    assert not dead.exists()
+    assert not old.exists()
+    assert live.is_dir()
+    assert young.is_dir()  # being created right now, or by an older release: left an hour
+    assert other.is_dir()
