@@ -30,9 +30,15 @@ def page_links(root: etree._Element, page_url: str) -> Iterator[str]:
     ...     ' <a href="mailto:x@y">M</a> <a href="/a">again</a> <a href="//o.test/d">D</a></p>')
     >>> list(page_links(root, "https://w.test/news/"))
     ['https://w.test/a', 'https://o.test/d']
+    >>> root = lxml.html.fromstring(
+    ...     '<p><a href="/x/../y?q=1">Y</a> <a href="z">Z</a> <a href="HTTPS://w.test/u">U</a></p>')
+    >>> list(page_links(root, "https://w.test/news/"))
+    ['https://w.test/y?q=1', 'https://w.test/news/z', 'https://w.test/u']
     """
     bases = _BASE(root)
     base = urljoin(page_url, str(bases[0]).strip()) if bases else page_url
+    parts = urlsplit(base)
+    origin = f"{parts.scheme}://{parts.netloc}"
     seen: set[str] = set()
     for anchor in _HREFS(root):
         rel = anchor.get("rel")
@@ -41,7 +47,15 @@ def page_links(root: etree._Element, page_url: str) -> Iterator[str]:
         href = anchor.get("href", "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
             continue
-        url = urljoin(base, href).partition("#")[0]
+        if "/." in href or "\\" in href or href.startswith("//"):
+            url = urljoin(base, href)  # dot segments, backslashes, scheme-relative
+        elif href.startswith(("http://", "https://")):
+            url = href
+        elif href.startswith("/"):
+            url = origin + href  # most site links: the common case without urljoin's work
+        else:
+            url = urljoin(base, href)
+        url = url.partition("#")[0]
         if url in seen or not url.startswith(("http://", "https://")):
             continue
         seen.add(url)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
@@ -208,14 +208,13 @@ class ArticleParser:
         return _clean_authors(names)
 
     def published(self) -> str | None:
-        return _first_date(
-            self.ld.get("datepublished"),
-            self.ld.get("datecreated"),
-            *self.meta.all(PUBLISHED_KEYS),
-            *self.meta.times[:1],
-            *self._visible_dates(),
-            self.hints.get("published"),
-            self._dateline_date(),
+        # the later sources are searched only when the earlier give no date
+        return _first_date_of(
+            lambda: (self.ld.get("datepublished"), self.ld.get("datecreated"),
+                     *self.meta.all(PUBLISHED_KEYS), *self.meta.times[:1]),
+            self._visible_dates,
+            lambda: (self.hints.get("published"),),
+            lambda: (self._dateline_date(),),
         )
 
     def modified(self) -> str | None:
@@ -308,6 +307,14 @@ class ArticleParser:
             flags=list(self.flags),
             page=self,
         )
+
+
+def _first_date_of(*sources: Callable[[], Iterable[Any]]) -> str | None:
+    """The first date of the first source that has one; later sources are not called."""
+    for source in sources:
+        if (found := _first_date(*source())) is not None:
+            return found
+    return None
 
 
 def _first_date(*candidates: Any) -> str | None:

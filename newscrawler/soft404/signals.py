@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
@@ -405,10 +405,7 @@ _BODY_CLASS = etree.XPath("string(//body/@class)")
 _HTML_ID = etree.XPath("string(/html/@id)")
 
 
-@cache
-def _classes_xpath(classes: frozenset[str]) -> etree.XPath:
-    test = " or ".join(f"contains(@class, '{c}')" for c in sorted(classes))
-    return etree.XPath(f"//*[{test}]")
+_WITH_CLASS = etree.XPath("//*[@class]")
 
 
 def framework_markers(root: etree._Element, rules: Rules, *, elements: bool = True) -> list[str]:
@@ -420,8 +417,12 @@ def framework_markers(root: etree._Element, rules: Rules, *, elements: bool = Tr
     if html_id in rules.html_ids:
         found.append(f"html_id:{html_id}")
     if elements and rules.element_classes:
-        for el in _classes_xpath(rules.element_classes)(root):
-            tokens = set(str(el.get("class", "")).split()) & rules.element_classes
+        # one pass over the class attributes: a substring test first, the tokens after
+        for el in _WITH_CLASS(root):
+            value = str(el.get("class", ""))
+            if not any(c in value for c in rules.element_classes):
+                continue
+            tokens = set(value.split()) & rules.element_classes
             found += [f"element_class:{c}" for c in sorted(tokens)]
             if tokens:
                 break
