@@ -12,7 +12,10 @@ by Twisted's static ``File`` resource in its own process. Then, back to back:
     same links and yields url and title, with Scrapy's default settings;
 (b) ``generic``: ``scrapy crawl generic`` with the project's settings, every stage on;
 (c) ``trafilatura``: (b) with trafilatura as the body extractor
-    (``benchmarks/trafilatura_spider.py``), when ``--trafilatura-path`` holds an install.
+    (``benchmarks/trafilatura_spider.py``), when ``--trafilatura-path`` holds an install;
+(d) ``bare_trafilatura``: (a) calling ``trafilatura.extract`` on every page
+    (``benchmarks/bare_trafilatura_spider.py``): "a Scrapy spider that calls trafilatura".
+    (a)/(d) is what a crawl whose cleaning cost nothing would gain over trafilatura.
 
 All runs: DOWNLOAD_DELAY=0, AutoThrottle off, robots.txt obeyed, the same
 CONCURRENT_REQUESTS, LOG_LEVEL=INFO, a fresh STATE_URI. Reported per run: pages
@@ -39,7 +42,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "benchmarks"
-MODES = ("bare", "generic", "trafilatura")
+MODES = ("bare", "generic", "trafilatura", "bare_trafilatura")
 _STAT = re.compile(r"'([\w/]+)': (\d+(?:\.\d+)?)")
 
 
@@ -120,9 +123,9 @@ def crawl_command(mode: str, root: str, work: Path, concurrency: int) -> tuple[l
         "-O", str(work / f"{mode}.jsonl"),
     ]
     python = [sys.executable, "-m", "scrapy.cmdline"]
-    if mode == "bare":
+    if mode in ("bare", "bare_trafilatura"):
         # run from a folder without scrapy.cfg: Scrapy's defaults, not the project's settings
-        return [*python, "runspider", str(BENCH / "bare_spider.py"), "-a", f"url={root}",
+        return [*python, "runspider", str(BENCH / f"{mode}_spider.py"), "-a", f"url={root}",
                 *common], work
     spider = "generic" if mode == "generic" else "generic_trafilatura"
     extra = [] if mode == "generic" else [
@@ -135,7 +138,7 @@ def run_crawl(mode: str, root: str, work: Path, concurrency: int,
               trafilatura_path: Path | None) -> dict[str, Any]:
     cmd, cwd = crawl_command(mode, root, work, concurrency)
     env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
-    if mode == "trafilatura":
+    if mode in ("trafilatura", "bare_trafilatura"):
         env["PYTHONPATH"] = os.pathsep.join([str(BENCH), str(trafilatura_path)])
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
@@ -186,9 +189,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     modes = list(args.modes)
-    if "trafilatura" in modes and not (args.trafilatura_path / "trafilatura").is_dir():
-        print(f"no trafilatura in {args.trafilatura_path}; skipping (c)", file=sys.stderr)
-        modes.remove("trafilatura")
+    if not (args.trafilatura_path / "trafilatura").is_dir():
+        for mode in ("trafilatura", "bare_trafilatura"):
+            if mode in modes:
+                print(f"no trafilatura in {args.trafilatura_path}; skipping {mode}",
+                      file=sys.stderr)
+                modes.remove(mode)
     tmp = Path(tempfile.mkdtemp(prefix="crawlbench-"))
     sites = args.site_dir or tmp / "sites"
     results: list[dict[str, Any]] = []
@@ -225,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
 def summarize(results: list[dict[str, Any]]) -> None:
     by = {(r["site_pages"], r["mode"]): r for r in results}
     for pages in sorted({r["site_pages"] for r in results}):
-        bare, generic, traf = (by.get((pages, m)) for m in MODES)
+        bare, generic, traf, bare_traf = (by.get((pages, m)) for m in MODES)
         if bare and generic:
             print(f"{pages:,} pages: generic/bare pages per second = "
                   f"{generic['pages_per_s'] / bare['pages_per_s']:.2f} "
@@ -233,6 +239,10 @@ def summarize(results: list[dict[str, Any]]) -> None:
         if generic and traf:
             print(f"{pages:,} pages: generic/trafilatura pages per second = "
                   f"{generic['pages_per_s'] / traf['pages_per_s']:.2f} (target >= 3)")
+        if bare and bare_traf:
+            print(f"{pages:,} pages: bare/bare+trafilatura pages per second = "
+                  f"{bare['pages_per_s'] / bare_traf['pages_per_s']:.2f} (the most any crawl "
+                  f"could gain over trafilatura if its cleaning cost nothing)")
     sizes = sorted(p for p, m in by if m == "generic")
     if len(sizes) > 1:
         small, large = by[(sizes[0], "generic")], by[(sizes[-1], "generic")]
