@@ -55,6 +55,8 @@ DOWNLOADER_MIDDLEWARES = {
 # see what the spider yields, so a dropped request never reaches the duplicate filter
 SPIDER_MIDDLEWARES = {
     "newscrawler.spidermiddlewares.incremental.SkipExportedMiddleware": 950,
+    # next to the spider: a page's tree is freed when its callback is done (no GC wait)
+    "newscrawler.spidermiddlewares.release.ReleaseParsedPageMiddleware": 990,
 }
 
 # Error pages are evidence, not noise: a wire may wrap a real story in a 403 or 404 template,
