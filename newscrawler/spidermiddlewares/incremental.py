@@ -43,8 +43,10 @@ from newscrawler.utils.urls import url_id
 
 logger = logging.getLogger(__name__)
 
-# Ids whose lookup the run remembers (oldest forgotten first): memory stays bounded.
-KNOWN_MAX = 100_000
+# Ids whose lookup the run remembers (oldest forgotten first): memory stays bounded. The
+# spider asks for each link once, so a story id comes back mostly from another feed or
+# sitemap listing it soon after: a short memory saves those lookups.
+KNOWN_MAX = 20_000
 # At most this many orphaned claims are fetched again per run (the rest in the next ones).
 ORPHANS_MAX = 5000
 
@@ -56,7 +58,7 @@ def is_story_request(request: Request) -> bool:
     return not (request.dont_filter or request.meta.get("allow_offsite"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Known:
     """What the run needs to remember of a settled export (not the whole row)."""
 
