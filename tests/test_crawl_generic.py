@@ -137,6 +137,8 @@ def full_crawl_base(item) -> str:
 def test_robots_offsite_and_tracking_parameters(full_crawl):
     fetched = full_crawl.fetched
     assert not [p for p in fetched if p.startswith("/private/")]
+    # robots.txt was read before the listings that link the private page: never scheduled
+    assert full_crawl.stat("discovery/links_disallowed") >= 1
     assert full_crawl.stat("discovery/links_offsite") >= 1  # example.org, never requested
     # the utm/feedref aliases of a story are fetched once, under the clean URL
     story_fetches = [p.split("?")[0] for p in fetched if p.split("?")[0] in REAL_STORIES]

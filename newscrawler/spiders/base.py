@@ -18,7 +18,9 @@ from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, UsageError
 from scrapy.http import Response, TextResponse
+from scrapy.robotstxt import RobotParser
 from scrapy.utils.gz import gunzip
+from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
 from newscrawler.discovery.feeds import Feed, parse_feed
@@ -155,6 +157,8 @@ class NewsSpider(Spider):
         self.since = parse_since(since)
         self.max_items = parse_max_items(max_items)
         self.base_url = parse_base_url(base_url)
+        # robots.txt rules per host (netloc), read from the robots.txt discovery fetches
+        self.robots: dict[str, RobotParser] = {}
         domains = getattr(self, "allowed_domains", None)
         if self.base_url and domains is not None:
             # every request goes to the mirror: the offsite filter must let its host through
@@ -217,6 +221,23 @@ class NewsSpider(Spider):
             yield self.discovery_request(url, self.parse_sitemap)
         if not sitemaps and self.guess_sitemap:
             yield self.discovery_request(response.urljoin("/sitemap.xml"), self.parse_sitemap)
+        settings = self.crawler.settings
+        if response.status == 200 and settings.getbool("ROBOTSTXT_OBEY"):
+            parser_class = load_object(settings["ROBOTSTXT_PARSER"])
+            self.robots[urlsplit(response.url).netloc] = parser_class.from_crawler(
+                self.crawler, response.body)
+
+    def robots_allow(self, url: str) -> bool:
+        """Whether robots.txt lets us fetch ``url``, as far as this spider has read it.
+
+        Scrapy's robots.txt middleware refuses such requests anyway; asking first spares
+        scheduling them (a news page links share, print and search pages by the dozen)."""
+        parser = self.robots.get(urlsplit(url).netloc)
+        if parser is None:
+            return True
+        settings = self.crawler.settings
+        agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT") or ""
+        return bool(parser.allowed(url, agent))
 
     guess_sitemap = True
 

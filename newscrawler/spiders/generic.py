@@ -112,6 +112,9 @@ class GenericSpider(NewsSpider):
             if key in self.followed:
                 continue  # site chrome links every page to the same pages: schedule them once
             self.followed.add(key)
+            if not self.robots_allow(url):
+                self.crawler.stats.inc_value("discovery/links_disallowed")
+                continue
             yield Request(url, callback=self.parse_page, errback=self.download_failed,
                           priority=PRIORITY[url_kind(link)])
 
