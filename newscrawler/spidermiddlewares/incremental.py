@@ -47,6 +47,8 @@ logger = logging.getLogger(__name__)
 # spider asks for each link once, so a story id comes back mostly from another feed or
 # sitemap listing it soon after: a short memory saves those lookups.
 KNOWN_MAX = 20_000
+# A page's output is looked up in batches of this many (one query per 500 ids).
+LOOKUP_BATCH = 1000
 # At most this many orphaned claims are fetched again per run (the rest in the next ones).
 ORPHANS_MAX = 5000
 
@@ -137,8 +139,20 @@ class SkipExportedMiddleware:
     async def process_spider_output(self, response: Any,
                                     result: AsyncIterator[Any]) -> AsyncIterator[Any]:
         """One batched store lookup per page for the story links it yields (a page links
-        to the same chrome and stories over and over; each id is looked up once a run)."""
-        outputs = [output async for output in result]
+        to the same chrome and stories over and over; each id is looked up once a run).
+        A sitemap of 50,000 stories is settled ``LOOKUP_BATCH`` requests at a time, so
+        they never all wait in memory together."""
+        batch: list[Any] = []
+        async for output in result:
+            batch.append(output)
+            if len(batch) >= LOOKUP_BATCH:
+                async for settled in self._settle(batch):
+                    yield settled
+                batch = []
+        async for settled in self._settle(batch):
+            yield settled
+
+    async def _settle(self, outputs: list[Any]) -> AsyncIterator[Any]:
         if self.state is None:
             for output in outputs:
                 yield output

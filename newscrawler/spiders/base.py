@@ -33,6 +33,9 @@ from newscrawler.utils.urls import canonicalize, replace_base, url_kind
 
 logger = logging.getLogger(__name__)
 
+# Requests for robots.txt, sitemaps and feeds go before any page (stories use 10 and less).
+DISCOVERY_PRIORITY = 20
+
 HINTS = "newscrawler_hints"
 """Request meta: what discovery knew of a story before fetching it (title, dates, language)."""
 FEED_TRIES = "newscrawler_feed_tries"
@@ -188,6 +191,9 @@ class NewsSpider(Spider):
         """A feed, sitemap or robots.txt: read wherever the site hosts it (a CDN, a feed host)."""
         meta = {"allow_offsite": True, DISCOVERY: True, **kwargs.pop("meta", {})}
         kwargs.setdefault("errback", self.download_failed)
+        # read early: their dates decide what is worth fetching (``since``, incremental runs),
+        # and a sitemap read last would only re-list pages the links already led to
+        kwargs.setdefault("priority", DISCOVERY_PRIORITY)
         return Request(self.rebase(url), callback=callback, meta=meta, **kwargs)
 
     def story_request(

@@ -20,7 +20,8 @@ from newscrawler.utils.text import word_count
 from newscrawler.utils.urls import canonicalize, host_of, is_same_site, url_kind
 
 # Listing pages are fetched before unknown pages, stories before both; stories that sitemaps
-# and feeds list (priority 10) before stories found by links, which are more often copies.
+# and feeds list (priority 10) before stories found by links, which are more often copies;
+# robots.txt, sitemaps and feeds themselves (DISCOVERY_PRIORITY, 20) before everything.
 PRIORITY = {"article": 8, "listing": 5, "unknown": 0}
 
 
