@@ -4,13 +4,14 @@ It discovers what ``generic`` discovers (robots.txt -> sitemap index -> sitemaps
 and every in-site link of every page, ``rel=next`` included) and yields only
 ``url`` and ``title``. ``benchmarks/crawl.py`` runs it with ``scrapy runspider``
 from a folder without ``scrapy.cfg``, so Scrapy's defaults apply plus the same
-concurrency, delay and robots settings as run (b).
+concurrency, delay and robots settings as run (b), and the same error pages reach
+its callback (401, 403, 404, 410, as the project's ``HTTPERROR_ALLOWED_CODES``).
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
@@ -21,6 +22,9 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 class BareSpider(Spider):
     name = "bare"
+    # the error pages the project's stages see (its HTTPERROR_ALLOWED_CODES) reach this
+    # callback too, so (a) and (d) handle the same pages as (b) and (c)
+    handle_httpstatus_list: ClassVar[list[int]] = [401, 403, 404, 410]
 
     def __init__(self, url: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
