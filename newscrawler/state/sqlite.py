@@ -129,7 +129,9 @@ class StoryRow:
 
 
 class StateStore:
-    def __init__(self, path: Path | str, *, cache_mb: int = 16) -> None:
+    # Lookups go through indexes whose inner pages fit in a few MB; the rest comes from the
+    # OS file cache. A larger page cache only grows a long crawl's memory with the store.
+    def __init__(self, path: Path | str, *, cache_mb: int = 8) -> None:
         self.path = Path(path)
         self._executor: ThreadPoolExecutor | None = None
         self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
