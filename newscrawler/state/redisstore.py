@@ -23,24 +23,20 @@ SQLite transaction. Each call is a handful of round trips. The lock expires
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import dataclasses
 import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import redis
 
 from newscrawler.dedup import minhash as mh
 from newscrawler.state.sqlite import DAY, SCHEMA_VERSION, StoryRow
-
-P = ParamSpec("P")
-T = TypeVar("T")
+from newscrawler.state.worker import P, StoreWorker, T
 
 DEFAULT_PREFIX = "newscrawler:state"
 LOCK_SECONDS = 30
@@ -79,7 +75,7 @@ def redacted(uri: str) -> str:
     return urlunsplit(parts._replace(netloc=f"***@{parts.hostname}:{parts.port or 6379}"))
 
 
-class RedisStateStore:
+class RedisStateStore(StoreWorker):
     def __init__(self, uri: str) -> None:
         parts = urlsplit(uri)
         query = parse_qs(parts.query)
@@ -90,7 +86,6 @@ class RedisStateStore:
                                        socket_timeout=30, socket_connect_timeout=10)
         self.db.ping()
         self.db.hsetnx(self.key("meta"), "schema_version", SCHEMA_VERSION)
-        self._executor: ThreadPoolExecutor | None = None
         self._claims: tuple[str, str, float, str] | None = None
         self._live: tuple[float, set[str]] = (0.0, set())
         self._lock = self.db.lock(self.key("lock"), timeout=LOCK_SECONDS,
@@ -104,25 +99,10 @@ class RedisStateStore:
         return int(self.db.hget(self.key("meta"), "schema_version") or SCHEMA_VERSION)
 
     # --- threading --------------------------------------------------------------------------
-    def _locked(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    def _run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Each call on the worker thread holds the store's Redis lock."""
         with self._lock:
             return fn(*args, **kwargs)
-
-    def submit(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Future[T]:
-        """Run ``fn`` on the store's worker thread (FIFO), holding the store's Redis lock."""
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(1, thread_name_prefix="state-store")
-        return self._executor.submit(self._locked, fn, *args, **kwargs)
-
-    async def call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """Await ``fn`` run on the worker thread, from a coroutine on the asyncio loop."""
-        return await asyncio.wrap_future(self.submit(fn, *args, **kwargs))
-
-    def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
-            self._executor = None
-        self.db.close()
 
     # --- claims of a distributed crawl --------------------------------------------------------
     def share_claims(self, prefix: str, workers_key: str, lease: float, mine: str) -> None:

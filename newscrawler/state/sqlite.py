@@ -5,28 +5,21 @@ flat however large the store grows (SQLite's own page cache is capped by
 ``cache_size``). WAL mode and one short transaction per change keep a crash
 from losing more than the change in flight.
 
-Threading: Scrapy's reactor must never wait on disk. The store owns one worker
-thread; :meth:`StateStore.call` runs a method there and is awaited from
-``async def process_item``. The same methods are plain synchronous calls for
-tests and benchmarks (then the caller's thread uses the connection; never mix
-both at once).
+Threading: Scrapy's reactor must never wait on disk; the store runs its methods on
+one worker thread (:class:`~newscrawler.state.worker.StoreWorker`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 from newscrawler.dedup.minhash import band_keys, minhash_from_bytes
-
-P = ParamSpec("P")
-T = TypeVar("T")
+from newscrawler.state.worker import StoreWorker
 
 SCHEMA_VERSION = 2
 DAY = 86400.0
@@ -128,12 +121,11 @@ class StoryRow:
         return self.exported_at is not None and self.run is None and self.state != "pending"
 
 
-class StateStore:
+class StateStore(StoreWorker):
     # Lookups go through indexes whose inner pages fit in a few MB; the rest comes from the
     # OS file cache. A larger page cache only grows a long crawl's memory with the store.
     def __init__(self, path: Path | str, *, cache_mb: int = 8) -> None:
         self.path = Path(path)
-        self._executor: ThreadPoolExecutor | None = None
         self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -173,24 +165,6 @@ class StateStore:
     def schema_version(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0])
-
-    # --- threading --------------------------------------------------------------------------
-    def submit(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Future[T]:
-        """Run ``fn`` on the store's worker thread (FIFO, one at a time)."""
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(1, thread_name_prefix="state-store")
-        return self._executor.submit(fn, *args, **kwargs)
-
-    async def call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """Await ``fn`` run on the worker thread, from a coroutine on the asyncio loop."""
-        return await asyncio.wrap_future(self.submit(fn, *args, **kwargs))
-
-    def close(self) -> None:
-        """Finish queued work, then close the database."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
-            self._executor = None
-        self.db.close()
 
     # --- stories ----------------------------------------------------------------------------
     def _rows(self, sql: str, params: Sequence[Any]) -> list[StoryRow]:
