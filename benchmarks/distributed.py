@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +29,7 @@ from test_distributed import access_lines, start_worker, story_site
 
 from newscrawler.demo.server import start_server
 
-from conftest import read_jsonl
+from conftest import read_jsonl, running_redis
 
 IDLE = 2.0
 
@@ -41,44 +40,34 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 3])
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="nc-dist-bench-"))
-    port = 6390 + (int(time.time()) % 500)
-    server = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1",
-                               "--save", "", "--appendonly", "no"],
-                              stdout=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    for _ in range(100):
+    with running_redis() as url, redis.Redis.from_url(url) as client:
         try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
+            run(args, tmp, url, client)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, tmp: Path, url: str, client: redis.Redis) -> None:
     site_root = story_site(tmp / "site", args.stories)
     print(f"{'workers':>7} {'pages':>6} {'stories':>7} {'seconds':>8} {'pages/s':>8}")
-    try:
-        for n in args.workers:
-            client.flushall()
-            log = tmp / f"access-{n}.log"
-            with start_server(root=site_root, access_log=log, access_log_times=True) as site:
-                started = time.monotonic()
-                procs = [start_worker(tmp / f"run{n}" / f"w{i}", site.url("/"), url,
-                                      REDIS_IDLE_SECONDS=IDLE, LOG_LEVEL="WARNING")
-                         for i in range(n)]
-                for proc in procs:
-                    proc.wait()
-                wall = time.monotonic() - started
-            stamps = [t for t, _ in access_lines(log)]
-            busy = (max(stamps) - min(stamps)) if len(stamps) > 1 else wall
-            stories = sum(len(read_jsonl(tmp / f"run{n}" / f"w{i}" / "out.jsonl"))
-                          for i in range(n))
-            print(f"{n:>7} {len(stamps):>6} {stories:>7} {busy:>8.2f} "
-                  f"{len(stamps) / busy:>8.1f}   (wall {wall:.1f} s incl. start-up and "
-                  f"{IDLE:.0f} s idle exit)")
-    finally:
-        client.close()
-        server.terminate()
-        server.wait()
-        shutil.rmtree(tmp, ignore_errors=True)
+    for n in args.workers:
+        client.flushall()
+        log = tmp / f"access-{n}.log"
+        with start_server(root=site_root, access_log=log, access_log_times=True) as site:
+            started = time.monotonic()
+            procs = [start_worker(tmp / f"run{n}" / f"w{i}", site.url("/"), url,
+                                  REDIS_IDLE_SECONDS=IDLE, LOG_LEVEL="WARNING")
+                     for i in range(n)]
+            for proc in procs:
+                proc.wait()
+            wall = time.monotonic() - started
+        stamps = [t for t, _ in access_lines(log)]
+        busy = (max(stamps) - min(stamps)) if len(stamps) > 1 else wall
+        stories = sum(len(read_jsonl(tmp / f"run{n}" / f"w{i}" / "out.jsonl"))
+                      for i in range(n))
+        print(f"{n:>7} {len(stamps):>6} {stories:>7} {busy:>8.2f} "
+              f"{len(stamps) / busy:>8.1f}   (wall {wall:.1f} s incl. start-up and "
+              f"{IDLE:.0f} s idle exit)")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,24 +123,15 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def redis_server() -> Iterator[str]:
+@contextmanager
+def running_redis(binary: str = "redis-server") -> Iterator[str]:
     """A throwaway ``redis-server`` on a free loopback port, persistence off; its URL.
 
-    Debian's ``redis-server`` package, which ``./run test`` installs when root; without it
-    (or without the ``distributed`` extra) the Redis tests skip and say why."""
-    import shutil
+    Shared by the Redis tests and ``benchmarks/distributed.py``."""
     import time
 
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.skip("redis-server is not installed (apt-get install redis-server; "
-                    "./run test does it when root)")
-    try:
-        import redis
-        import scrapy_redis  # noqa: F401
-    except ImportError:
-        pytest.skip("the distributed extra is not installed: pip install -e '.[dev]'")
+    import redis
+
     port = _free_port()
     proc = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
@@ -148,19 +140,41 @@ def redis_server() -> Iterator[str]:
     )
     url = f"redis://127.0.0.1:{port}/0"
     client = redis.Redis.from_url(url)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    else:
-        proc.kill()
-        pytest.fail("redis-server did not start")
-    yield url
-    client.close()
-    proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        else:
+            raise RuntimeError("redis-server did not start")
+        yield url
+    finally:
+        client.close()
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[str]:
+    """A throwaway ``redis-server`` for the session (see :func:`running_redis`).
+
+    Debian's ``redis-server`` package, which ``./run test`` installs when root; without it
+    (or without the ``distributed`` extra) the Redis tests skip and say why."""
+    import shutil
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed (apt-get install redis-server; "
+                    "./run test does it when root)")
+    try:
+        import redis  # noqa: F401
+        import scrapy_redis  # noqa: F401
+    except ImportError:
+        pytest.skip("the distributed extra is not installed: pip install -e '.[dev]'")
+    with running_redis(binary) as url:  # a server that does not start errors the tests
+        yield url
 
 
 @pytest.fixture
