@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import cached_property
 from typing import Any, Self, TypeGuard
 from urllib.parse import urlsplit
 
@@ -239,11 +240,13 @@ class NewsSpider(Spider):
         Scrapy's robots.txt middleware refuses such requests anyway; asking first spares
         scheduling them (a news page links share, print and search pages by the dozen)."""
         parser = self.robots.get(urlsplit(url).netloc)
-        if parser is None:
-            return True
+        return parser is None or bool(parser.allowed(url, self.robots_agent))
+
+    @cached_property
+    def robots_agent(self) -> str:
+        """The user agent robots.txt rules are read for, as Scrapy's middleware reads them."""
         settings = self.crawler.settings
-        agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT") or ""
-        return bool(parser.allowed(url, agent))
+        return str(settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT") or "")
 
     guess_sitemap = True
 
