@@ -9,20 +9,46 @@ HTTP(S) only, without fragments, no file downloads, each once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from posixpath import splitext
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
+from newscrawler.utils.urls import MAX_URL_LENGTH, absolute_url
+
 _HREFS = etree.XPath("//a[@href]")
 _BASE = etree.XPath("//base/@href")
 _SKIP_EXTENSIONS = frozenset("." + ext for ext in IGNORED_EXTENSIONS)
+# Links that are not pages, on purpose: skipped without a word.
+_NOT_PAGES = ("javascript:", "mailto:", "tel:", "data:")
+# A site path that needs no resolving or checking (no dot segments, backslashes, spaces,
+# control characters) and is not over-long.
+_PLAIN_PATH = re.compile(rf"/(?!/)[^\s\\\x00-\x1f\x7f]{{0,{MAX_URL_LENGTH - 64}}}").fullmatch
 
 
-def page_links(root: etree._Element, page_url: str) -> Iterator[str]:
+def base_of(root: etree._Element, page_url: str) -> str:
+    """What the page's relative URLs resolve against: its ``<base href>`` when usable.
+
+    >>> import lxml.html
+    >>> base_of(lxml.html.fromstring('<p><base href="/b/"></p>'), "https://w.test/a")
+    'https://w.test/b/'
+    >>> base_of(lxml.html.fromstring('<p><base href="http://[::1"></p>'), "https://w.test/a")
+    'https://w.test/a'
+    """
+    bases = _BASE(root)
+    return (absolute_url(page_url, str(bases[0])) if bases else None) or page_url
+
+
+def page_links(
+    root: etree._Element, page_url: str, on_bad_url: Callable[[str], object] | None = None
+) -> Iterator[str]:
     """Absolute HTTP(S) URLs the page links to (not ``nofollow``, no files), each once.
+
+    An ``href`` that is no usable URL (``http://[::1``, ``http://a b/``, a port out of
+    range, over-long) is skipped and handed to ``on_bad_url``.
 
     >>> import lxml.html
     >>> root = lxml.html.fromstring(
@@ -34,9 +60,12 @@ def page_links(root: etree._Element, page_url: str) -> Iterator[str]:
     ...     '<p><a href="/x/../y?q=1">Y</a> <a href="z">Z</a> <a href="HTTPS://w.test/u">U</a></p>')
     >>> list(page_links(root, "https://w.test/news/"))
     ['https://w.test/y?q=1', 'https://w.test/news/z', 'https://w.test/u']
+    >>> bad = []
+    >>> root = lxml.html.fromstring('<p><a href="http://[::1">X</a> <a href="/ok">OK</a></p>')
+    >>> list(page_links(root, "https://w.test/", bad.append)), bad
+    (['https://w.test/ok'], ['http://[::1'])
     """
-    bases = _BASE(root)
-    base = urljoin(page_url, str(bases[0]).strip()) if bases else page_url
+    base = base_of(root, page_url)
     parts = urlsplit(base)
     origin = f"{parts.scheme}://{parts.netloc}"
     seen: set[str] = set()
@@ -45,18 +74,18 @@ def page_links(root: etree._Element, page_url: str) -> Iterator[str]:
         if rel and "nofollow" in rel.lower().split():
             continue
         href = anchor.get("href", "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        if not href or href.startswith("#") or href[:11].lower().startswith(_NOT_PAGES):
             continue
-        if "/." in href or "\\" in href or href.startswith("//"):
-            url = urljoin(base, href)  # dot segments, backslashes, scheme-relative
-        elif href.startswith(("http://", "https://")):
-            url = href
-        elif href.startswith("/"):
+        if href.startswith("/") and "/." not in href and _PLAIN_PATH(href):
             url = origin + href  # most site links: the common case without urljoin's work
+        elif (checked := absolute_url(base, href)) is not None:
+            url = checked  # dot segments, backslashes, other hosts: resolved and checked
         else:
-            url = urljoin(base, href)
+            if on_bad_url is not None:
+                on_bad_url(href)
+            continue
         url = url.partition("#")[0]
-        if url in seen or not url.startswith(("http://", "https://")):
+        if url in seen:
             continue
         seen.add(url)
         if splitext(urlsplit(url).path)[1].lower() in _SKIP_EXTENSIONS:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from typing import Self
-from urllib.parse import urljoin
 
 from scrapy import Request
 from scrapy.crawler import Crawler
@@ -24,7 +23,7 @@ from scrapy.http import HtmlResponse, Response
 
 from newscrawler.soft404.signals import redirect_kind
 from newscrawler.spiders.base import STORY
-from newscrawler.utils.urls import url_kind
+from newscrawler.utils.urls import absolute_url, url_kind
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +63,9 @@ class StoryRedirectMiddleware:
         if not (meta.get(STORY) or url_kind(request.url) == "article"):
             return response
         location = (response.headers.get(b"Location") or b"").decode("latin-1")
-        target = urljoin(request.url, location)
+        target = absolute_url(request.url, location)
+        if target is None:  # "http://[::1": not a redirect this stage can judge
+            return response
         sources = self.sources[target]
         sources.add(request.url)
         kind = redirect_kind(request.url, target)

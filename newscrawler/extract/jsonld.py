@@ -4,6 +4,8 @@ Publishers nest the article in ``@graph``, in lists, under ``mainEntity``;
 they break JSON with comments, CDATA wrappers and trailing commas; and some
 (GlobeNewswire) capitalise keys (``Headline``, ``DatePublished``). Everything
 here is tolerant of that, and keys are lower-cased so callers ask one way.
+Hostile nesting never raises: a script nested deeper than Python's parser goes is
+skipped, and what lies deeper than :data:`MAX_DEPTH` levels is cut off.
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ _JSONLD_XPATH = etree.XPath(
 _WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?://\s*)?\]\]>\s*$|-->\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
+MAX_DEPTH = 32
+"""Levels of a JSON-LD document that are read; real ones nest fewer than ten."""
+
 
 def loads_lenient(text: str) -> Any:
     """Parse one JSON-LD script, repairing the usual publisher mistakes; ``None`` if hopeless.
@@ -56,16 +61,43 @@ def loads_lenient(text: str) -> Any:
             return json.loads(candidate, strict=False)
         except ValueError:
             continue
+        except RecursionError:  # nested deeper than the parser goes: no repair will help
+            return None
     return None
 
 
-def lower_keys(data: Any) -> Any:
-    """Lower-case every dict key, recursively, so ``Headline`` and ``headline`` read the same."""
-    if isinstance(data, dict):
-        return {str(k).lower(): lower_keys(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [lower_keys(v) for v in data]
-    return data
+def lower_keys(data: Any, max_depth: int = MAX_DEPTH) -> Any:
+    """Lower-case every dict key, so ``Headline`` and ``headline`` read the same.
+
+    Dicts and lists deeper than ``max_depth`` become ``None``: every later walk of the
+    document is bounded, however the page nests it.
+
+    >>> lower_keys({"A": [{"B": 1}]})
+    {'a': [{'b': 1}]}
+    >>> lower_keys([[[["deep"]]]], max_depth=2)
+    [[None]]
+    """
+    if not isinstance(data, dict | list):
+        return data
+    top: dict[str, Any] | list[Any] = {} if isinstance(data, dict) else []
+    # (source container, its copy, depth of the copy): iterative, so no recursion limit
+    stack = [(data, top, 1)]
+    while stack:
+        source, copy, depth = stack.pop()
+        pairs = source.items() if isinstance(source, dict) else enumerate(source)
+        for key, value in pairs:
+            if isinstance(value, dict | list):
+                if depth >= max_depth:
+                    value = None
+                else:
+                    child: dict[str, Any] | list[Any] = {} if isinstance(value, dict) else []
+                    stack.append((value, child, depth + 1))
+                    value = child
+            if isinstance(copy, dict):
+                copy[str(key).lower()] = value
+            else:
+                copy.append(value)
+    return top
 
 
 def iter_objects(data: Any) -> Iterator[dict[str, Any]]:
@@ -125,17 +157,19 @@ def find_type(docs: list[Any], *names: str) -> dict[str, Any] | None:
     return None
 
 
-def text_value(value: Any) -> str | None:
+def text_value(value: Any, _depth: int = 0) -> str | None:
     """A JSON-LD value as text: strings as they are, ``{"@value"|"name": ...}``, first of a list."""
+    if _depth > MAX_DEPTH:
+        return None
     if isinstance(value, list):
         for v in value:
-            if (text := text_value(v)) is not None:
+            if (text := text_value(v, _depth + 1)) is not None:
                 return text
         return None
     if isinstance(value, dict):
         for key in ("@value", "name", "text", "@id", "url"):
             if key in value:
-                return text_value(value[key])
+                return text_value(value[key], _depth + 1)
         return None
     if isinstance(value, str):
         return value.strip() or None

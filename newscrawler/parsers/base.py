@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from scrapy.http import TextResponse
 
+from newscrawler.discovery.links import base_of
 from newscrawler.extract import jsonld
 from newscrawler.extract.body import extract_body, pick_body
 from newscrawler.extract.metadata import (
@@ -36,7 +37,7 @@ from newscrawler.items import Article
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.language import detect_language, normalize_language
 from newscrawler.utils.text import clean_inline, split_dateline, strip_site_name
-from newscrawler.utils.urls import canonicalize, host_of, url_id
+from newscrawler.utils.urls import absolute_url, canonicalize, host_of, url_id
 
 # Visible dates sit in short elements whose class or id says so.
 _DATE_NODES = etree.XPath(
@@ -104,6 +105,8 @@ class ArticleParser:
         self.fallbacks: list[str] = []
         """Fields whose site selectors found nothing, so the generic layer filled them."""
         self.flags: list[str] = []
+        self.bad_urls = 0
+        """``<link rel=canonical>``/``og:url`` values that were not usable URLs (ignored)."""
 
     def record_fallback(self, name: str) -> None:
         if name not in self.fallbacks:
@@ -117,6 +120,11 @@ class ArticleParser:
     @cached_property
     def ld(self) -> dict[str, Any]:
         return jsonld.find_article(self.ld_documents) or {}
+
+    @cached_property
+    def base_url(self) -> str:
+        """What relative URLs on the page resolve against (a broken ``<base>`` is ignored)."""
+        return base_of(self.root, self.response.url)
 
     @cached_property
     def meta(self) -> PageMeta:
@@ -250,8 +258,9 @@ class ArticleParser:
         for candidate in (self.meta.link("canonical"), self.meta.first(("og:url",))):
             if not candidate:
                 continue
-            absolute = self.response.urljoin(candidate)
-            if not absolute.startswith(("http://", "https://")):
+            absolute = absolute_url(self.base_url, candidate)
+            if absolute is None:
+                self.bad_urls += 1  # "http://[::1", "javascript:": the fetched URL stands
                 continue
             # Error templates point every URL at the home page: that is not this story's URL.
             if urlsplit(absolute).path.strip("/") == "" and urlsplit(url).path.strip("/"):

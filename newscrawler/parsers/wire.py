@@ -28,23 +28,24 @@ def block_text(el: etree._Element) -> str:
     Line breaks matter in a release: "About Acme<br>Acme is ..." is a heading and its text.
     """
     parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
+    # depth first without recursion (lxml builds trees 2,000 levels deep): an element is
+    # pushed again as ``closing`` to add its closing break and its tail after its children
+    stack: list[tuple[etree._Element, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _SKIP_TAGS:
-            return
+        if closing or tag in _SKIP_TAGS:
+            if closing and tag in _BLOCK_TAGS and node is not el:
+                parts.append("\n")
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
         if tag == "br" or (tag in _BLOCK_TAGS and node is not el):
             parts.append("\n")
-        if node.text and tag not in _SKIP_TAGS:
+        if node.text:
             parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag in _BLOCK_TAGS and node is not el:
-            parts.append("\n")
-
-    walk(el)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
     lines = [normalize_space(line) for line in "".join(parts).split("\n")]
     return "\n".join(line for line in lines if line)
 

@@ -15,7 +15,6 @@ import dataclasses
 import logging
 from collections import Counter, defaultdict
 from typing import Any, Self
-from urllib.parse import urljoin
 
 from itemadapter import ItemAdapter
 from scrapy import Request, signals
@@ -30,7 +29,7 @@ from newscrawler.soft404.classify import Verdict, classify, needs_probe
 from newscrawler.soft404.probe import ProbeFingerprint, fingerprint, probe_url, url_pattern
 from newscrawler.soft404.rules import Rules, default_rules, normalize
 from newscrawler.soft404.signals import HTML_SAMPLE_CHARS, Evidence, block_key, page_evidence
-from newscrawler.utils.urls import host_of
+from newscrawler.utils.urls import absolute_url, host_of
 
 logger = logging.getLogger(__name__)
 
@@ -94,9 +93,9 @@ def evidence_from_page(page: Any, rules: Rules | None = None) -> Evidence:
         html_sample=response.text[:HTML_SAMPLE_CHARS],
         headers=headers,
         redirect_urls=meta.get("redirect_urls", ()),
-        location=urljoin(response.url, location) if location else None,
+        location=absolute_url(response.url, location) if location else None,
         meta_robots=page.meta.first(("robots",)),
-        canonical=page.meta.link("canonical"),
+        canonical=absolute_url(page.base_url, page.meta.link("canonical") or ""),
         rules=rules,
     )
     if info := meta.get(REDIRECT):

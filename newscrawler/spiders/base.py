@@ -362,6 +362,9 @@ class NewsSpider(Spider):
         for name in parser.fallbacks:
             # a site selector found nothing: a layout change shows up here first
             stats.inc_value(f"parser/fallback/{parser.name}/{name}")
+        if parser.bad_urls:
+            # a canonical or og:url that is no URL ("http://[::1"): the fetched URL was kept
+            stats.inc_value("parser/bad_url", parser.bad_urls)
         if self.since and item.published and to_date(item.published) < self.since:
             self.crawler.stats.inc_value("discovery/story_before_since")
             return

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import ipaddress
 import re
 from functools import lru_cache
-from urllib.parse import unquote, unquote_plus, urlsplit, urlunsplit
+from urllib.parse import unquote, unquote_plus, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
 
 __all__ = [
+    "MAX_URL_LENGTH",
     "TRACKING_PARAMS",
     "TRACKING_PARAM_VALUES",
+    "absolute_url",
     "canonicalize",
     "host_of",
     "is_same_site",
@@ -196,6 +199,55 @@ def replace_base(url: str, base_url: str) -> str:
     path = src.path if src.path.startswith("/") else "/" + src.path
     path = base.path.rstrip("/") + path
     return urlunsplit((base.scheme, base.netloc, path, src.query, src.fragment))
+
+
+# --------------------------------------------------------------------------- usable URLs
+
+MAX_URL_LENGTH = 2083
+"""Longer URLs are not followed or taken as a page's URL (Scrapy's ``URLLENGTH_LIMIT``)."""
+# A host is dot-separated labels of letters (any script), digits, hyphens and underscores;
+# an IPv6 literal is checked by the ipaddress module.
+_HOST_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")
+
+
+def absolute_url(base: str, href: str) -> str | None:
+    """``href`` resolved against ``base`` when it is a usable HTTP(S) URL, else ``None``.
+
+    Hostile or broken markup names URLs that make ``urljoin``/``urlsplit`` raise or
+    that no request could use: a broken IPv6 host, spaces in the host, ports out of
+    range, other schemes, control characters, URLs over :data:`MAX_URL_LENGTH`.
+
+    >>> absolute_url("https://w.test/news/", "../a?b=1#c")
+    'https://w.test/a?b=1#c'
+    >>> [absolute_url("https://w.test/", h) for h in (
+    ...     "http://[::1", "http://a b/", "javascript:alert(1)", "http://x:99999/", "http://a%0a/")]
+    [None, None, None, None, None]
+    """
+    href = href.strip()
+    if not href or len(href) > MAX_URL_LENGTH or any(ord(c) < 32 or c == "\x7f" for c in href):
+        return None
+    try:
+        url = urljoin(base, href)
+        parts = urlsplit(url)
+        port = parts.port
+        host = parts.hostname
+    except ValueError:  # "Invalid IPv6 URL", "Port out of range", a bad base
+        return None
+    if parts.scheme not in ("http", "https") or not host or port == 0 or len(url) > MAX_URL_LENGTH:
+        return None
+    if not _valid_host(host):
+        return None
+    return url
+
+
+def _valid_host(host: str) -> bool:
+    if ":" in host:  # an IPv6 literal (urlsplit removed the brackets)
+        try:
+            ipaddress.IPv6Address(host.partition("%")[0])
+        except ValueError:
+            return False
+        return True
+    return len(host) <= 253 and _HOST_RE.fullmatch(host) is not None
 
 
 # --------------------------------------------------------------------------- hosts
