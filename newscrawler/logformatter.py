@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from itemadapter import ItemAdapter
 from scrapy.logformatter import LogFormatter, LogFormatterResult
 
 
@@ -19,4 +20,14 @@ class NewsLogFormatter(LogFormatter):
         result = super().dropped(item, exception, response, spider)
         result["msg"] = "Dropped: %(exception)s"
         result["args"] = {"exception": exception}
+        return result
+
+    def item_error(self, item: Any, exception: BaseException, response: Any,
+                   spider: Any) -> LogFormatterResult:
+        """The page's URL, not the whole item: the traceback follows, the rejects file has
+        the line (reason ``error``)."""
+        result = super().item_error(item, exception, response, spider)
+        result["msg"] = "Error processing %(url)s"
+        result["args"] = {"url": ItemAdapter(item).get("url") if ItemAdapter.is_item(item)
+                          else repr(item)[:200]}
         return result

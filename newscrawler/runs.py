@@ -26,7 +26,10 @@ class FailureRules:
     max_error_rate: float = 0.5
     """Download errors (timeouts, refused connections, 5xx after retries) per request."""
     min_requests: int = 10
-    """Below this many requests the error rate is not judged (one failed page of two)."""
+    """Below this many requests the error rate is not judged (one failed page of two);
+    below this many fetched pages, the page error rate is not judged."""
+    max_page_error_rate: float = 0.05
+    """Pages lost to an exception (while parsed or in a pipeline) per fetched page."""
     fail_when_all_blocked: bool = True
     fail_on_zero_items: bool = True
     """Zero items where the previous run of the spider exported some."""
@@ -70,6 +73,12 @@ def build_summary(
         "feed": feed if items else None,
         "rejects": _prefixed(stats, "rejects/count/"),
         "rejects_file": stats.get("rejects/file"),
+        # rejects lost to a write error (disk full, unwritable path): the run fails
+        "rejects_not_written": int(stats.get("rejects/not_written", 0)),
+        "rejects_write_error": stats.get("rejects/write_error"),
+        # pages lost to an exception: while parsed, and items that a pipeline raised on
+        "errors": {"parse": int(stats.get("errors/parse", 0)),
+                   "item": int(stats.get("errors/item", 0))},
         "blocked": _prefixed(stats, "soft404/blocked/"),
         "http_errors": {code: n for code, n in statuses.items() if code[:1] in "45"},
         # robots.txt refusals and offsite filtering are raised as IgnoreRequest: not errors
@@ -101,6 +110,12 @@ def failure_reasons(
     >>> idle_worker = {**ok, "items_exported": 0, "pages_fetched": 0, "requests": 0}
     >>> failure_reasons(idle_worker, {"items_exported": 5}, FailureRules(distributed=True))
     []
+    >>> failure_reasons({**ok, "pages_fetched": 20, "errors": {"parse": 1, "item": 1}},
+    ...                 None, FailureRules())
+    ['errors on 10% of pages (2 of 20)']
+    >>> failure_reasons({**ok, "rejects_not_written": 3, "rejects_write_error": "disk full"},
+    ...                 None, FailureRules())
+    ['3 rejects not written (disk full)']
     """
     reasons = []
     if summary["finish_reason"] not in rules.ok_finish_reasons:
@@ -112,6 +127,13 @@ def failure_reasons(
         rate = summary["download_errors"] / requests
         if rate > rules.max_error_rate:
             reasons.append(f"download errors on {rate:.0%} of requests")
+    errors = page_errors(summary)
+    pages = summary["pages_fetched"]
+    if errors and pages >= rules.min_requests and errors / pages > rules.max_page_error_rate:
+        reasons.append(f"errors on {errors / pages:.0%} of pages ({errors} of {pages})")
+    if summary.get("rejects_not_written") or summary.get("rejects_write_error"):
+        reasons.append(f"{summary.get('rejects_not_written', 0)} rejects not written "
+                       f"({summary.get('rejects_write_error') or 'write error'})")
     blocked = sum(summary["blocked"].values())
     if rules.fail_when_all_blocked and blocked and blocked >= summary["pages_fetched"] > 0:
         reasons.append("every request blocked")
@@ -125,6 +147,12 @@ def failure_reasons(
     ):
         reasons.append(f"zero items (the previous run exported {previous['items_exported']})")
     return reasons
+
+
+def page_errors(summary: dict[str, Any]) -> int:
+    """Pages lost to an exception (a summary without the key, from an older run: 0)."""
+    errors = summary.get("errors")
+    return sum(v for v in errors.values() if isinstance(v, int)) if isinstance(errors, dict) else 0
 
 
 def previous_summary(current: Path) -> dict[str, Any] | None:
@@ -152,6 +180,10 @@ def human_line(summary: dict[str, Any]) -> str:
         f"{summary['pages_fetched']} pages fetched",
         f"{summary['download_errors']} download errors",
     ]
+    if errors := page_errors(summary):
+        parts.append(f"{errors} page errors")
+    if summary.get("rejects_not_written"):
+        parts.append(f"{summary['rejects_not_written']} rejects NOT written")
     if summary["blocked"]:
         parts.append("blocked: " + ", ".join(f"{v} by {k}" for k, v in summary["blocked"].items()))
     if summary["duration_seconds"] is not None:

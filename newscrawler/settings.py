@@ -77,6 +77,8 @@ ITEM_PIPELINES = {
 }
 
 EXTENSIONS = {
+    # pages lost to an exception while parsed or in a pipeline: counted (errors/*)
+    "newscrawler.extensions.errors.PageErrors": 490,
     "newscrawler.extensions.rejects.RejectsWriter": 500,
     "newscrawler.extensions.summary.RunSummary": 900,
     "newscrawler.extensions.memtrim.MemoryTrim": 950,

@@ -6,7 +6,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newscrawler.runlock import LockBusy, RunLock, lock_path
-from newscrawler.runs import FailureRules, build_summary, failure_reasons, previous_summary
+from newscrawler.runs import (
+    FailureRules,
+    build_summary,
+    failure_reasons,
+    human_line,
+    previous_summary,
+)
 from newscrawler.utils.files import part_path, publish, write_json_atomic
 
 START = datetime(2025, 4, 28, 10, 0, tzinfo=UTC)
@@ -54,8 +60,24 @@ def test_build_summary_from_stats():
         "requests": 20,
         "pages_fetched": 20,
         "already_exported": 0,
+        "errors": {"parse": 0, "item": 0},
+        "rejects_not_written": 0,
+        "rejects_write_error": None,
     }
     assert summary(item_scraped_count=0)["feed"] is None
+
+
+def test_summary_counts_page_errors_and_lost_rejects():
+    run = summary(**{"errors/parse": 1, "errors/item": 2, "rejects/count/error": 3,
+                     "rejects/not_written": 4, "rejects/write_error": "cannot write x: OSError"})
+    assert run["errors"] == {"parse": 1, "item": 2}
+    assert run["rejects"] == {"soft404": 2, "error": 3}
+    assert run["rejects_not_written"] == 4
+    line = human_line({**run, "failure": failure_reasons(run, None, FailureRules())})
+    assert "3 page errors" in line
+    assert "4 rejects NOT written" in line
+    assert line.endswith("-- FAILED: errors on 15% of pages (3 of 20); "
+                         "4 rejects not written (cannot write x: OSError)")
 
 
 @pytest.mark.parametrize(
@@ -71,6 +93,17 @@ def test_build_summary_from_stats():
         ({"items_exported": 0}, {"items_exported": 3}, ["zero items (the previous run exported 3)"]),
         ({"items_exported": 0}, {"items_exported": 0}, []),
         ({"items_exported": 0}, None, []),
+        # pages lost to an exception: more than 5% of the fetched pages fail the run
+        ({"errors": {"parse": 0, "item": 1}}, None, []),  # 5% of 20: not more than 5%
+        ({"errors": {"parse": 1, "item": 1}}, None, ["errors on 10% of pages (2 of 20)"]),
+        ({"errors": {"parse": 2, "item": 0}, "pages_fetched": 40}, None, []),
+        ({"errors": {"parse": 1, "item": 2}}, None, ["errors on 15% of pages (3 of 20)"]),
+        ({"errors": {"parse": 3, "item": 0}, "pages_fetched": 3}, None, []),  # too few to judge
+        ({"errors": "corrupt"}, None, []),  # a summary of another version
+        ({"rejects_not_written": 1, "rejects_write_error": "cannot write x: OSError"}, None,
+         ["1 rejects not written (cannot write x: OSError)"]),
+        ({"rejects_write_error": "cannot write x: OSError"}, None,
+         ["0 rejects not written (cannot write x: OSError)"]),
     ],
 )
 def test_failure_rules(change, previous, expected):
@@ -82,6 +115,17 @@ def test_failure_rules_are_settings():
     run = {**summary(), "items_exported": 0}
     rules = FailureRules(fail_on_zero_items=False)
     assert failure_reasons(run, {"items_exported": 3}, rules) == []
+
+
+def test_page_error_rate_is_a_validated_setting():
+    from scrapy.settings import Settings
+
+    from newscrawler.extensions.summary import read_rules
+
+    assert read_rules(Settings()).max_page_error_rate == 0.05
+    assert read_rules(Settings({"RUN_FAIL_MAX_PAGE_ERROR_RATE": "0.5"})).max_page_error_rate == 0.5
+    with pytest.raises(ValueError, match="RUN_FAIL_MAX_PAGE_ERROR_RATE"):
+        read_rules(Settings({"RUN_FAIL_MAX_PAGE_ERROR_RATE": "5"}))
 
 
 def test_previous_summary_is_the_latest_earlier_one(tmp_path):

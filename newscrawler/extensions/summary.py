@@ -42,13 +42,17 @@ def read_rules(settings: Any) -> FailureRules:
         ),
         max_error_rate=settings.getfloat("RUN_FAIL_MAX_ERROR_RATE", defaults.max_error_rate),
         min_requests=settings.getint("RUN_FAIL_MIN_REQUESTS", defaults.min_requests),
+        max_page_error_rate=settings.getfloat("RUN_FAIL_MAX_PAGE_ERROR_RATE",
+                                              defaults.max_page_error_rate),
         fail_when_all_blocked=settings.getbool("RUN_FAIL_ALL_BLOCKED",
                                                defaults.fail_when_all_blocked),
         fail_on_zero_items=settings.getbool("RUN_FAIL_ZERO_ITEMS", defaults.fail_on_zero_items),
         distributed=bool(settings.get("REDIS_URL")),
     )
-    if not 0 <= rules.max_error_rate <= 1:
-        raise ValueError("RUN_FAIL_MAX_ERROR_RATE must be between 0 and 1")
+    for name, value in (("RUN_FAIL_MAX_ERROR_RATE", rules.max_error_rate),
+                        ("RUN_FAIL_MAX_PAGE_ERROR_RATE", rules.max_page_error_rate)):
+        if not 0 <= value <= 1:
+            raise ValueError(f"{name} must be between 0 and 1")
     return rules
 
 

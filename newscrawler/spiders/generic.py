@@ -86,13 +86,27 @@ class GenericSpider(NewsSpider):
         if not self.is_page(response):
             return
         parser = self.parser_class(response, hints=response.meta.get(HINTS))
-        if response.meta.get(STORY) or self._looks_like_story(parser):
+        try:
+            items = list(self.page_items(parser))
+        except Exception as exc:  # noqa: BLE001 - raised again below, after the links
+            items, error = [], exc
+        else:
+            error = None
+        yield from items
+        if response.status == 200:
+            yield from self.follow(response, parser.meta.links)
+        if error is not None:
+            # the page's links are followed first: a story that cannot be read (reported by
+            # Scrapy's spider_error, a rejects line with reason "error") loses no links
+            raise error
+
+    def page_items(self, parser: Any) -> Iterator[Article]:
+        """The page's story, when it is one."""
+        if parser.response.meta.get(STORY) or self._looks_like_story(parser):
             self.crawler.stats.inc_value("discovery/pages/story")
             yield from self.story_items(parser)
         else:
             self.crawler.stats.inc_value("discovery/pages/other")
-        if response.status == 200:
-            yield from self.follow(response, parser.meta.links)
 
     def follow(self, response: TextResponse, links: dict[str, list[str]]) -> Iterator[Request]:
         """Feeds announced in ``<head>``, ``rel=next`` pagination, then in-site links."""
