@@ -49,6 +49,11 @@ DOWNLOADER_MIDDLEWARES = {
     # a story redirected to the home page / a listing / a login wall reaches the soft-404 stage
     # instead of being followed (and dupe-filtered): before RedirectMiddleware (600) on the way back
     "newscrawler.downloadermiddlewares.soft404.StoryRedirectMiddleware": 650,
+    # a Location, meta refresh or <base> that is no URL ("http://[::1") is not followed, and
+    # the page is parsed instead of lost: before RedirectMiddleware (600) and after
+    # decompression (590), before MetaRefreshMiddleware (580), on the way back
+    "newscrawler.downloadermiddlewares.badurls.BadLocationMiddleware": 610,
+    "newscrawler.downloadermiddlewares.badurls.BadMetaRefreshMiddleware": 585,
 }
 
 # Story pages an earlier run exported are not requested again (incremental runs): first to

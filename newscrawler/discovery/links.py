@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterator
 from posixpath import splitext
 from urllib.parse import urlsplit
 
+import scrapy.utils.response
 from lxml import etree
+from scrapy.http import TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
 from newscrawler.utils.urls import MAX_URL_LENGTH, absolute_url
@@ -40,6 +42,24 @@ def base_of(root: etree._Element, page_url: str) -> str:
     """
     bases = _BASE(root)
     return (absolute_url(page_url, str(bases[0])) if bases else None) or page_url
+
+
+def tolerate_bad_base(response: TextResponse) -> bool:
+    """Make Scrapy read a page whose ``<base href>`` is no URL (``http://[::1``) at its own URL.
+
+    Scrapy's ``get_base_url`` raises ``ValueError`` on such a page, and with it
+    ``response.selector``, ``response.xpath`` and ``response.urljoin``: the page would be
+    lost. Its cache of base URLs is set to the page's URL instead (what :func:`base_of`
+    does); ``True`` when that was needed.
+    """
+    try:
+        scrapy.utils.response.get_base_url(response)
+    except ValueError:
+        cache = getattr(scrapy.utils.response, "_baseurl_cache", None)
+        if cache is not None:  # a Scrapy without it: the page fails, as a counted error
+            cache[response] = response.url
+        return True
+    return False
 
 
 def page_links(

@@ -143,12 +143,19 @@ class SkipExportedMiddleware:
         A sitemap of 50,000 stories is settled ``LOOKUP_BATCH`` requests at a time, so
         they never all wait in memory together."""
         batch: list[Any] = []
-        async for output in result:
-            batch.append(output)
-            if len(batch) >= LOOKUP_BATCH:
-                async for settled in self._settle(batch):
-                    yield settled
-                batch = []
+        try:
+            async for output in result:
+                batch.append(output)
+                if len(batch) >= LOOKUP_BATCH:
+                    async for settled in self._settle(batch):
+                        yield settled
+                    batch = []
+        except Exception:
+            # the page's callback (or a middleware) raised: what it yielded so far still
+            # counts; Scrapy reports the error (a rejects line with reason "error")
+            async for settled in self._settle(batch):
+                yield settled
+            raise
         async for settled in self._settle(batch):
             yield settled
 

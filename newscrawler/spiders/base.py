@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cached_property
 from typing import Any, Self, TypeGuard
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
@@ -25,12 +25,13 @@ from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
 from newscrawler.discovery.feeds import Feed, parse_feed
+from newscrawler.discovery.links import tolerate_bad_base
 from newscrawler.discovery.sitemaps import parse_sitemap, sitemaps_from_robots
 from newscrawler.discovery.xml import is_binary, sniff
 from newscrawler.items import Article
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.utils.dates import parse_date, to_date
-from newscrawler.utils.urls import canonicalize, replace_base, url_kind
+from newscrawler.utils.urls import absolute_url, canonicalize, replace_base, url_kind
 
 logger = logging.getLogger(__name__)
 
@@ -218,6 +219,19 @@ class NewsSpider(Spider):
             meta={HINTS: hints, STORY: True},
         )
 
+    def resolve(self, base: str, href: str) -> str | None:
+        """``href`` made absolute, or ``None`` (counted) when it is no usable URL.
+
+        A link, feed entry or sitemap ``<loc>`` such as ``http://[::1`` or ``http://a b/``
+        would make building its request raise, and the rest of the page would be lost."""
+        url = absolute_url(base, href)
+        if url is None:
+            self.count_bad_url(href)
+        return url
+
+    def count_bad_url(self, href: str) -> None:
+        self.crawler.stats.inc_value("discovery/bad_url")
+
     # --- discovery callbacks --------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[Request]:
         text = response.text if isinstance(response, TextResponse) else response.body.decode(
@@ -227,7 +241,7 @@ class NewsSpider(Spider):
         for url in sitemaps:
             yield self.discovery_request(url, self.parse_sitemap)
         if not sitemaps and self.guess_sitemap:
-            yield self.discovery_request(response.urljoin("/sitemap.xml"), self.parse_sitemap)
+            yield self.discovery_request(urljoin(response.url, "/sitemap.xml"), self.parse_sitemap)
         settings = self.crawler.settings
         if response.status == 200 and settings.getbool("ROBOTSTXT_OBEY"):
             parser_class = load_object(settings["ROBOTSTXT_PARSER"])
@@ -264,20 +278,22 @@ class NewsSpider(Spider):
             return
         self.crawler.stats.inc_value(f"discovery/{sitemap.kind}")
         for entry in sitemap.entries:
+            if (loc := self.resolve(response.url, entry.loc)) is None:
+                continue
             if sitemap.kind == "sitemapindex":
                 # a sub-sitemap last changed before `since` holds no newer story
                 if self._before_since(entry.lastmod):
                     self.crawler.stats.inc_value("discovery/skipped_before_since")
                     continue
-                yield self.discovery_request(entry.loc, self.parse_sitemap)
+                yield self.discovery_request(loc, self.parse_sitemap)
                 continue
             # first and cheap: an archive sitemap holds 50,000 old URLs; a listing last changed
             # before `since` lists no newer story either
             if self._before_since(entry.date):
                 self.crawler.stats.inc_value("discovery/skipped_before_since")
                 continue
-            if self.story_url is None and url_kind(entry.loc) == "listing":
-                yield self.discovery_request(entry.loc, self.parse_page)
+            if self.story_url is None and url_kind(loc) == "listing":
+                yield self.discovery_request(loc, self.parse_page)
                 continue
             via = "news_sitemap" if entry.news_published or entry.news_title else "sitemap"
             hints = {
@@ -287,7 +303,7 @@ class NewsSpider(Spider):
                 "language": entry.news_language,
                 "source": entry.news_publication,
             }
-            if request := self.story_request(entry.loc, via=via, hints=hints):
+            if request := self.story_request(loc, via=via, hints=hints):
                 yield request
 
     def read_feed(self, response: Response) -> Feed | None:
@@ -316,8 +332,9 @@ class NewsSpider(Spider):
         for entry in feed.entries:
             hints = {"title": entry.title, "published": entry.published, "date": entry.updated,
                      "author": entry.author}
-            if request := self.story_request(response.urljoin(entry.link), via=feed.kind,
-                                             hints=hints):
+            if (link := self.resolve(response.url, entry.link)) is None:
+                continue
+            if request := self.story_request(link, via=feed.kind, hints=hints):
                 yield request
 
     def discovery_retry(self, response: Response) -> Request | None:
@@ -384,6 +401,8 @@ class NewsSpider(Spider):
             self.crawler.stats.inc_value("discovery/binary")
             logger.info("Binary data served as text: %(url)s", {"url": response.url})
             return False
+        if tolerate_bad_base(response):
+            self.crawler.stats.inc_value("parser/bad_url")  # <base href="http://[::1">
         return True
 
     def download_failed(self, failure: Failure) -> Failure:

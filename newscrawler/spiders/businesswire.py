@@ -47,7 +47,9 @@ class BusinessWireSpider(NewsSpider):
             return
         stats = self.crawler.stats
         for entry in feed.entries:
-            link = canonicalize(response.urljoin(entry.link))
+            if (url := self.resolve(response.url, entry.link)) is None:
+                continue
+            link = canonicalize(url)
             hints = {"title": entry.title, "published": entry.published, "date": entry.updated,
                      "summary": entry.summary, "guid": entry.guid, "author": entry.author}
             # story_request applies the story URL and -a since= checks; its request is not sent

@@ -17,7 +17,7 @@ from newscrawler.discovery.xml import sniff
 from newscrawler.items import Article
 from newscrawler.spiders.base import DISCOVERY_RETRY, HINTS, STORY, NewsSpider, split_urls
 from newscrawler.utils.text import word_count
-from newscrawler.utils.urls import absolute_url, canonicalize, host_of, is_same_site, url_kind
+from newscrawler.utils.urls import canonicalize, host_of, is_same_site, url_kind
 
 # Listing pages are fetched before unknown pages, stories before both; stories that sitemaps
 # and feeds list (priority 10) before stories found by links, which are more often copies;
@@ -114,13 +114,13 @@ class GenericSpider(NewsSpider):
         base = base_of(root, response.url)
         for el in response.xpath("//link[@rel='alternate'][@href][@type]"):
             kind = el.attrib.get("type", "").split(";")[0].strip().lower()
-            if kind in FEED_TYPES[:4] and (url := self.link_url(base, el.attrib["href"])):
+            if kind in FEED_TYPES[:4] and (url := self.resolve(base, el.attrib["href"])):
                 yield self.discovery_request(url, self.parse_feed)
         for href in links.get("next", []):
-            if (url := self.link_url(base, href)) is not None:
+            if (url := self.resolve(base, href)) is not None:
                 yield Request(self.rebase(url), callback=self.parse_page,
                               errback=self.download_failed, priority=PRIORITY["listing"])
-        for link in page_links(root, response.url, self.count_bad_link):
+        for link in page_links(root, response.url, self.count_bad_url):
             if not is_same_site(link, self.site_hosts):
                 self.crawler.stats.inc_value("discovery/links_offsite")
                 continue
@@ -135,16 +135,6 @@ class GenericSpider(NewsSpider):
                 continue
             yield Request(url, callback=self.parse_page, errback=self.download_failed,
                           priority=PRIORITY[url_kind(link)])
-
-    def link_url(self, base: str, href: str) -> str | None:
-        """``href`` made absolute, or ``None`` (counted) when it is no usable URL."""
-        url = absolute_url(base, href)
-        if url is None:
-            self.count_bad_link(href)
-        return url
-
-    def count_bad_link(self, href: str) -> None:
-        self.crawler.stats.inc_value("discovery/bad_url")
 
     def _looks_like_story(self, parser: Any) -> bool:
         blocks = parser.extracted_blocks

@@ -10,6 +10,7 @@ from scrapy import Request
 from scrapy.http import Response
 from w3lib.url import url_query_cleaner
 
+from newscrawler.discovery.links import base_of
 from newscrawler.parsers.prnewswire import PrNewswireParser
 from newscrawler.spiders.base import NewsSpider
 
@@ -41,7 +42,10 @@ class PrNewswireSpider(NewsSpider):
             yield self.discovery_request(url, self.parse_listing)
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
+        base = base_of(response.selector.root, response.url)
         for href in response.css(self.listing_links).getall():
-            url = url_query_cleaner(response.urljoin(href), self.tracking_params, remove=True)
+            if (absolute := self.resolve(base, href)) is None:
+                continue
+            url = url_query_cleaner(absolute, self.tracking_params, remove=True)
             if request := self.story_request(url, via="listing"):
                 yield request
