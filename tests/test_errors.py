@@ -30,6 +30,7 @@ from newscrawler import settings as project_settings
 from newscrawler.demo.server import start_server
 from newscrawler.exceptions import Rejected
 from newscrawler.extensions.rejects import RejectsWriter
+from newscrawler.extensions.summary import EXIT_STATUS_STAT, RunSummary
 from newscrawler.items import Article
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.spiders.generic import GenericSpider
@@ -281,6 +282,21 @@ def test_a_reject_that_cannot_be_written_is_one_error_and_counted(uri, tmp_path,
     assert stats.get_value("rejects/not_written") == 3
     assert stats.get_value("rejects/count/thin") == 3
     assert stats.get_value("rejects/write_error").startswith("cannot write the rejects file")
+
+
+@pytest.mark.parametrize("uri", ["{tmp}/100%done.json", "{tmp}/file/x.summary.json"])
+def test_a_summary_that_cannot_be_written_fails_the_run(uri, tmp_path, caplog):
+    (tmp_path / "file").write_text("a file, not a folder")
+    crawler = get_crawler(GenericSpider, {"RUN_SUMMARY_URI": uri.format(tmp=tmp_path)})
+    crawler.spider = crawler._create_spider(url="http://w.test/")
+    crawler.stats.open_spider()
+    crawler.stats.set_value("response_received_count", 3)
+    summary = RunSummary.from_crawler(crawler)
+    with caplog.at_level(logging.ERROR):
+        summary.spider_closed(crawler.spider, "finished")
+    assert crawler.stats.get_value(EXIT_STATUS_STAT) == 1
+    [line] = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "-- FAILED: summary not written" in line
 
 
 # --- a story that cannot be read keeps its links ------------------------------------------------

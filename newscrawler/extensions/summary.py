@@ -91,16 +91,28 @@ class RunSummary:
             end_time=datetime.now(tz=UTC),
             feed=feed,
         )
-        path = Path(self.uri_template % params) if self.uri_template else None
+        try:
+            path = Path(self.uri_template % params) if self.uri_template else None
+        except (TypeError, KeyError, ValueError) as exc:  # a bad %-template: fail, once
+            path, bad_template = None, f"summary not written: RUN_SUMMARY_URI {exc}"
+        else:
+            bad_template = None
         previous = previous_summary(path) if path else None
         summary["failure"] = failure_reasons(summary, previous, self.rules)
+        if bad_template:
+            summary["failure"].append(bad_template)
         summary["exit_status"] = EXIT_FAILED if summary["failure"] else EXIT_OK
         self.crawler.stats.set_value(EXIT_STATUS_STAT, summary["exit_status"])
+        summary_note = {"path": path or ("(not written: bad RUN_SUMMARY_URI)" if bad_template
+                                          else "(no local feed: summary not written)")}
         if path is not None:
-            write_json_atomic(path, summary)
-            summary_note = {"path": path}
-        else:
-            summary_note = {"path": "(no local feed: summary not written)"}
+            try:
+                write_json_atomic(path, summary)
+            except (OSError, TypeError, ValueError) as exc:  # disk full, unwritable
+                summary["failure"].append(f"summary not written to {path}: {exc}")
+                summary["exit_status"] = EXIT_FAILED
+                self.crawler.stats.set_value(EXIT_STATUS_STAT, EXIT_FAILED)
+                summary_note = {"path": f"(not written: {exc})"}
         log = logger.error if summary["failure"] else logger.info
         log("%(line)s", {"line": human_line(summary)})
         logger.info("Run summary: %(path)s", summary_note)
