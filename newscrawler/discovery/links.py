@@ -29,6 +29,11 @@ _NOT_PAGES = ("javascript:", "mailto:", "tel:", "data:")
 # A site path that needs no resolving or checking (no dot segments, backslashes, spaces,
 # control characters) and is not over-long.
 _PLAIN_PATH = re.compile(rf"/(?!/)[^\s\\\x00-\x1f\x7f]{{0,{MAX_URL_LENGTH - 64}}}").fullmatch
+# An absolute http(s) URL that needs no checking: a plain host, a port under 10000.
+_PLAIN_ABSOLUTE = re.compile(
+    r"https?://[\w-]+(?:\.[\w-]+)*\.?(?::[1-9]\d{0,3})?"
+    rf"(?:[/?#][^\s\\\x00-\x1f\x7f]{{0,{MAX_URL_LENGTH - 320}}})?"
+).fullmatch
 
 
 def base_of(root: etree._Element, page_url: str) -> str:
@@ -98,6 +103,8 @@ def page_links(
             continue
         if href.startswith("/") and "/." not in href and _PLAIN_PATH(href):
             url = origin + href  # most site links: the common case without urljoin's work
+        elif "/." not in href and _PLAIN_ABSOLUTE(href):
+            url = href
         elif (checked := absolute_url(base, href)) is not None:
             url = checked  # dot segments, backslashes, other hosts: resolved and checked
         else:
