@@ -11,6 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from newscrawler.utils.terminal import printable
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; try again later
@@ -159,4 +161,6 @@ def human_line(summary: dict[str, Any]) -> str:
     line = ", ".join(parts)
     if summary.get("failure"):
         line += " -- FAILED: " + "; ".join(summary["failure"])
-    return line
+    # no field holds page text today (reasons and vendors are ours), but the line goes
+    # to a terminal and to cron mail: keep it one line of plain text whatever is added
+    return printable(line)

@@ -17,6 +17,7 @@ from newscrawler.inspect.reader import Progress, find_runs, total_size
 from newscrawler.inspect.report_html import write_html
 from newscrawler.inspect.report_text import render_sample, render_summary
 from newscrawler.inspect.summary import inspect_runs
+from newscrawler.utils.terminal import SafeStream
 
 DEFAULT_HTML_ITEMS = 2000
 USAGE_ERROR = 2
@@ -53,9 +54,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(paths: list[str], opts: argparse.Namespace, stdout: IO[str] | None = None,
         stderr: IO[str] | None = None) -> int:
     """Inspect ``paths``; 0 when all is well, 1 when ``--validate`` found invalid lines,
-    2 for a usage error (no path, a path that does not exist)."""
-    stdout = stdout or sys.stdout
-    stderr = stderr or sys.stderr
+    2 for a usage error (no path, a path that does not exist).
+
+    Everything printed passes through :class:`SafeStream`: exports hold what web
+    pages said, and no control character in them may reach the terminal.
+    """
+    raw_stderr = stderr or sys.stderr
+    stdout = SafeStream(stdout or sys.stdout)
+    stderr = SafeStream(raw_stderr)
     if not paths:
         print("inspect: name at least one export, rejects file, run folder or output/",
               file=stderr)
@@ -67,7 +73,9 @@ def run(paths: list[str], opts: argparse.Namespace, stdout: IO[str] | None = Non
         return USAGE_ERROR
     if not runs:
         print(f"inspect: no exports or rejects files under {', '.join(paths)}", file=stderr)
-    progress = Progress(total_size(p for r in runs for p in (r.export, r.rejects)), stderr,
+    # the bar draws with \r and ESC [K itself, so it writes to the raw stream
+    # and escapes its one piece of untrusted text, the file name
+    progress = Progress(total_size(p for r in runs for p in (r.export, r.rejects)), raw_stderr,
                         enabled=False if opts.no_progress else None)
     inspection = inspect_runs(
         runs, paths=paths, validate=opts.validate, grep=opts.grep, sample=opts.sample,

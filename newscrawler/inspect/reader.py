@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from newscrawler.utils.terminal import printable
+
 EXPORT_SUFFIXES = (".jsonl.gz", ".jsonl")
 REJECTS_SUFFIXES = (".rejects.jsonl.gz", ".rejects.jsonl")
 SUMMARY_SUFFIX = ".summary.json"
@@ -164,7 +166,7 @@ def read_lines(
     cut short ends the reading with one bad line.
     """
     if progress is not None:
-        progress.label = path.name
+        progress.label = printable(path.name)
     with path.open("rb", buffering=READ_BUFFER) as raw:
         gzipped = path.name.endswith(".gz")
         stream: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw

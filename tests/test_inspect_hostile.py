@@ -1,0 +1,172 @@
+"""``newscrawler inspect`` on hostile files: control characters, wrong-typed summaries, huge lines.
+
+Every test runs the real command in a subprocess (or the reader on a real file)
+and asserts on what it printed or wrote.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newscrawler.inspect.reader import Progress, read_lines
+
+RUN = "2026-04-28T10-00-00+00-00"
+# what must never reach a terminal: C0 (newline aside), DEL, C1, line/paragraph
+# separators, bidi embeddings/overrides/isolates, lone surrogates
+UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                    "\ud800-\udfff]")
+ATTACKS = [
+    "\x1b]0;pwned\x07",  # OSC: retitle the terminal, ended by BEL
+    "\x1b[2J\x1b[H",  # CSI: clear the screen
+    "\x9b31m",  # 8-bit CSI
+    "\x9d8;;http://evil.example/\x9c",  # 8-bit OSC hyperlink
+    "\u202egnp.exe",  # right-to-left override
+    "\u2066isolated\u2069",
+    "\r\x08\x7f",  # carriage return, backspace, DEL
+    "line\nforged: 0 bad line(s)",  # a newline inside a one-line value
+    "\u2028",
+    "\ud800",  # lone surrogate (from "\\ud800" in the JSON)
+]
+EVIL = "".join(ATTACKS)
+
+
+def inspect(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newscrawler.cli", "inspect", *map(str, args)],
+        capture_output=True, text=True, encoding="utf-8", errors="surrogateescape",
+        timeout=120, check=False)
+
+
+def unsafe_in(text: str) -> list[str]:
+    return sorted({repr(match) for match in UNSAFE.findall(text)})
+
+
+@pytest.fixture
+def hostile_run(tmp_path: Path) -> tuple[Path, list[dict]]:
+    """A run whose every text field, reject reason, vendor, bad line and file name is hostile."""
+    folder = tmp_path / "output" / f"gen\x1b[31meric{ATTACKS[4]}"
+    folder.mkdir(parents=True)
+    items = []
+    for n, attack in enumerate(ATTACKS):
+        items.append({
+            "id": f"id{n}{attack}", "url": f"https://news.example/{n}{attack}",
+            "title": f"Title {n} {attack}", "source": f"Wire {attack}",
+            "published": f"2025-04-0{n % 9 + 1}{attack}", "language": attack,
+            "flags": [f"flag{attack}"], "dateline": attack, "authors": [attack],
+            "body": f"needle {attack} body\n\nsecond {attack} paragraph",
+            f"field{attack}": 1,
+        })
+    export = folder / f"{RUN}.jsonl"
+    lines = [json.dumps(item) for item in items]
+    lines.insert(3, json.dumps(EVIL)[1:-1])  # not JSON: the bad-line message quotes it
+    lines.insert(5, "[" + json.dumps(EVIL) + "]")
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rejects = [{"url": f"https://news.example/r{attack}", "reason": f"soft404{attack}"}
+               for attack in ATTACKS]
+    rejects.append({"url": "https://news.example/b", "reason": "blocked", "vendor": EVIL})
+    (folder / f"{RUN}.rejects.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rejects), encoding="utf-8")
+    (folder / f"{RUN}.summary.json").write_text(json.dumps({
+        "spider": f"generic{EVIL}", "finish_reason": f"finished{EVIL}", "exit_status": 0,
+        "items_exported": len(items), "http_errors": {f"404{EVIL}": 1},
+    }), encoding="utf-8")
+    # a file whose very name is hostile, named on the command line
+    named = tmp_path / f"x{ATTACKS[0]}.jsonl"
+    named.write_text('{"title": "fine"}\nnot json\n', encoding="utf-8")
+    return tmp_path, items
+
+
+def test_text_report_prints_no_control_characters(hostile_run):
+    root, _ = hostile_run
+    named = next(root.glob("x*.jsonl"))
+    proc = inspect(root / "output", named, "--validate", "--sample", "20")
+    assert proc.returncode == 1, proc.stderr  # --validate: some lines are no Articles
+    assert unsafe_in(proc.stdout) == []
+    assert unsafe_in(proc.stderr) == []
+    # the values are shown, escaped, not dropped
+    assert "Title 0 \\u001b]0;pwned\\u0007" in proc.stdout
+    assert "\\u202egnp.exe" in proc.stdout
+    assert "\\u009b31m" in proc.stdout
+    assert "soft404\\u001b[2J" in proc.stdout
+    # a newline in a value cannot forge a line of the report
+    assert not any(line.startswith("forged") for line in proc.stdout.splitlines())
+    assert "line\\u000aforged" in proc.stdout
+    # bad lines quote the file name and the line, escaped
+    assert "x\\u001b]0;pwned\\u0007.jsonl:2: not JSON" in proc.stdout
+    assert "\\u001b[31meric" in proc.stdout  # the folder name, in the runs table
+
+
+def test_grep_and_its_echo_print_no_control_characters(hostile_run):
+    root, _ = hostile_run
+    proc = inspect(root / "output", "--grep", "needle \x1b]0;pwned\x07", "--sample", "5")
+    assert proc.returncode == 0, proc.stderr
+    assert unsafe_in(proc.stdout + proc.stderr) == []
+    assert "1 item(s)" in proc.stdout.splitlines()[0]
+    assert "--grep 'needle \\x1b]0;pwned\\x07'" in proc.stdout
+
+
+def test_json_report_escapes_control_characters_and_keeps_the_values(hostile_run):
+    root, items = hostile_run
+    proc = inspect(root / "output", "--json", "--sample", "20")
+    assert proc.returncode == 0, proc.stderr
+    assert unsafe_in(proc.stdout + proc.stderr) == []
+    # json.dumps(ensure_ascii=False) leaves U+009B, U+202E, U+2028 and lone surrogates
+    # raw: they are written as \\uXXXX escapes, so the JSON still holds the same text
+    for escaped in ("\\u009b", "\\u202e", "\\u2028", "\\ud800"):
+        assert escaped in proc.stdout
+    report = json.loads(proc.stdout)
+    assert sorted(s["title"] for s in report["sample"]) == sorted(i["title"] for i in items)
+    assert set(report["totals"]["per_source"]) == {i["source"] for i in items}
+    assert report["runs"][0]["finish_reason"] == f"finished{EVIL}"
+
+
+def test_html_report_escapes_markup_and_control_characters(hostile_run, tmp_path):
+    root, _ = hostile_run
+    export = next((root / "output").rglob(f"{RUN}.jsonl"))
+    with export.open("a", encoding="utf-8") as out:
+        out.write(json.dumps({"title": "<script>alert(1)</script>", "source": "a\"b'c<d>",
+                              "url": "javascript:alert(1)", "body": "</li><img src=x>"}) + "\n")
+    report = tmp_path / "report.html"
+    proc = inspect(root / "output", "--html", report)
+    assert proc.returncode == 0, proc.stderr
+    assert unsafe_in(proc.stderr) == []
+    page = report.read_text(encoding="utf-8")  # lone surrogates did not stop the writing
+    assert unsafe_in(page) == []
+    assert "<script>alert" not in page
+    assert "<img src=x>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'href="javascript:' not in page
+    assert "Title 0 \\u001b]0;pwned\\u0007" in html.unescape(page)
+
+
+def test_progress_bar_escapes_the_file_name(tmp_path):
+    path = tmp_path / "a\x1b]0;pwned\x07.jsonl"
+    path.write_text('{"n": 1}\n')
+    out = io.StringIO()
+    progress = Progress(path.stat().st_size, out, enabled=True)
+    assert [n for n, _ in read_lines(path, print, progress)] == [1]
+    progress.draw(1e9)
+    progress.close()
+    drawn = out.getvalue()
+    # the bar's own \\r and ESC [K (erase to end of line) are all that is sent
+    assert unsafe_in(drawn.replace("\r", "").replace("\x1b[K", "")) == []
+    assert "a\\u001b]0;pwned\\u0007.jsonl" in drawn
+
+
+def test_human_end_of_run_line_is_one_plain_line():
+    from newscrawler.runs import human_line
+
+    line = human_line({"spider": "generic", "items_exported": 1, "feed": f"out/{EVIL}.jsonl",
+                       "rejects": {f"x{EVIL}": 1}, "pages_fetched": 2, "download_errors": 0,
+                       "blocked": {}, "duration_seconds": 1.0})
+    assert unsafe_in(line) == []
+    assert "\n" not in line
+    assert "out/\\u001b]0;pwned\\u0007" in line
