@@ -170,3 +170,61 @@ def test_human_end_of_run_line_is_one_plain_line():
     assert unsafe_in(line) == []
     assert "\n" not in line
     assert "out/\\u001b]0;pwned\\u0007" in line
+
+
+# --------------------------------------------------------------------------- wrong-typed summaries
+
+WRONG_TYPES = {
+    "spider": ["generic"], "start_time": 5, "duration_seconds": "x", "finish_reason": {"a": 1},
+    "exit_status": "0", "items_exported": None, "pages_fetched": True, "retries": 1.5,
+    "rejects": [], "blocked": {"cloudflare": "3"}, "http_errors": "404: 2",
+    "failure": "zero items", "end_time": "2026-04-28T10:05:00+00:00",
+}
+
+
+@pytest.mark.parametrize("summary", [WRONG_TYPES, [1, 2], "text", None, {"duration_seconds": 1e400}],
+                         ids=["wrong-fields", "list", "string", "null", "infinite"])
+def test_wrong_typed_summary_does_not_crash_text_json_or_html(tmp_path, summary):
+    folder = tmp_path / "output" / "generic"
+    folder.mkdir(parents=True)
+    (folder / f"{RUN}.jsonl").write_text('{"title": "t", "published": "2025-04-01"}\n')
+    (folder / f"{RUN}.summary.json").write_text(json.dumps(summary).replace("Infinity", "1e400"))
+    summary_file = str(folder / f"{RUN}.summary.json")
+    text = inspect(tmp_path / "output")
+    as_json = inspect(tmp_path / "output", "--json")
+    report = tmp_path / "r.html"
+    as_html = inspect(tmp_path / "output", "--html", report)
+    for proc in (text, as_json, as_html):
+        assert proc.returncode == 0, proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert f"inspect: warning: summary {summary_file}" in proc.stderr
+    assert text.stdout.startswith("1 run(s), 1 item(s)")
+    (run,) = json.loads(as_json.stdout)["runs"]
+    assert run["items"] == 1
+    assert run["notes"]
+    assert "1 items" in report.read_text(encoding="utf-8")
+    if summary is WRONG_TYPES:
+        # each bad field is named, the good one is kept, nothing bad is passed on
+        for name in set(WRONG_TYPES) - {"items_exported", "end_time"}:
+            assert f"{name!r} is " in as_json.stderr, name
+        assert "'items_exported'" not in as_json.stderr  # null is "not known", no warning
+        assert run["duration_seconds"] is None
+        assert run["http_errors"] is None
+        assert run["spider"] == "generic"  # from the folder, not the list
+        assert run["rejects"] == {}
+
+
+def test_previous_summary_of_the_wrong_type_is_skipped_or_cleaned(tmp_path, caplog):
+    from newscrawler.runs import FailureRules, failure_reasons, previous_summary
+
+    (tmp_path / "A.summary.json").write_text('{"items_exported": 4}')
+    (tmp_path / "B.summary.json").write_text('["not", "a", "summary"]')
+    current = tmp_path / "C.summary.json"
+    assert previous_summary(current) == {"items_exported": 4}  # B is skipped, A is used
+    assert "B.summary.json is a list, not a JSON object" in caplog.text
+    (tmp_path / "B.summary.json").write_text('{"items_exported": "x", "spider": "g"}')
+    previous = previous_summary(current)
+    assert previous == {"spider": "g"}
+    ok = {"finish_reason": "finished", "pages_fetched": 3, "requests": 3,
+          "download_errors": 0, "blocked": {}, "items_exported": 0}
+    assert failure_reasons(ok, previous, FailureRules()) == []

@@ -81,6 +81,8 @@ def run(paths: list[str], opts: argparse.Namespace, stdout: IO[str] | None = Non
         runs, paths=paths, validate=opts.validate, grep=opts.grep, sample=opts.sample,
         html_items=opts.html_items if opts.html else 0, progress=progress,
     )
+    for warning in inspection.warnings:
+        print(f"inspect: warning: {warning}", file=stderr)
     if opts.json:
         json.dump(inspection.as_dict(), stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")

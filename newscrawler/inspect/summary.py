@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from typing import Any
 
 from newscrawler.inspect.reader import BadLine, Progress, RunFiles, read_lines, total_size
 from newscrawler.inspect.validate import ArticleValidator, InvalidLine, load_schema
+from newscrawler.runsummary import read_summary
 
 NO_SOURCE = "(no source)"
 NO_DATE = "(no date)"
@@ -327,6 +327,8 @@ class Inspection:
     html_items: int
     bytes_read: int
     seconds: float
+    warnings: list[str] = field(default_factory=list)
+    """Summary files that could not be read, or fields of them that were ignored."""
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -386,6 +388,7 @@ def inspect_runs(
     sampler = Reservoir(sample, seed=1)
     lister = Reservoir(html_items, seed=2)
     reports: list[RunReport] = []
+    warnings: list[str] = []
     if progress is None:
         progress = Progress(total_size(p for r in runs for p in (r.export, r.rejects)),
                             enabled=False)
@@ -408,15 +411,10 @@ def inspect_runs(
                     invalid.append(InvalidLine(line.path, line.line, [line.error]))
 
         if files.summary is not None:
-            try:
-                loaded = json.loads(files.summary.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                report.notes.append(f"unreadable summary {files.summary}: {exc}")
-            else:
-                if isinstance(loaded, dict):
-                    report.summary = loaded
-                else:
-                    report.notes.append(f"summary {files.summary} is not a JSON object")
+            # a field of the wrong type is left out with a note, never trusted
+            report.summary, notes = read_summary(files.summary)
+            report.notes += notes
+            warnings += notes
 
         if files.export is not None:
             for lineno, item in read_lines(files.export, on_bad, progress):
@@ -475,6 +473,6 @@ def inspect_runs(
         invalid_kinds=invalid_kinds,
         validated=validator is not None, grep=grep,
         sample=sampler.in_order(), listed=lister.in_order(), html_items=html_items,
-        bytes_read=progress.done,
+        bytes_read=progress.done, warnings=warnings,
         seconds=(datetime.now(UTC) - started).total_seconds(),
     )

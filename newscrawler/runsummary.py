@@ -63,7 +63,7 @@ FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "already_exported": (_is_int, "an integer"),
     "failure": (_is_str_list, "a list of strings"),
 }
-"""What the crawl writes (``newscrawler.runs.build_summary``), field by field."""
+"""What the crawl writes (:func:`newscrawler.runs.build_summary`), field by field."""
 
 
 def _kind(value: Any) -> str:
