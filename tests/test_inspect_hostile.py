@@ -6,6 +6,7 @@ and asserts on what it printed or wrote.
 
 from __future__ import annotations
 
+import gzip
 import html
 import io
 import json
@@ -228,3 +229,62 @@ def test_previous_summary_of_the_wrong_type_is_skipped_or_cleaned(tmp_path, capl
     ok = {"finish_reason": "finished", "pages_fetched": 3, "requests": 3,
           "download_errors": 0, "blocked": {}, "items_exported": 0}
     assert failure_reasons(ok, previous, FailureRules()) == []
+
+
+# --------------------------------------------------------------------------- over-long lines
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
+def test_over_long_lines_are_skipped_with_a_counted_warning(tmp_path, suffix):
+    export = tmp_path / f"T{suffix}"
+    long_item = json.dumps({"title": "long", "body": "x" * 5000})
+    lines = ['{"title": "a"}', long_item, '{"title": "b"}', "y" * 300_000, '{"title": "c"}',
+             '{"title": "' + "z" * 985 + '"}']  # exactly 1,000 bytes: kept
+    data = ("\n".join(lines) + "\n").encode()
+    if suffix.endswith(".gz"):
+        data = gzip.compress(data)
+    export.write_bytes(data)
+    proc = inspect(export, "--json", "--max-line-bytes", "1000")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["totals"]["items"] == 4
+    assert report["totals"]["long_lines_skipped"] == 2
+    assert [(b["line"], b["error"]) for b in report["bad_lines"]] == [
+        (2, "line longer than 1000 bytes skipped"), (4, "line longer than 1000 bytes skipped")]
+    assert "inspect: warning: 2 line(s) longer than 1000 bytes skipped" in proc.stderr
+    text = inspect(export, "--max-line-bytes", "1000")
+    assert f"{export}:4: line longer than 1000 bytes skipped" in text.stdout
+    # the default cap keeps them all
+    assert json.loads(inspect(export, "--json").stdout)["totals"]["items"] == 5
+
+
+def test_reader_never_holds_more_than_the_cap_of_a_long_line(tmp_path):
+    path = tmp_path / "big.jsonl.gz"
+    with gzip.open(path, "wb", compresslevel=1) as out:
+        out.write(b'{"n": 1}\n')
+        for _ in range(8):  # one 8 MiB line, no newline in it
+            out.write(b"x" * (1 << 20))
+        out.write(b'\n{"n": 2}\n')
+    held: list[int] = []
+
+    class Spy:
+        """The decompressed stream, recording the size of every read asked of it."""
+
+        def __init__(self, stream):
+            self.stream = stream
+
+        def readline(self, size=-1):
+            line = self.stream.readline(size)
+            held.append(len(line))
+            return line
+
+    from newscrawler.inspect import reader
+
+    bad: list = []
+    with gzip.open(path, "rb") as stream:
+        lines = list(reader.bounded_lines(Spy(stream), 4096))
+    assert [line for line, _ in lines] == [b'{"n": 1}\n', None, b'{"n": 2}\n']
+    assert lines[1][1] == 8 * (1 << 20) + 1
+    assert max(held) <= reader.READ_BUFFER
+    assert [n for n, _ in read_lines(path, bad.append, max_line_bytes=4096)] == [1, 3]
+    assert [(b.line, b.too_long) for b in bad] == [(2, True)]

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from newscrawler.inspect.reader import Progress, find_runs, total_size
+from newscrawler.inspect.reader import MAX_LINE_BYTES, Progress, find_runs, total_size
 from newscrawler.inspect.report_html import write_html
 from newscrawler.inspect.report_text import render_sample, render_summary
 from newscrawler.inspect.summary import inspect_runs
@@ -27,6 +27,13 @@ def positive_int(value: str) -> int:
     number = int(value)
     if number < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return number
+
+
+def at_least_one(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
     return number
 
 
@@ -47,6 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--html-items", type=positive_int, default=DEFAULT_HTML_ITEMS,
                        metavar="N", help="items listed in the HTML report, at most "
                        f"(a uniform sample; default {DEFAULT_HTML_ITEMS})")
+    group.add_argument("--max-line-bytes", type=at_least_one, default=MAX_LINE_BYTES,
+                       metavar="N", help="skip lines longer than N bytes, with a warning, "
+                       f"without reading them into memory (default {MAX_LINE_BYTES})")
     group.add_argument("--no-progress", action="store_true",
                        help="no progress bar, even on a terminal")
 
@@ -80,6 +90,7 @@ def run(paths: list[str], opts: argparse.Namespace, stdout: IO[str] | None = Non
     inspection = inspect_runs(
         runs, paths=paths, validate=opts.validate, grep=opts.grep, sample=opts.sample,
         html_items=opts.html_items if opts.html else 0, progress=progress,
+        max_line_bytes=opts.max_line_bytes,
     )
     for warning in inspection.warnings:
         print(f"inspect: warning: {warning}", file=stderr)
@@ -94,6 +105,9 @@ def run(paths: list[str], opts: argparse.Namespace, stdout: IO[str] | None = Non
     if opts.html:
         write_html(inspection, opts.html)
         print(f"HTML report written to {opts.html}", file=stderr)
+    if inspection.long_line_count:
+        print(f"inspect: warning: {inspection.long_line_count:,} line(s) longer than "
+              f"{inspection.max_line_bytes} bytes skipped (--max-line-bytes)", file=stderr)
     if inspection.bad_line_count:
         print(f"inspect: {inspection.bad_line_count:,} bad line(s), listed in the report",
               file=stderr)
