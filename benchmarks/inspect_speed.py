@@ -6,10 +6,16 @@ rejects file into a temporary folder, runs ``newscrawler inspect`` on it in a ch
 process (so the peak RSS measured is the command's own), prints MB/s and peak
 RSS, and removes the folder.
 
+With ``--long-line-mb N`` it writes instead a gzip export holding one line of N MB
+between two ordinary items (streamed into gzip: never held), and reports the
+peak RSS of ``inspect`` skipping it: the reader holds at most ``--max-line-bytes``
+of a line, so the peak must not grow with N.
+
 Usage::
 
     .venv/bin/python benchmarks/inspect_speed.py [--size-mb 1024] [--gzip] [--validate]
         [--html] [--dir DIR] [--keep]
+    .venv/bin/python benchmarks/inspect_speed.py --long-line-mb 3000
 """
 
 from __future__ import annotations
@@ -99,6 +105,21 @@ def write_export(folder: Path, size: int, *, compress: bool, seed: int = 7) -> t
     return path, count
 
 
+def write_long_line_export(folder: Path, size: int) -> tuple[Path, int]:
+    """A gzip export: an item, one line of ``size`` bytes, an item; returns (path, 2)."""
+    path = folder / "generic" / "2026-01-01T00-00-00+00-00.jsonl.gz"
+    path.parent.mkdir(parents=True)
+    chunk = b"all work and no play makes a huge line " * 26_000  # ~1 MB
+    with gzip.open(path, "wb", compresslevel=1) as out:
+        out.write(b'{"title": "before", "body": "a"}\n{"title": "huge", "body": "')
+        written = 0
+        while written < size:
+            out.write(chunk)
+            written += len(chunk)
+        out.write(b'"}\n{"title": "after", "body": "b"}\n')
+    return path, 2
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mb", type=int, default=1024, help="export size (uncompressed)")
@@ -107,12 +128,17 @@ def main() -> int:
     parser.add_argument("--html", action="store_true", help="also write the HTML report")
     parser.add_argument("--dir", type=Path, help="where to write (default: a temp folder)")
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument("--long-line-mb", type=int, metavar="N",
+                        help="instead: a gzip export with one line of N MB between two items")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="inspect-bench-", dir=args.dir))
     try:
         began = time.perf_counter()
-        export, items = write_export(folder, args.size_mb * 1_000_000, compress=args.gzip)
+        if args.long_line_mb:
+            export, items = write_long_line_export(folder, args.long_line_mb * 1_000_000)
+        else:
+            export, items = write_export(folder, args.size_mb * 1_000_000, compress=args.gzip)
         size = export.stat().st_size + sum(p.stat().st_size for p in folder.rglob("*.rejects.*"))
         print(f"generated {export.name}: {items:,} items, {size / 1e6:,.0f} MB on disk "
               f"in {time.perf_counter() - began:.1f} s")
@@ -130,11 +156,16 @@ def main() -> int:
             print(proc.stderr, file=sys.stderr)
             return 1
         report = json.loads(proc.stdout)
+        if args.long_line_mb:
+            assert report["totals"]["long_lines_skipped"] == 1, report["bad_lines"]
+            size = args.long_line_mb * 1_000_000  # what was read: the uncompressed bytes
         peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
         assert report["totals"]["items"] == items, (report["totals"]["items"], items)
         print(f"command: {' '.join(command[1:])}")
+        rate = (" (the long line skipped, the 2 items read)" if args.long_line_mb
+                else f", {items / seconds:,.0f} items/s")
         print(f"inspect: {seconds:.1f} s for {size / 1e6:,.0f} MB -> {size / 1e6 / seconds:,.1f} "
-              f"MB/s, {items / seconds:,.0f} items/s")
+              f"MB/s{rate}")
         print(f"peak RSS of the inspect process: {peak_kb / 1024:,.0f} MiB")
         if args.html:
             print(f"HTML report: {(folder / 'report.html').stat().st_size / 1e6:,.1f} MB")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from newscrawler import inspect as inspect_exports
 from newscrawler.demo.server import start_server
+from newscrawler.utils.terminal import printable
 
 
 def _scrapy_env() -> dict[str, str]:
@@ -53,7 +54,7 @@ def run_demo(output: Path) -> int:
     items = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines() if line]
     print(f"\n{len(items)} stories exported to {feed}")
     for item in items[:5]:
-        print(f"  - {item['published'] or '(no date)':<25} {item['title']}")
+        print(printable(f"  - {item['published'] or '(no date)':<25} {item['title']}"))
     if len(items) > 5:
         print(f"  ... and {len(items) - 5} more")
     rejects = feed.with_name(feed.name.removesuffix(".jsonl") + ".rejects.jsonl")

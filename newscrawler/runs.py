@@ -5,11 +5,16 @@ Plain functions over a stats dict, so the rules are testable without a crawl.
 
 from __future__ import annotations
 
-import json
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from newscrawler.runsummary import read_summary
+from newscrawler.utils.terminal import printable
+
+logger = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -163,10 +168,12 @@ def previous_summary(current: Path) -> dict[str, Any] | None:
         p for p in current.parent.glob("*" + SUMMARY_SUFFIX) if p.name < current.name
     )
     for path in reversed(earlier):
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
+        # a hand-edited or foreign summary: fields of the wrong type are left out
+        summary, notes = read_summary(path)
+        for note in notes:
+            logger.warning("%(note)s", {"note": note})
+        if summary is not None:
+            return summary
     return None
 
 
@@ -191,4 +198,6 @@ def human_line(summary: dict[str, Any]) -> str:
     line = ", ".join(parts)
     if summary.get("failure"):
         line += " -- FAILED: " + "; ".join(summary["failure"])
-    return line
+    # no field holds page text today (reasons and vendors are ours), but the line goes
+    # to a terminal and to cron mail: keep it one line of plain text whatever is added
+    return printable(line)

@@ -19,10 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from newscrawler.utils.terminal import printable
+
 EXPORT_SUFFIXES = (".jsonl.gz", ".jsonl")
 REJECTS_SUFFIXES = (".rejects.jsonl.gz", ".rejects.jsonl")
 SUMMARY_SUFFIX = ".summary.json"
 READ_BUFFER = 1 << 20
+MAX_LINE_BYTES = 64 * 1024 * 1024
+"""Longer lines are skipped, never held (``--max-line-bytes``): four times the crawl's
+16 MiB page limit, room for any item it exports with every character escaped."""
 
 
 @dataclass
@@ -49,6 +54,7 @@ class BadLine:
     path: Path
     line: int
     error: str
+    too_long: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.error}"
@@ -152,34 +158,66 @@ class Progress:
             self.stream.flush()
 
 
+def bounded_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[bytes | None, int]]:
+    """``(line, bytes read)`` per line of ``stream``; ``line`` is None for one over ``max_bytes``.
+
+    At most ``max_bytes`` (+1) of a line is ever held: the rest of a longer one
+    is read in chunks and dropped, so one 3 GB line costs no more than a short one.
+
+    >>> import io
+    >>> list(bounded_lines(io.BytesIO(b"ab\\n" + b"x" * 10 + b"\\nc"), 4))
+    [(b'ab\\n', 3), (None, 11), (b'c', 1)]
+    """
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line, len(line)
+            continue
+        read = len(line)
+        del line
+        while True:
+            rest = stream.readline(READ_BUFFER)
+            read += len(rest)
+            if not rest or rest.endswith(b"\n"):
+                break
+        yield None, read
+
+
 def read_lines(
     path: Path,
     on_bad: Callable[[BadLine], None],
     progress: Progress | None = None,
+    max_line_bytes: int = MAX_LINE_BYTES,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line number, object)`` for each JSON object line of ``path`` (``.gz`` too).
 
     Blank lines are skipped; a line that is not a JSON object (truncated, not JSON,
-    not UTF-8) goes to ``on_bad`` with its number and reading goes on. A gzip file
-    cut short ends the reading with one bad line.
+    not UTF-8) or longer than ``max_line_bytes`` goes to ``on_bad`` with its number
+    and reading goes on. A gzip file cut short ends the reading with one bad line.
     """
     if progress is not None:
-        progress.label = path.name
+        progress.label = printable(path.name)
     with path.open("rb", buffering=READ_BUFFER) as raw:
         gzipped = path.name.endswith(".gz")
         stream: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw
         lineno = 0
         position = 0
         try:
-            for line in stream:
+            for line, nbytes in bounded_lines(stream, max_line_bytes):
                 lineno += 1
                 if progress is not None:
                     if gzipped:
-                        if lineno % 256 == 0:
+                        if lineno % 256 == 0 or line is None:
                             progress.advance(raw.tell() - position)
                             position = raw.tell()
                     else:
-                        progress.advance(len(line))
+                        progress.advance(nbytes)
+                if line is None:
+                    on_bad(BadLine(path, lineno, f"line longer than {max_line_bytes} bytes "
+                                                 "skipped", too_long=True))
+                    continue
                 if not line.strip():
                     continue
                 try:

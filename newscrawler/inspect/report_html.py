@@ -15,6 +15,7 @@ from typing import Any
 
 from newscrawler.inspect.report_text import per_period
 from newscrawler.inspect.summary import BAD_DATE, NO_DATE, Inspection
+from newscrawler.utils.terminal import printable
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
            "#17becf", "#bcbd22", "#7f7f7f")
@@ -86,7 +87,12 @@ SCRIPT = """
 
 
 def _e(value: Any) -> str:
-    return escape(str(value), quote=True)
+    """``value`` as HTML text; controls, bidi overrides and lone surrogates shown as ``\\uXXXX``.
+
+    A bidi override would reverse what follows it in the page, and a lone
+    surrogate (``"\\ud800"`` in the JSON) cannot be written as UTF-8 at all.
+    """
+    return escape(printable(str(value), keep_newlines=True), quote=True)
 
 
 def axis_ticks(peak: int, count: int = 4) -> list[int]:

@@ -1,4 +1,9 @@
-"""The summary as text for a terminal, and sampled items printed readably."""
+"""The summary as text for a terminal, and sampled items printed readably.
+
+Every value taken from the files is one line here: :func:`printable` escapes
+newlines and other controls in it, so no value can forge a line of the report
+(the command's :class:`SafeStream` escapes what is left on the way out).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newscrawler.inspect.summary import Inspection
+from newscrawler.utils.terminal import printable, printable_data
 
 MAX_DAY_ROWS = 62
 """More distinct days than this are shown per month."""
@@ -56,14 +62,14 @@ def _table(rows: Iterable[tuple[str, int]], total: int, *, bars: bool = False,
 
 
 def render_summary(inspection: Inspection) -> str:
-    data = inspection.as_dict()
+    data = printable_data(inspection.as_dict())
     totals = data["totals"]
     n = totals["items"]
     out: list[str] = []
     title = (f"{totals['runs']} run(s), {n:,} item(s), {totals['rejects_total']:,} reject(s), "
              f"{totals['bad_lines']:,} bad line(s)")
     if inspection.grep:
-        title += f"  (only what matches --grep {inspection.grep!r})"
+        title += f"  (only what matches --grep {printable(repr(inspection.grep))})"
     out += [title, ""]
 
     out.append("Runs")
@@ -156,10 +162,11 @@ def render_validation(inspection: Inspection) -> str:
     if not count:
         return "Validation: every line matches the Article schema"
     out = [f"Validation: {count:,} line(s) do not match the Article schema", "  lines per problem:"]
-    out += [f"  {n:>9,}  {kind}" for kind, n in inspection.invalid_kinds.most_common(MAX_ROWS)]
+    out += [f"  {n:>9,}  {printable(kind)}"
+            for kind, n in inspection.invalid_kinds.most_common(MAX_ROWS)]
     shown = inspection.invalid_lines[:MAX_INVALID_SHOWN]
     out.append("  first invalid lines:")
-    out += [f"  {line}" for line in shown]
+    out += [f"  {printable(str(line))}" for line in shown]
     if count > len(shown):
         out.append(f"  ... {count - len(shown):,} more (--json lists up to "
                    f"{len(inspection.invalid_lines):,})")
@@ -170,16 +177,17 @@ def render_sample(items: list[dict[str, Any]], width: int = 100) -> str:
     out: list[str] = []
     for item in items:
         out.append("=" * min(width, 100))
-        out.append(str(item.get("title") or "(no title)"))
+        out.append(printable(str(item.get("title") or "(no title)")))
         meta = [str(item.get("source") or "(no source)"),
                 str(item.get("published") or "(no date)")]
         if item.get("language"):
             meta.append(str(item["language"]))
-        out.append("  " + " | ".join(meta))
-        out.append(f"  {item.get('url')}")
-        out.append(f"  ({item.get('file')}:{item.get('line')})")
+        out.append("  " + printable(" | ".join(meta)))
+        out.append(f"  {printable(str(item.get('url')))}")
+        out.append(f"  ({printable(str(item.get('file')))}:{item.get('line')})")
         if item.get("flags"):
-            out.append(f"  flags: {', '.join(map(str, item['flags']))}")
+            flags = item["flags"] if isinstance(item["flags"], list) else [item["flags"]]
+            out.append(f"  flags: {printable(', '.join(map(str, flags)))}")
         body = str(item.get("body") or "")
         paragraphs = [p for p in body.split("\n") if p.strip()]
         lines: list[str] = []
@@ -188,7 +196,7 @@ def render_sample(items: list[dict[str, Any]], width: int = 100) -> str:
             if len(lines) >= SAMPLE_BODY_LINES:
                 break
         out.append("")
-        out += [f"  {line}" for line in lines[:SAMPLE_BODY_LINES]]
+        out += [f"  {printable(line)}" for line in lines[:SAMPLE_BODY_LINES]]
         if len(lines) > SAMPLE_BODY_LINES or len(paragraphs) > 1:
             out.append(f"  [... {len(body):,} characters in all]")
         out.append("")

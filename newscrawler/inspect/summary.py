@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from newscrawler.inspect.reader import BadLine, Progress, RunFiles, read_lines, total_size
+from newscrawler.inspect.reader import (
+    MAX_LINE_BYTES,
+    BadLine,
+    Progress,
+    RunFiles,
+    read_lines,
+    total_size,
+)
 from newscrawler.inspect.validate import ArticleValidator, InvalidLine, load_schema
+from newscrawler.runsummary import read_summary
 
 NO_SOURCE = "(no source)"
 NO_DATE = "(no date)"
@@ -327,6 +334,11 @@ class Inspection:
     html_items: int
     bytes_read: int
     seconds: float
+    warnings: list[str] = field(default_factory=list)
+    """Summary files that could not be read, or fields of them that were ignored."""
+    long_line_count: int = 0
+    """Lines skipped, unread, for being longer than ``max_line_bytes`` (among the bad lines)."""
+    max_line_bytes: int = MAX_LINE_BYTES
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -337,6 +349,7 @@ class Inspection:
                 "runs": len(self.runs),
                 **self.items.as_dict(),
                 "bad_lines": self.bad_line_count,
+                "long_lines_skipped": self.long_line_count,
                 "rejects": dict(self.rejects.reasons.most_common()),
                 "rejects_total": sum(self.rejects.reasons.values()),
                 "blocked": dict(self.rejects.blocked.most_common()),
@@ -370,6 +383,7 @@ def inspect_runs(
     html_items: int = 0,
     progress: Progress | None = None,
     schema: dict[str, Any] | None = None,
+    max_line_bytes: int = MAX_LINE_BYTES,
 ) -> Inspection:
     """Read every run's files once and count what they hold."""
     started = datetime.now(UTC)
@@ -381,11 +395,12 @@ def inspect_runs(
     all_rejects = RejectStats()
     bad: list[BadLine] = []
     invalid: list[InvalidLine] = []
-    counts = {"bad": 0, "invalid": 0}
+    counts = {"bad": 0, "invalid": 0, "too_long": 0}
     invalid_kinds: Counter[str] = Counter()
     sampler = Reservoir(sample, seed=1)
     lister = Reservoir(html_items, seed=2)
     reports: list[RunReport] = []
+    warnings: list[str] = []
     if progress is None:
         progress = Progress(total_size(p for r in runs for p in (r.export, r.rejects)),
                             enabled=False)
@@ -397,6 +412,7 @@ def inspect_runs(
         def on_bad(line: BadLine, report: RunReport = report) -> None:
             report.bad_lines += 1
             counts["bad"] += 1
+            counts["too_long"] += line.too_long
             if len(bad) < MAX_LISTED_PROBLEMS:
                 bad.append(line)
             # a broken export line is an invalid Article too (rejects files are no Articles)
@@ -408,18 +424,13 @@ def inspect_runs(
                     invalid.append(InvalidLine(line.path, line.line, [line.error]))
 
         if files.summary is not None:
-            try:
-                loaded = json.loads(files.summary.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                report.notes.append(f"unreadable summary {files.summary}: {exc}")
-            else:
-                if isinstance(loaded, dict):
-                    report.summary = loaded
-                else:
-                    report.notes.append(f"summary {files.summary} is not a JSON object")
+            # a field of the wrong type is left out with a note, never trusted
+            report.summary, notes = read_summary(files.summary)
+            report.notes += notes
+            warnings += notes
 
         if files.export is not None:
-            for lineno, item in read_lines(files.export, on_bad, progress):
+            for lineno, item in read_lines(files.export, on_bad, progress, max_line_bytes):
                 if validator is not None and (problems := validator.problems(item)):
                     report.invalid_lines += 1
                     counts["invalid"] += 1
@@ -447,7 +458,7 @@ def inspect_runs(
 
         if files.rejects is not None:
             report.rejects_from = "file"
-            for _, record in read_lines(files.rejects, on_bad, progress):
+            for _, record in read_lines(files.rejects, on_bad, progress, max_line_bytes):
                 if needle is not None and not _grep_match(record, needle):
                     continue
                 report.rejects.add(record)
@@ -475,6 +486,7 @@ def inspect_runs(
         invalid_kinds=invalid_kinds,
         validated=validator is not None, grep=grep,
         sample=sampler.in_order(), listed=lister.in_order(), html_items=html_items,
-        bytes_read=progress.done,
+        bytes_read=progress.done, warnings=warnings, long_line_count=counts["too_long"],
+        max_line_bytes=max_line_bytes,
         seconds=(datetime.now(UTC) - started).total_seconds(),
     )
