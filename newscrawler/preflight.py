@@ -241,7 +241,7 @@ def run_files(settings: BaseSettings) -> Iterator[tuple[str, str, Any]]:
     function = settings.get("FEED_URI_PARAMS")
     feeds = settings.getdict("FEEDS")
     for uri, options in feeds.items():
-        yield f"FEEDS {str(uri)!r}", str(uri), (options or {}).get("uri_params") or function
+        yield "FEEDS", str(uri), (options or {}).get("uri_params") or function
     if settings.getbool("REJECTS_ENABLED", True):
         if uri := settings.get("REJECTS_URI"):
             yield "REJECTS_URI", str(uri), function
