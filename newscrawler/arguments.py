@@ -141,6 +141,11 @@ def parse_base_url(value: str | None) -> str | None:
     return value.rstrip("/")
 
 
+SPIDER_ATTRIBUTES = frozenset({"name", "allowed_domains", "start_urls", "custom_settings",
+                               "crawler", "settings"})
+"""Scrapy's spider attributes, set in ``__init__`` by some spiders rather than on the class."""
+
+
 def spider_attributes(spidercls: type) -> set[str]:
-    """Names ``-a`` must not set: the spider's own attributes and ``Spider.__init__``'s."""
-    return {name for name in dir(spidercls) if not name.startswith("__")} | {"name"}
+    """Names ``-a`` must not set: the spider's own attributes and Scrapy's."""
+    return {name for name in dir(spidercls) if not name.startswith("__")} | SPIDER_ATTRIBUTES
