@@ -133,9 +133,10 @@ def check_access(path: Path) -> None:
                            "permissions or point STATE_URI elsewhere") from None
 
 
-def check_sqlite(path: Path) -> None:
-    """The store is a sound SQLite database (``PRAGMA quick_check``); a store that does not
-    exist yet is created when the crawl opens it."""
+def check_sqlite(path: Path, *, quick_check: bool = True) -> None:
+    """The store is a sound SQLite database (``PRAGMA quick_check``, which reads the whole
+    file; without it only the header and the schema are read); a store that does not exist
+    yet is created when the crawl opens it."""
     try:
         with path.open("rb") as file:
             header = file.read(len(SQLITE_HEADER))
@@ -151,7 +152,11 @@ def check_sqlite(path: Path) -> None:
         db = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=rw", uri=True,
                              timeout=10)
         try:
-            rows = db.execute("PRAGMA quick_check").fetchmany(3)
+            if quick_check:
+                rows = db.execute("PRAGMA quick_check").fetchmany(3)
+            else:
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                rows = [("ok",)]
         finally:
             db.close()
     except sqlite3.Error as error:
@@ -205,7 +210,7 @@ def check_stores(settings: BaseSettings) -> None:
     uri = state_uri(settings)
     path = check_state_uri(uri)
     if path is not None:
-        check_sqlite(path)
+        check_sqlite(path, quick_check=settings.getbool("STATE_QUICK_CHECK", True))
     checked = set()
     for setting, url in (("REDIS_URL", settings.get("REDIS_URL")), ("STATE_URI", uri)):
         if url and is_redis_uri(url) and url not in checked:

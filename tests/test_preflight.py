@@ -328,3 +328,18 @@ def test_check_template_follows_scrapy_feed_rules():
     assert check_template("x", "a%20b/100%.jsonl", params) == "a%20b/100%.jsonl"
     with pytest.raises(Exception, match="names %\\(site\\)s"):
         check_template("x", "%(site)s.jsonl", params)
+
+
+def test_quick_check_can_be_switched_off_for_large_stores(tmp_path):
+    path = tmp_path / "state.db"
+    real_store(path)
+    size = path.stat().st_size
+    with path.open("r+b") as file:
+        file.seek(size // 2 // 4096 * 4096)
+        file.write(os.urandom(3 * 4096))
+    with pytest.raises(StartupError, match="is damaged"):
+        check_sqlite(path)
+    check_sqlite(path, quick_check=False)  # only the header and the schema: they are intact
+    (tmp_path / "garbage.db").write_bytes(os.urandom(4096))
+    with pytest.raises(StartupError, match="not an SQLite database"):
+        check_sqlite(tmp_path / "garbage.db", quick_check=False)
