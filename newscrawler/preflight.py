@@ -207,6 +207,10 @@ def check_redis(url: str, setting: str) -> None:
 
 def check_stores(settings: BaseSettings) -> None:
     """Everything the run will open: the state store, and ``REDIS_URL`` when it is set."""
+    redis_url = settings.get("REDIS_URL")
+    if redis_url and not is_redis_uri(redis_url):
+        raise StartupError(f"REDIS_URL {masked(str(redis_url))!r} is not a Redis URL: write "
+                           "redis://[:password@]host:port/db (rediss:// for TLS)")
     uri = state_uri(settings)
     path = check_state_uri(uri)
     if path is not None:

@@ -343,3 +343,22 @@ def test_quick_check_can_be_switched_off_for_large_stores(tmp_path):
     (tmp_path / "garbage.db").write_bytes(os.urandom(4096))
     with pytest.raises(StartupError, match="not an SQLite database"):
         check_sqlite(tmp_path / "garbage.db", quick_check=False)
+
+
+def test_describe_failure_names_the_store_and_masks_redis():
+    import redis
+    from scrapy.settings import Settings
+
+    from newscrawler.preflight import check_stores, describe_failure
+
+    settings = Settings({"REDIS_URL": "redis://:pw@127.0.0.1:1/0"})
+    line = describe_failure(redis.ConnectionError("Error 111 connecting. Connection refused."),
+                            settings)
+    assert line == ("Redis at redis://:****@127.0.0.1:1/0 failed: ConnectionError: Error 111 "
+                    "connecting. Connection refused")
+    line = describe_failure(sqlite3.DatabaseError("database disk image is malformed"),
+                            Settings({"STATE_URI": "s.db"}))
+    assert line == "the state store s.db failed: database disk image is malformed"
+    assert describe_failure(RuntimeError("x\ny"), Settings({})) == "RuntimeError: x y"
+    with pytest.raises(StartupError, match="REDIS_URL 'http://:\\*\\*\\*\\*@h/0' is not a Redis"):
+        check_stores(Settings({"REDIS_URL": "http://:pw@h/0"}))
