@@ -55,8 +55,7 @@ class Command(crawl.Command):
             spidercls = self.crawler_process.spider_loader.load(spider_name)
         except KeyError:
             known = ", ".join(self.crawler_process.spider_loader.list())
-            raise UsageError(f"no spider named {spider_name!r}; the spiders are {known}",
-                             print_help=False) from None
+            raise UsageError(f"no spider named {spider_name!r}; the spiders are {known}") from None
         check = getattr(spidercls, "check_arguments", None)
         if check is not None:
             check(**opts.spargs)  # raises UsageError with a clear message
