@@ -157,3 +157,9 @@ def test_before_since():
     assert before_since("2025-04-01", instant)
     assert before_since("2025-03-31", date(2025, 4, 1))
     assert not before_since("2025-04-01T00:00:00-07:00", date(2025, 4, 1))
+
+
+def test_unknown_spider_is_a_usage_error(tmp_path):
+    line = usage_error(crawl(tmp_path, "generc", "url=http://127.0.0.1:9/"))
+    assert "no spider named 'generc'; the spiders are " in line
+    assert "generic" in line
