@@ -7,6 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from scrapy import Spider
+from scrapy.utils.misc import load_object
+
+try:  # Scrapy 2.19+: a "%" that starts no %(name)s placeholder is kept as it is
+    from scrapy.extensions.feedexport import apply_uri_params as format_uri
+except ImportError:  # pragma: no cover - Scrapy 2.18 formats feed URIs with plain "%"
+
+    def format_uri(uri_template: str, uri_params: dict[str, Any]) -> str:
+        return uri_template % uri_params
 
 RUN_TIME_ATTR = "_newscrawler_run_time"
 
@@ -24,6 +32,29 @@ def run_time(spider: Spider) -> str:
 def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
     """``FEED_URI_PARAMS``: every file of one run gets the same ``%(time)s``."""
     params["time"] = run_time(spider)
+    return params
+
+
+def file_uri_params(spider: Spider, params_function: Any = None) -> dict[str, Any]:
+    """What a feed URI is formatted with, as Scrapy's feed exporter builds it for the first
+    batch: every spider attribute, ``time``, ``batch_time``, ``batch_id`` (1), then
+    ``FEED_URI_PARAMS``. The rejects file and the summary are named with the same, so any
+    name that works for the feed works for them."""
+    params: dict[str, Any] = {}
+    for key in dir(spider):
+        try:
+            params[key] = getattr(spider, key)
+        except AttributeError:  # needs the crawler (a spider made only to check names)
+            continue
+    now = datetime.now(tz=UTC)
+    params["time"] = now.replace(microsecond=0).isoformat().replace(":", "-")
+    params["batch_time"] = now.isoformat().replace(":", "-")
+    params["batch_id"] = 1
+    if params_function:
+        function = load_object(params_function) if isinstance(params_function, str) \
+            else params_function
+        new = function(params, spider)
+        params = new if new is not None else params
     return params
 
 

@@ -124,8 +124,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running_redis(binary: str = "redis-server") -> Iterator[str]:
-    """A throwaway ``redis-server`` on a free loopback port, persistence off; its URL.
+def running_redis(binary: str = "redis-server", *extra: str,
+                  password: str | None = None) -> Iterator[str]:
+    """A throwaway ``redis-server`` on a free loopback port, persistence off; its URL (with
+    the password when ``password`` is given: ``--requirepass``).
 
     Shared by the Redis tests and ``benchmarks/distributed.py``."""
     import time
@@ -133,12 +135,14 @@ def running_redis(binary: str = "redis-server") -> Iterator[str]:
     import redis
 
     port = _free_port()
+    if password is not None:
+        extra = (*extra, "--requirepass", password)
     proc = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
-         "no", "--daemonize", "no"],
+         "no", "--daemonize", "no", *extra],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    url = f"redis://127.0.0.1:{port}/0"
+    url = f"redis://{f':{password}@' if password is not None else ''}127.0.0.1:{port}/0"
     client = redis.Redis.from_url(url)
     try:
         for _ in range(100):

@@ -1,7 +1,10 @@
 """``scrapy crawl`` made for cron.
 
 - ``-o``/``-O`` replace the default export instead of adding a second one;
-- checks ``-a`` arguments before anything starts (a usage error, not a traceback);
+- checks ``-a`` arguments and the file name templates before anything starts (a usage
+  error, exit status 2, not a traceback);
+- checks the state store and Redis (``newscrawler.preflight``): one line and exit status 1
+  when they cannot be used, and the same when they break after the crawl started;
 - takes the lock of the spider and its state store, so a second run started while
   the first is still going exits at once with status 75;
 - exits with status 1 when the run failed (see ``newscrawler.runs``), so cron
@@ -11,14 +14,21 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
+import sqlite3
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from scrapy.commands import crawl
+from scrapy.exceptions import UsageError
+from twisted.internet.defer import Deferred
 
+from newscrawler import preflight
 from newscrawler.extensions.summary import EXIT_STATUS_STAT
 from newscrawler.runlock import LockBusy, RunLock, lock_path
-from newscrawler.runs import EXIT_LOCKED
+from newscrawler.runs import EXIT_FAILED, EXIT_LOCKED
 
 logger = logging.getLogger(__name__)
 
@@ -41,13 +51,23 @@ class Command(crawl.Command):
             return
         assert self.crawler_process is not None
         spider_name = args[0]
-        spidercls = self.crawler_process.spider_loader.load(spider_name)
+        try:
+            spidercls = self.crawler_process.spider_loader.load(spider_name)
+        except KeyError:
+            known = ", ".join(self.crawler_process.spider_loader.list())
+            raise UsageError(f"no spider named {spider_name!r}; the spiders are {known}") from None
         check = getattr(spidercls, "check_arguments", None)
         if check is not None:
             check(**opts.spargs)  # raises UsageError with a clear message
 
         settings = self.settings
         assert settings is not None
+        preflight.check_templates(settings, spidercls, opts.spargs)  # UsageError too
+        try:
+            preflight.check_state_uri(preflight.state_uri(settings))  # the lock sits beside it
+        except preflight.StartupError as error:
+            self._stop(error)
+            return
         lock = RunLock(lock_path(settings.get("STATE_URI"), spider_name))
         if settings.getbool("RUN_LOCK_ENABLED", True):
             try:
@@ -57,15 +77,33 @@ class Command(crawl.Command):
                       "a second run", file=sys.stderr)
                 self.exitcode = EXIT_LOCKED
                 return
+            except OSError as error:
+                self._stop(f"cannot take the run lock {lock.path}: {error}")
+                return
             if lock.previous_holder:
                 print(f"newscrawler: took over a stale lock ({lock.previous_holder})",
                       file=sys.stderr)
+        failures: list[BaseException] = []
         try:
+            try:
+                preflight.check_stores(settings)  # after the lock: the running run's store is busy
+            except preflight.StartupError as error:
+                self._stop(error)
+                return
             crawler = self._create_crawler(spider_name)
-            self.crawler_process.crawl(crawler, **opts.spargs)
+            _on_failure(self.crawler_process.crawl(crawler, **opts.spargs), failures.append)
             self.crawler_process.start()
         finally:
             lock.release()
+        if failures:
+            # the store (or Redis) broke after the checks, or a component failed to start
+            error = failures[0]
+            line = preflight.describe_failure(error, settings)
+            known = isinstance(error, (sqlite3.Error, *_redis_errors()))
+            logger.error("The run stopped: %(line)s", {"line": line},
+                         exc_info=None if known else error)
+            self._stop(f"the run stopped: {line}")
+            return
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
             return
@@ -73,4 +111,24 @@ class Command(crawl.Command):
         if status:
             self.exitcode = int(status)
 
+    def _stop(self, why: object) -> None:
+        print(f"newscrawler: {why}", file=sys.stderr)
+        self.exitcode = EXIT_FAILED
 
+
+def _on_failure(started: Any, keep: Callable[[BaseException], Any]) -> None:
+    """Call ``keep`` with the exception the crawl (a Task, or a Deferred without asyncio) ended
+    with; taken, it is not also logged as "never retrieved" with its traceback."""
+    if isinstance(started, asyncio.Future):
+        started.add_done_callback(
+            lambda task: task.cancelled() or task.exception() is None or keep(task.exception()))
+    elif isinstance(started, Deferred):
+        started.addErrback(lambda failure: keep(failure.value))
+
+
+def _redis_errors() -> tuple[type[BaseException], ...]:
+    try:
+        import redis
+    except ImportError:
+        return ()
+    return (redis.RedisError,)

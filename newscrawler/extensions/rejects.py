@@ -31,7 +31,7 @@ from twisted.python.failure import Failure
 
 from newscrawler.exceptions import Rejected
 from newscrawler.extensions.errors import error_fields, page_of
-from newscrawler.feeds import local_feed_uri, sibling_path, uri_params
+from newscrawler.feeds import file_uri_params, format_uri, local_feed_uri, sibling_path
 from newscrawler.utils.files import part_path, publish
 
 logger = logging.getLogger(__name__)
@@ -112,8 +112,9 @@ class RejectsWriter:
         return writer
 
     def resolve(self, spider: Spider) -> Path:
-        params = uri_params({"name": spider.name}, spider)
-        return Path(self.uri_template.removeprefix("file://") % params)
+        # the feed's placeholders and rules (the crawl command checked the template at start)
+        params = file_uri_params(spider, self.crawler.settings.get("FEED_URI_PARAMS"))
+        return Path(format_uri(self.uri_template.removeprefix("file://"), params))
 
     def item_dropped(self, item: Any, response: Any, exception: BaseException,
                      spider: Spider) -> None:

@@ -16,7 +16,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from newscrawler.feeds import local_feed_uri, sibling_path, uri_params
+from newscrawler.feeds import file_uri_params, format_uri, local_feed_uri, sibling_path
 from newscrawler.runs import (
     EXIT_FAILED,
     EXIT_OK,
@@ -82,8 +82,8 @@ class RunSummary:
         return extension
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        params = uri_params({"name": spider.name}, spider)
-        feed = self.feed_template % params if self.feed_template else None
+        params = file_uri_params(spider, self.crawler.settings.get("FEED_URI_PARAMS"))
+        feed = format_uri(self.feed_template, params) if self.feed_template else None
         summary = build_summary(
             self.crawler.stats.get_stats(),
             spider=spider.name,
@@ -92,7 +92,7 @@ class RunSummary:
             feed=feed,
         )
         try:
-            path = Path(self.uri_template % params) if self.uri_template else None
+            path = Path(format_uri(self.uri_template, params)) if self.uri_template else None
         except (TypeError, KeyError, ValueError) as exc:  # a bad %-template: fail, once
             path, bad_template = None, f"summary not written: RUN_SUMMARY_URI {exc}"
         else:

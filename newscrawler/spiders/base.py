@@ -10,27 +10,34 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date
 from functools import cached_property
-from typing import Any, Self, TypeGuard
+from typing import Any, ClassVar, Self, TypeGuard
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest, UsageError
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.robotstxt import RobotParser
 from scrapy.utils.gz import gunzip
 from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
+from newscrawler.arguments import (
+    before_since,
+    check_argument_names,
+    parse_base_url,
+    parse_max_items,
+    parse_since,
+    spider_attributes,
+)
 from newscrawler.discovery.feeds import Feed, parse_feed
 from newscrawler.discovery.links import tolerate_bad_base
 from newscrawler.discovery.sitemaps import parse_sitemap, sitemaps_from_robots
 from newscrawler.discovery.xml import is_binary, sniff
 from newscrawler.items import Article
 from newscrawler.parsers.base import ArticleParser
-from newscrawler.utils.dates import parse_date, to_date
+from newscrawler.utils.dates import parse_date
 from newscrawler.utils.urls import absolute_url, canonicalize, replace_base, url_kind
 
 logger = logging.getLogger(__name__)
@@ -90,37 +97,6 @@ def split_urls(value: str | list[str] | None) -> list[str]:
     return urls
 
 
-def parse_since(value: str | date | None) -> date | None:
-    """``-a since=YYYY-MM-DD``; a clear error for anything else."""
-    if value is None or isinstance(value, date):
-        return value
-    iso = parse_date(value)
-    if iso is None:
-        raise UsageError(f"since={value!r} is not a date; use YYYY-MM-DD")
-    return to_date(iso)
-
-
-def parse_max_items(value: str | int | None) -> int | None:
-    if value is None or value == "":
-        return None
-    try:
-        number = int(value)
-    except ValueError:
-        raise UsageError(f"max_items={value!r} is not a whole number") from None
-    if number < 1:
-        raise UsageError(f"max_items={value!r} must be at least 1")
-    return number
-
-
-def parse_base_url(value: str | None) -> str | None:
-    if not value:
-        return None
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"base_url={value!r} must look like http://host:port")
-    return value.rstrip("/")
-
-
 _IGNORED_REASONS = (
     ("DOWNLOAD_MAXSIZE", "too_large"),  # a body that inflates past it (HttpCompressionMiddleware)
     ("max redirections", "too_many_redirects"),  # RedirectMiddleware, REDIRECT_MAX_TIMES
@@ -145,6 +121,8 @@ def ignored_reason(message: str) -> str:
 class NewsSpider(Spider):
     """Base of all spiders: ``-a since=``, ``-a max_items=``, ``-a base_url=`` and discovery."""
 
+    spider_arguments: ClassVar[tuple[str, ...]] = ("since", "max_items", "base_url")
+    """The ``-a`` arguments the spider takes; any other is a usage error."""
     parser_class: type[ArticleParser] = ArticleParser
     story_url: re.Pattern[str] | None = None
     """Wire spiders: the path of a story URL; sitemap and feed entries that do not match
@@ -158,6 +136,9 @@ class NewsSpider(Spider):
         base_url: str | None = None,
         **kwargs: Any,
     ) -> None:
+        # what the subclasses did not take; Scrapy would set it on the spider (even ``name``)
+        check_argument_names(self.name, kwargs, self.spider_arguments,
+                             spider_attributes(type(self)))
         super().__init__(*args, **kwargs)
         self.since = parse_since(since)
         self.max_items = parse_max_items(max_items)
@@ -171,7 +152,9 @@ class NewsSpider(Spider):
 
     @classmethod
     def check_arguments(cls, **kwargs: str) -> None:
-        """Raise ``UsageError`` for a bad ``-a`` value before the crawl starts."""
+        """Raise ``UsageError`` for an unknown ``-a`` name or a bad value before the crawl
+        starts (the crawl command calls it; ``__init__`` checks the same)."""
+        check_argument_names(cls.name, kwargs, cls.spider_arguments, spider_attributes(cls))
         parse_since(kwargs.get("since"))
         parse_max_items(kwargs.get("max_items"))
         parse_base_url(kwargs.get("base_url"))
@@ -207,7 +190,7 @@ class NewsSpider(Spider):
             self.crawler.stats.inc_value("discovery/skipped_not_story")
             return None
         known = hints.get("published") or hints.get("date")
-        if self.since and known and (iso := parse_date(known)) and to_date(iso) < self.since:
+        if self.since and known and (iso := parse_date(known)) and before_since(iso, self.since):
             self.crawler.stats.inc_value("discovery/skipped_before_since")
             return None
         self.crawler.stats.inc_value(f"discovery/stories/{via}")
@@ -382,7 +365,7 @@ class NewsSpider(Spider):
         if parser.bad_urls:
             # a canonical or og:url that is no URL ("http://[::1"): the fetched URL was kept
             stats.inc_value("parser/bad_url", parser.bad_urls)
-        if self.since and item.published and to_date(item.published) < self.since:
+        if self.since and item.published and before_since(item.published, self.since):
             self.crawler.stats.inc_value("discovery/story_before_since")
             return
         yield item
@@ -418,7 +401,7 @@ class NewsSpider(Spider):
         if not self.since or not value:
             return False
         iso = parse_date(value)
-        return iso is not None and to_date(iso) < self.since
+        return iso is not None and before_since(iso, self.since)
 
     def _xml_body(self, response: Response) -> bytes | None:
         body = response.body

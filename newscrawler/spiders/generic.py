@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from scrapy import Request
@@ -36,6 +36,7 @@ class GenericSpider(NewsSpider):
     """
 
     name = "generic"
+    spider_arguments: ClassVar[tuple[str, ...]] = ("url", *NewsSpider.spider_arguments)
 
     def __init__(self, *args: Any, url: str | list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
