@@ -247,20 +247,8 @@ def test_discovery_never_reads_local_files_or_other_hosts(
     assert result.stat("discovery/refused/scheme") >= 1
     assert result.stat("discovery/refused/offsite_host") >= 1
     assert "Refused file://" in result.log
-    assert f"Refused {other_host.base}" in result.log
+    assert result.log.count(f"Refused {other_host.base}") == 1  # once per host
     assert "discovery/refused/private_address" not in result.stats  # the start is local
-
-
-def test_refusals_are_logged_once_per_host(
-    tmp_path: Path, other_host: Site, secret: dict[str, str]
-) -> None:
-    site = hostile_site("sitemap_listing", secret, other_host.base)
-    try:
-        result = crawl(tmp_path, f"{site.base}/")
-    finally:
-        site.stop()
-    assert result.stat("discovery/refused/offsite_host") >= 2  # the listing and the story
-    assert result.log.count(f"Refused {other_host.base}") == 1
 
 
 def test_a_local_file_given_as_start_url_is_read_and_held_to_http(
@@ -330,7 +318,7 @@ def _private_hostname() -> str | None:
         address = socket.gethostbyname(name)
     except OSError:
         return None
-    return name.lower() if "." not in name and not is_public_address(address) else None
+    return None if is_public_address(address) else name.lower()
 
 
 def test_private_addresses_refused_when_the_start_is_public(tmp_path: Path) -> None:
