@@ -364,7 +364,7 @@ def test_private_addresses_refused_when_the_start_is_public(tmp_path: Path) -> N
 # --- the policy and the resolver on their own ----------------------------------------------------
 @pytest.fixture
 def public_policy() -> FetchPolicy:
-    return FetchPolicy.for_crawl(["https://www.news.example/"], ["www.news.example"],
+    return FetchPolicy(["https://www.news.example/"], ["www.news.example"],
                                  ["feeds.feedburner.com"])
 
 
@@ -416,18 +416,18 @@ def test_policy_looks_up_names_off_the_start_hosts(public_policy: FetchPolicy) -
 def test_policy_for_a_local_start() -> None:
     """A start on a private address (a test site, a mirror): private addresses are allowed,
     hosts and schemes are still held."""
-    policy = FetchPolicy.for_crawl(["http://127.0.0.1:8000/"], ["127.0.0.1"], [])
+    policy = FetchPolicy(["http://127.0.0.1:8000/"], ["127.0.0.1"], [])
     assert policy.allows_private
     assert policy.refusal("http://127.0.0.1:9999/x") is None  # another port, same host
     assert policy.refusal("http://127.0.0.2:8000/x") == "offsite_host"
     assert policy.refusal("http://localhost:8000/x") == "offsite_host"
     assert policy.refusal("file:///etc/passwd") == "scheme"
     assert policy.needs_lookup("http://anything.example/") is None
-    assert FetchPolicy.for_crawl(["http://localhost:8000/"], ["localhost"]).allows_private
+    assert FetchPolicy(["http://localhost:8000/"], ["localhost"]).allows_private
 
 
 def test_policy_start_urls_are_read_as_given() -> None:
-    policy = FetchPolicy.for_crawl(["file:///srv/my sitemap.xml"], [], [])
+    policy = FetchPolicy(["file:///srv/my sitemap.xml"], [], [])
     assert policy.refusal("file:///srv/my%20sitemap.xml") is None
     # a redirect to it is not the user's start URL
     assert policy.refusal("file:///srv/my%20sitemap.xml", redirected=True) == "scheme"

@@ -14,7 +14,6 @@ import ipaddress
 import re
 import socket
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from w3lib.url import safe_url_string
@@ -139,7 +138,6 @@ def _host(url: str) -> str:
         return ""
 
 
-@dataclass
 class FetchPolicy:
     """The crawl's rules for what may be fetched, from its start URLs and hosts.
 
@@ -150,22 +148,15 @@ class FetchPolicy:
     reach (``DISCOVERY_ALLOWED_HOSTS``), with their subdomains.
     """
 
-    start_urls: frozenset[str] = frozenset()
-    allowed_hosts: tuple[str, ...] = DEFAULT_ALLOWED_HOSTS
-    _start_hosts: set[str] = field(default_factory=set)
-    _sites: set[str] = field(default_factory=set)
-    _private_start: bool = False
-
-    @classmethod
-    def for_crawl(cls, start_urls: Iterable[str], start_hosts: Iterable[str],
-                  allowed_hosts: Iterable[str] = DEFAULT_ALLOWED_HOSTS) -> FetchPolicy:
-        policy = cls(frozenset(safe_url_string(u) for u in start_urls),
-                     tuple(host_pattern(h) for h in allowed_hosts))
-        for url in policy.start_urls:
-            policy.add_start_host(_host(url))
-        for host in start_hosts:
-            policy.add_start_host(host)
-        return policy
+    def __init__(self, start_urls: Iterable[str] = (), start_hosts: Iterable[str] = (),
+                 allowed_hosts: Iterable[str] = DEFAULT_ALLOWED_HOSTS) -> None:
+        self.start_urls = frozenset(safe_url_string(u) for u in start_urls)
+        self.allowed_hosts = tuple(host_pattern(h) for h in allowed_hosts)
+        self._start_hosts: set[str] = set()
+        self._sites: set[str] = set()  # start hosts without "www.", for is_same_site
+        self._private_start = False
+        for host in (*(_host(u) for u in self.start_urls), *start_hosts):
+            self.add_start_host(host)
 
     def add_start_host(self, host: str) -> None:
         """A host the crawl is on: the user named it (or a local file the user gave did)."""

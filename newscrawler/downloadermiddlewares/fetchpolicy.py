@@ -22,7 +22,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet.error import DNSLookupError, TimeoutError
+from twisted.internet.error import DNSLookupError
 
 from newscrawler.discovery.policy import (
     DEFAULT_ALLOWED_HOSTS,
@@ -75,7 +75,7 @@ class FetchPolicyMiddleware:
     def spider_opened(self, spider: Spider) -> None:
         # a spider's allowed_domains are its start hosts: the hosts of -a url=, a wire's
         # own hosts, the -a base_url= mirror; its start_urls are the URLs the user gave
-        self.policy = FetchPolicy.for_crawl(
+        self.policy = FetchPolicy(
             getattr(spider, "start_urls", None) or (),
             getattr(spider, "allowed_domains", None) or (),
             self.allowed_hosts,
@@ -118,7 +118,7 @@ class FetchPolicyMiddleware:
             address = await maybe_deferred_to_future(reactor.resolve(name))
         except PrivateAddressRefused:
             return "private_address"
-        except (DNSLookupError, TimeoutError):
+        except DNSLookupError:
             return None  # the download fails the same way, or a proxy resolves the name
         return None if is_public_address(address) else "private_address"
 
