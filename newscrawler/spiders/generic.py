@@ -84,7 +84,9 @@ class GenericSpider(NewsSpider):
             # a start URL redirected to an error (a bot-management cookie dance): ask again
             retry = self.discovery_retry(response)
             return [retry] if retry is not None else []
-        if response.url in self.start_urls and not response.url.startswith(("http:", "https:")):
+        if response.meta.get(DISCOVERY_RETRY) and urlsplit(response.url).scheme not in (
+                "http", "https"):
+            # a local file given as -a url= (the fetch policy refuses any other)
             return self._named_by_start(self._parse_by_kind(response))
         return self._parse_by_kind(response)
 
