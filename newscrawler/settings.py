@@ -43,6 +43,10 @@ RETRY_TIMES = 2
 # 429/503 with Retry-After wait as asked (up to RETRY_AFTER_MAX) before the retry; must come
 # before RetryMiddleware (550) on the way back, which would retry at once
 DOWNLOADER_MIDDLEWARES = {
+    # what a page, feed, sitemap or redirect names is fetched only over http/https, on the
+    # start hosts or DISCOVERY_ALLOWED_HOSTS, on public addresses unless the start is local:
+    # after OffsiteMiddleware (50), before robots.txt is asked (100); redirects pass again
+    "newscrawler.downloadermiddlewares.fetchpolicy.FetchPolicyMiddleware": 60,
     "newscrawler.downloadermiddlewares.retryafter.RetryAfterMiddleware": 560,
     # windows-1252 pages declared UTF-8 are re-decoded; after decompression (590) on the way back
     "newscrawler.downloadermiddlewares.charset.Cp1252FallbackMiddleware": 575,
@@ -114,3 +118,6 @@ LOG_LEVEL = "INFO"
 # A dropped page is logged with its reason and URL, not its whole text (the rejects file has it).
 LOG_FORMATTER = "newscrawler.logformatter.NewsLogFormatter"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+# Scrapy's caching resolver, refusing a name that turns from a public to a private address
+# between the fetch policy's check and the connection (DNS rebinding)
+TWISTED_DNS_RESOLVER = "newscrawler.resolver.PublicPinningResolver"

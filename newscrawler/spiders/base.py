@@ -57,6 +57,9 @@ holds, and the cleaning stages judge it."""
 DISCOVERY = "newscrawler_discovery"
 """Request meta: a feed, sitemap or robots.txt, read again on every run (a distributed crawl
 remembers its fingerprint for the run only)."""
+NAMED_BY_START = "newscrawler_named_by_start"
+"""Request meta: named by a local file the user gave as a start URL, so its host is one of the
+crawl's sites (``newscrawler.downloadermiddlewares.fetchpolicy``)."""
 
 # Sitemaps may be large; this bounds what a gzip sitemap may inflate to.
 SITEMAP_MAX_SIZE = 50 * 1024 * 1024
@@ -101,6 +104,7 @@ _IGNORED_REASONS = (
     ("DOWNLOAD_MAXSIZE", "too_large"),  # a body that inflates past it (HttpCompressionMiddleware)
     ("max redirections", "too_many_redirects"),  # RedirectMiddleware, REDIRECT_MAX_TIMES
     ("robots.txt", "robots_txt"),
+    ("fetch policy", "refused"),  # FetchPolicyMiddleware: counted in discovery/refused/<why>
 )
 
 

@@ -15,7 +15,14 @@ from newscrawler.discovery.links import base_of, page_links
 from newscrawler.discovery.pages import is_story_page
 from newscrawler.discovery.xml import sniff
 from newscrawler.items import Article
-from newscrawler.spiders.base import DISCOVERY_RETRY, HINTS, STORY, NewsSpider, split_urls
+from newscrawler.spiders.base import (
+    DISCOVERY_RETRY,
+    HINTS,
+    NAMED_BY_START,
+    STORY,
+    NewsSpider,
+    split_urls,
+)
 from newscrawler.utils.text import word_count
 from newscrawler.utils.urls import canonicalize, host_of, is_same_site, url_kind
 
@@ -43,6 +50,8 @@ class GenericSpider(NewsSpider):
         self.seed_urls = split_urls(url)
         self.check_arguments(url=url)
         crawled = [self.rebase(u) for u in self.seed_urls]
+        # read as given whatever their scheme (a local file too): the user chose them
+        self.start_urls = crawled
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in crawled} - {""})
         # links are followed on these sites only (hosts compared without port or "www.")
         self.site_hosts = frozenset(host_of(u) for u in crawled)
@@ -65,7 +74,7 @@ class GenericSpider(NewsSpider):
                                          meta={DISCOVERY_RETRY: True})
             parts = urlsplit(url)
             root = f"{parts.scheme}://{parts.netloc}"
-            if root not in roots:
+            if root not in roots and parts.scheme in ("http", "https"):
                 roots.add(root)
                 yield self.discovery_request(f"{root}/robots.txt", self.parse_robots)
 
@@ -76,6 +85,13 @@ class GenericSpider(NewsSpider):
             # a start URL redirected to an error (a bot-management cookie dance): ask again
             retry = self.discovery_retry(response)
             return [retry] if retry is not None else []
+        if response.meta.get(DISCOVERY_RETRY) and urlsplit(response.url).scheme not in (
+                "http", "https"):
+            # a local file given as -a url= (the fetch policy refuses any other)
+            return self._named_by_start(self._parse_by_kind(response))
+        return self._parse_by_kind(response)
+
+    def _parse_by_kind(self, response: Response) -> Iterable[Article | Request]:
         kind = sniff(response.body)
         if kind in ("sitemap", "sitemapindex", "gzip"):
             return self.parse_sitemap(response)
@@ -136,6 +152,14 @@ class GenericSpider(NewsSpider):
                 continue
             yield Request(url, callback=self.parse_page, errback=self.download_failed,
                           priority=PRIORITY[url_kind(link)])
+
+    @staticmethod
+    def _named_by_start(results: Iterable[Article | Request]) -> Iterator[Article | Request]:
+        """A local file the user gave names the sites to crawl (http/https only)."""
+        for result in results:
+            if isinstance(result, Request):
+                result.meta[NAMED_BY_START] = True
+            yield result
 
     def _looks_like_story(self, parser: Any) -> bool:
         blocks = parser.extracted_blocks
