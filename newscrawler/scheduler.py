@@ -16,6 +16,7 @@ machine finds the folders whose lock nobody holds and removes them.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import os
@@ -39,7 +40,13 @@ UNLOCKED_GRACE_S = 3600
 
 
 def _size(folder: Path) -> int:
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    """Bytes in ``folder``; what vanishes meanwhile (another run cleaning up) counts 0."""
+    size = 0
+    for root, _dirs, files in os.walk(folder):  # os.walk skips folders that vanish
+        for name in files:
+            with contextlib.suppress(OSError):
+                size += os.stat(os.path.join(root, name)).st_size
+    return size
 
 
 def remove_stale_frontiers(parent: str | Path | None = None,
@@ -52,23 +59,31 @@ def remove_stale_frontiers(parent: str | Path | None = None,
     now = time.time() if now is None else now
     removed = size = 0
     for folder in parent.glob(f"{PREFIX}*"):
-        if not folder.is_dir():
-            continue
+        # several crawls start on one machine at once: any folder may vanish under us
         try:
-            with (folder / LOCK_NAME).open("rb") as lock:
-                try:
-                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    continue  # a live crawl's queue
-                stale = True
-        except FileNotFoundError:
-            stale = now - folder.stat().st_mtime > UNLOCKED_GRACE_S
+            if not folder.is_dir():
+                continue
+            try:
+                with (folder / LOCK_NAME).open("rb") as lock:
+                    try:
+                        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    except BlockingIOError:
+                        continue  # a live crawl's queue
+                    stale = True
+            except FileNotFoundError:
+                stale = now - folder.stat().st_mtime > UNLOCKED_GRACE_S
         except OSError:
             continue
         if stale:
-            size += _size(folder)
-            shutil.rmtree(folder, ignore_errors=True)
-            removed += not folder.exists()
+            # renamed out of sight first: of several runs cleaning up at once, one removes it
+            doomed = folder.with_name(f".{folder.name}.removing-{os.getpid()}")
+            try:
+                folder.rename(doomed)
+            except OSError:
+                continue  # another run took it
+            size += _size(doomed)
+            shutil.rmtree(doomed, ignore_errors=True)
+            removed += 1
     return removed, size
 
 
@@ -83,8 +98,12 @@ class DiskFrontierScheduler(Scheduler):
                 logger.info("Removed %d crawl frontier folder(s) left by killed runs "
                             "(%.1f MB)", removed, size / 2**20)
             self._tmpdir = tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-")
-            self._lock = Path(self._tmpdir, LOCK_NAME).open("wb")  # noqa: SIM115 - held until close
+            # the lock file appears already locked (flock follows the open file through the
+            # rename): another run starting now never finds it unlocked and removes the folder
+            pending = Path(self._tmpdir, LOCK_NAME + ".new")
+            self._lock = pending.open("wb")  # held until close
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            pending.rename(Path(self._tmpdir, LOCK_NAME))
             self.dqdir = self._dqdir(self._tmpdir)
         return super().open(spider)
 

@@ -90,3 +90,44 @@ def test_frontiers_of_killed_runs_are_removed_and_live_ones_kept(tmp_path):
     assert live.is_dir()
     assert young.is_dir()  # being created right now, or by an older release: left an hour
     assert other.is_dir()
+
+
+def test_a_new_frontiers_lock_file_is_locked_the_moment_it_exists(tmp_path, monkeypatch):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    crawler = get_crawler(QueueSpider,
+                          {"SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.ScrapyPriorityQueue"})
+    crawler.spider = spider = QueueSpider()
+    scheduler = DiskFrontierScheduler.from_crawler(crawler)
+    scheduler.open(spider)
+    folder = Path(scheduler._tmpdir)
+    assert sorted(p.name for p in folder.iterdir() if p.is_file()) == [LOCK_NAME]
+    # another run starting now sees a live crawl, not a dead one
+    assert remove_stale_frontiers(tmp_path) == (0, 0)
+    assert folder.is_dir()
+    scheduler.close("finished")
+    assert not folder.exists()
+
+
+def test_runs_cleaning_up_at_the_same_time_do_not_trip_over_each_other(tmp_path):
+    """Several crawls start on one machine at once: each scans and removes the dead
+    frontiers, so folders vanish while another run is looking at them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def dead_frontiers(start: int) -> None:
+        for n in range(start, start + 150):
+            folder = tmp_path / f"newscrawler-frontier-{n}-dead"
+            (folder / "requests.queue").mkdir(parents=True)
+            (folder / "requests.queue" / "q00000").write_bytes(b"x" * 10)
+            if n % 2:
+                (folder / LOCK_NAME).touch()  # killed run: its lock file is not held
+            else:
+                os.utime(folder, (time.time() - 2 * 86400,) * 2)  # old, without a lock file
+
+    dead_frontiers(0)
+    with ThreadPoolExecutor(4) as pool:
+        scans = [pool.submit(remove_stale_frontiers, tmp_path) for _ in range(6)]
+        pool.submit(dead_frontiers, 1000).result()
+        removed = sum(scan.result()[0] for scan in scans)  # re-raises what a scan raised
+    removed += remove_stale_frontiers(tmp_path)[0]
+    assert removed == 300
+    assert not list(tmp_path.glob("newscrawler-frontier-*"))
