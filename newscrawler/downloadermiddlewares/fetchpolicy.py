@@ -33,6 +33,7 @@ from newscrawler.discovery.policy import (
 )
 from newscrawler.resolver import PrivateAddressRefused
 from newscrawler.spiders.base import NAMED_BY_START
+from newscrawler.utils.urls import url_scheme
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ class FetchPolicyMiddleware:
     def refusal(self, request: Request) -> str | None:
         """What the URL alone tells (scheme, host, an address written as such)."""
         redirected = bool(request.meta.get("redirect_urls"))
-        if request.meta.get(NAMED_BY_START) and not redirected and _scheme(request.url) in SCHEMES:
+        if request.meta.get(NAMED_BY_START) and not redirected and url_scheme(request.url) in SCHEMES:
             # named by a local file the user gave: its host is one of the crawl's sites
             self.policy.add_start_host(_hostname(request.url))
         return self.policy.refusal(request.url, redirected=redirected)
@@ -107,7 +108,7 @@ class FetchPolicyMiddleware:
         if (response.status in REDIRECT_STATUSES and not request.meta.get("dont_redirect")
                 and (location := response.headers.get(b"Location"))):
             target = urljoin(request.url, location.decode("latin-1").strip())
-            if _scheme(target) not in SCHEMES:
+            if url_scheme(target) not in SCHEMES:
                 self.refuse(target, "scheme", via=request.url)
         return response
 
@@ -133,13 +134,6 @@ class FetchPolicyMiddleware:
                            {"url": url, "via": f" (redirect from {via})" if via else "",
                             "explain": _EXPLAIN[why], "why": why})
         raise IgnoreRequest(f"Refused by the fetch policy ({why}): {url}")
-
-
-def _scheme(url: str) -> str:
-    try:
-        return urlsplit(url).scheme.lower()
-    except ValueError:
-        return ""
 
 
 def _hostname(url: str) -> str:

@@ -33,12 +33,13 @@ from newscrawler.arguments import (
 )
 from newscrawler.discovery.feeds import Feed, parse_feed
 from newscrawler.discovery.links import tolerate_bad_base
+from newscrawler.discovery.policy import SCHEMES
 from newscrawler.discovery.sitemaps import parse_sitemap, sitemaps_from_robots
 from newscrawler.discovery.xml import is_binary, sniff
 from newscrawler.items import Article
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.utils.dates import parse_date
-from newscrawler.utils.urls import absolute_url, canonicalize, replace_base, url_kind
+from newscrawler.utils.urls import absolute_url, canonicalize, replace_base, url_kind, url_scheme
 
 logger = logging.getLogger(__name__)
 
@@ -149,6 +150,8 @@ class NewsSpider(Spider):
         self.base_url = parse_base_url(base_url)
         # robots.txt rules per host (netloc), read from the robots.txt discovery fetches
         self.robots: dict[str, RobotParser] = {}
+        # schemes refused in links and discovery already logged (once each)
+        self.refused_schemes: set[str] = set()
         domains = getattr(self, "allowed_domains", None)
         if self.base_url and domains is not None:
             # every request goes to the mirror: the offsite filter must let its host through
@@ -217,7 +220,19 @@ class NewsSpider(Spider):
         return url
 
     def count_bad_url(self, href: str) -> None:
-        self.crawler.stats.inc_value("discovery/bad_url")
+        """A ``file:``, ``ftp:``, ``data:`` ... URL is refused by the fetch policy (counted and
+        logged as the policy middleware does); anything else is no URL at all."""
+        scheme = url_scheme(href)
+        if not scheme or scheme in SCHEMES:
+            self.crawler.stats.inc_value("discovery/bad_url")
+            return
+        self.crawler.stats.inc_value("discovery/refused/scheme")
+        if scheme not in self.refused_schemes:
+            self.refused_schemes.add(scheme)
+            logger.warning("Refused %(url)s: only http and https URLs are fetched, except a "
+                           "start URL given with -a url= (further %(scheme)s: URLs are counted "
+                           "in discovery/refused/scheme, not logged)",
+                           {"url": href[:200], "scheme": scheme})
 
     # --- discovery callbacks --------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[Request]:

@@ -210,6 +210,18 @@ MAX_URL_LENGTH = 2083
 _HOST_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.?")
 
 
+def url_scheme(url: str) -> str:
+    """The scheme of ``url``, lowercased; ``""`` when it has none or cannot be split.
+
+    >>> url_scheme("FILE:///etc/passwd"), url_scheme("/a/b"), url_scheme("http://[::1")
+    ('file', '', '')
+    """
+    try:
+        return urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return ""
+
+
 def absolute_url(base: str, href: str) -> str | None:
     """``href`` resolved against ``base`` when it is a usable HTTP(S) URL, else ``None``.
 
