@@ -236,9 +236,14 @@ class Coordinator:
         self.leave()
 
     def leave(self) -> int:
-        """This worker stops: its unfinished requests go back to the queue."""
+        """This worker stops: its unfinished requests go back to the queue.
+
+        Its entry in the workers set gets a last beat instead of going: its claims in the
+        state store stay live for ``REDIS_LEASE_SECONDS`` more, while its feed is published
+        (then they are exports), so no other worker takes them for abandoned meanwhile. The
+        next beat of a worker past that lease removes the entry, finding nothing to requeue."""
         moved = int(self._requeue(keys=[self.processing_key, self.queue_key]))
-        self.server.zrem(self.workers_key, self.worker)
+        self.server.zadd(self.workers_key, {self.worker: time.time()})
         return moved
 
 
