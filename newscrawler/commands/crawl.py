@@ -3,7 +3,8 @@
 - ``-o``/``-O`` replace the default export instead of adding a second one;
 - checks ``-a`` arguments before anything starts (a usage error, not a traceback);
 - takes the lock of the spider and its state store, so a second run started while
-  the first is still going exits at once with status 75;
+  the first is still going exits at once with status 75; a worker of a distributed crawl
+  (``REDIS_URL``) locks only its own feed file, so several run on one machine;
 - exits with status 1 when the run failed (see ``newscrawler.runs``), so cron
   mail and monitoring see it.
 """
@@ -16,8 +17,10 @@ import sys
 
 from scrapy.commands import crawl
 
+from newscrawler.distributed import is_distributed
 from newscrawler.extensions.summary import EXIT_STATUS_STAT
-from newscrawler.runlock import LockBusy, RunLock, lock_path
+from newscrawler.feeds import sibling_path
+from newscrawler.runlock import LockBusy, RunLock, feed_lock_paths, lock_path
 from newscrawler.runs import EXIT_LOCKED
 
 logger = logging.getLogger(__name__)
@@ -34,6 +37,13 @@ class Command(crawl.Command):
             if default in feeds:
                 del feeds[default]
                 self.settings.set("FEEDS", feeds, priority="cmdline")
+        elif is_distributed(self.settings):
+            # several workers on one machine, started in the same second: one feed each
+            feeds = dict(self.settings.getdict("FEEDS"))
+            default = self.settings.get("DEFAULT_FEED_URI")
+            if default in feeds and "%(worker)s" not in default:
+                feeds[sibling_path(default, ".%(worker)s.jsonl")] = feeds.pop(default)
+                self.settings.set("FEEDS", feeds, priority="cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
@@ -48,24 +58,33 @@ class Command(crawl.Command):
 
         settings = self.settings
         assert settings is not None
-        lock = RunLock(lock_path(settings.get("STATE_URI"), spider_name))
+        distributed = is_distributed(settings)
+        paths = (feed_lock_paths(settings.getdict("FEEDS"), spider_name) if distributed
+                 else [lock_path(settings.get("STATE_URI"), spider_name)])
+        locks = [RunLock(path) for path in paths]
         if settings.getbool("RUN_LOCK_ENABLED", True):
-            try:
-                lock.acquire()
-            except LockBusy as busy:
-                print(f"newscrawler: {spider_name} is already running ({busy}); not starting "
-                      "a second run", file=sys.stderr)
-                self.exitcode = EXIT_LOCKED
-                return
-            if lock.previous_holder:
-                print(f"newscrawler: took over a stale lock ({lock.previous_holder})",
-                      file=sys.stderr)
+            for lock in locks:
+                try:
+                    lock.acquire()
+                except LockBusy as busy:
+                    for held in locks:
+                        held.release()
+                    print(f"newscrawler: {spider_name} is already running ({busy}); "
+                          + ("not starting a second worker on the same feed file (put "
+                             "%(worker)s in its name)" if distributed else
+                             "not starting a second run"), file=sys.stderr)
+                    self.exitcode = EXIT_LOCKED
+                    return
+                if lock.previous_holder:
+                    print(f"newscrawler: took over a stale lock ({lock.previous_holder})",
+                          file=sys.stderr)
         try:
             crawler = self._create_crawler(spider_name)
             self.crawler_process.crawl(crawler, **opts.spargs)
             self.crawler_process.start()
         finally:
-            lock.release()
+            for lock in locks:
+                lock.release()
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
             return
