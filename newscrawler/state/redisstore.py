@@ -43,7 +43,6 @@ from newscrawler.state.sqlite import DAY, SCHEMA_VERSION, StoryRow
 from newscrawler.state.worker import StoreWorker, T
 
 DEFAULT_PREFIX = "newscrawler:state"
-LIVE_CACHE_SECONDS = 0.5
 _FIELDS = [f.name for f in dataclasses.fields(StoryRow)]
 
 
@@ -110,8 +109,7 @@ class RedisStateStore(StoreWorker):
                                        socket_timeout=30, socket_connect_timeout=10)
         self.db.ping()
         self.db.hsetnx(self.key("meta"), "schema_version", SCHEMA_VERSION)
-        self._claims: tuple[str, float, str] | None = None
-        self._live: tuple[float, set[str]] = (0.0, set())
+        self._claims: tuple[Callable[[str], bool], str] | None = None
         self._tx: _Transaction | None = None
         self.conflicts = 0
         """Optimistic transactions run again because another worker changed what they read."""
@@ -172,39 +170,20 @@ class RedisStateStore(StoreWorker):
         return self._tx.writes
 
     # --- claims of a distributed crawl --------------------------------------------------------
-    def share_claims(self, prefix: str, workers_key: str, lease: float, mine: str) -> None:
-        """Claims ``<run>/<worker>`` belong to the crawl's workers (``prefix`` is this run's):
-        while ``<worker>`` beats (its score in ``workers_key`` is younger than ``lease``),
-        readers see its pending claim as their own run's, i.e. live; a dead worker's claims
-        read as abandoned. A worker of an earlier run counts while it beats too: its claims
-        are published when its feed is, a moment after the run ends."""
-        self._claims = (workers_key, lease, mine)
-
-    def _worker_live(self, worker: str) -> bool:
-        """Whether ``worker`` beats; a cached yes, but a no is asked again at once (a worker
-        that joined since the cache was read must not look dead)."""
-        assert self._claims is not None
-        workers_key, lease, _ = self._claims
-        now = time.time()
-        checked, live = self._live
-        if now - checked > LIVE_CACHE_SECONDS:
-            live = {_str(w) for w in self.db.zrangebyscore(workers_key, now - lease, "+inf")}
-            self._live = (now, live)
-        if worker in live:
-            return True
-        beat = self.db.zscore(workers_key, worker)
-        if beat is not None and float(beat) >= now - lease:
-            live.add(worker)
-            return True
-        return False
+    def share_claims(self, live: Callable[[str], bool], mine: str) -> None:
+        """Claims ``<run>/<worker>`` belong to the crawl's workers: while ``live(worker)`` (it
+        beats), readers see its pending claim as their own run's, i.e. live; a dead worker's
+        claims read as abandoned. ``live`` asks the crawl's Redis (``REDIS_URL``), which need
+        not be the store's database."""
+        self._claims = (live, mine)
 
     def _view(self, row: StoryRow | None) -> StoryRow | None:
         if row is None or self._claims is None:
             return row
-        run = self._claims[2]
+        live, run = self._claims
         if row.state != "pending" or not row.run or row.run == run or "/" not in row.run:
             return row
-        if self._worker_live(row.run.split("/", 1)[1]):
+        if live(row.run.split("/", 1)[1]):
             row = dataclasses.replace(row, run=run)
         return row
 
