@@ -11,6 +11,7 @@ workers' duplicate checks at the same time.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import itertools
 import json
@@ -357,3 +358,82 @@ def test_workers_command_refuses_one_feed_for_all(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "%(worker)s" in done.stderr
     assert not list(tmp_path.glob("*.jsonl*"))
+
+
+# --- units: the claim is one step across workers -------------------------------------------------
+def _story(doc: dict[str, Any]) -> Any:
+    from newscrawler.dedup.fingerprint import content_hash, story_core
+    from newscrawler.dedup.index import Story
+    from newscrawler.dedup.paragraphs import split_paragraphs
+
+    core = story_core(split_paragraphs(doc["body"]))
+    return Story(doc["doc"].replace("/", "-"), doc["url"], core, content_hash(core))
+
+
+def _worker(redis_url: str) -> Any:
+    """A worker's duplicate index: heartbeats in db 0, the state store in db 1."""
+    from newscrawler.dedup.index import DuplicateIndex
+    from newscrawler.distributed.coordinator import Coordinator
+    from newscrawler.state import open_store
+
+    coordinator = Coordinator(redis.Redis.from_url(redis_url), "u", "generic")
+    run = f"{coordinator.join()}/{coordinator.worker}"
+    store = open_store(redis_url.rsplit("/", 1)[0] + "/1", "u")
+    store.share_claims(coordinator.live, run)
+    return DuplicateIndex(store, run), coordinator
+
+
+def test_two_workers_claiming_copies_at_once_keep_one(redis_url: str) -> None:
+    """Worker A looks a copy up; before A claims it, worker B claims another copy of the
+    story. A's claim must not go through on what it read: it decides again and sees B's."""
+    first, second, third = (_story(d) for d in corpus(clusters=1, templated=0,
+                                                       singles=0)[:3])
+    a, a_coordinator = _worker(redis_url)
+    b, b_coordinator = _worker(redis_url)
+    lookup = a.store.band_candidates
+    raced: list[Any] = []
+
+    def band_candidates_then_b_claims(*args: Any) -> Any:
+        found = lookup(*args)
+        if not raced:  # B claims between A's lookup and A's claim
+            raced.append(b.check_and_claim(second, time.time()))
+        return found
+
+    a.store.band_candidates = band_candidates_then_b_claims
+    decision = a.check_and_claim(first, time.time())
+    assert raced
+    assert not raced[0].duplicate
+    assert decision.duplicate
+    assert decision.duplicate_of["id"] == second.id
+    assert a.store.conflicts >= 1
+    # B's claim counts while B beats (heartbeats in db 0, the store in db 1) ...
+    assert a.check_and_claim(third, time.time()).duplicate_of["id"] == second.id
+    # ... and is abandoned once B is dead (its requests are fetched again by others)
+    b_coordinator.server.zadd(b_coordinator.workers_key, {b_coordinator.worker: 0})
+    a_coordinator._live = (0.0, set())  # A's short cache of live workers runs out
+    fourth = dataclasses.replace(third, id="fourth")
+    assert not a.check_and_claim(fourth, time.time()).duplicate
+
+
+def test_a_claim_never_overwrites_a_publish_it_raced(redis_url: str) -> None:
+    """A worker touching a story (seen again) while another publishes it: the export stays."""
+    a, _ = _worker(redis_url)
+    b, _ = _worker(redis_url)
+    story = _story(corpus(clusters=1, templated=0, singles=0)[0])
+    b.check_and_claim(story, time.time())
+    read = a.store._get_raw
+    published: list[int] = []
+
+    def read_then_b_publishes(story_id: str) -> Any:
+        row = read(story_id)
+        if not published:
+            published.append(b.store.publish_run(b.run, time.time()))
+        return row
+
+    a.store._get_raw = read_then_b_publishes
+    a.store.touch([story.id], time.time() + 5)
+    assert published == [1]
+    row = b.store.get_story(story.id)
+    assert row is not None
+    assert row.state == "exported"
+    assert row.exported_at is not None

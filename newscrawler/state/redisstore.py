@@ -205,10 +205,16 @@ class RedisStateStore(StoreWorker):
         self._tx.rows[row.id] = dataclasses.replace(row)
 
     def _get_raw(self, story_id: str) -> StoryRow | None:
-        if self._tx is not None and story_id in self._tx.rows:
-            row = self._tx.rows[story_id]
-            return dataclasses.replace(row) if row is not None else None
-        return _decode(self._read.get(self.key("story", story_id)))
+        """The story as stored: the row a change reads. Inside a transaction its key is
+        watched too, so a row another worker changes meanwhile (published, touched) is
+        never written back stale."""
+        key = self.key("story", story_id)
+        if self._tx is not None:
+            if story_id in self._tx.rows:
+                row = self._tx.rows[story_id]
+                return dataclasses.replace(row) if row is not None else None
+            self._tx.pipe.watch(key)
+        return _decode(self._read.get(key))
 
     def get_story(self, story_id: str) -> StoryRow | None:
         return self._view(self._get_raw(story_id))
