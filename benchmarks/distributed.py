@@ -11,7 +11,10 @@ with a fresh Redis (queue in db 0, state in db 1, as a user scaling out does), a
 - pages per second: the pages the site served over the time it was serving them (from
   the first request to the last; start-up and the idle wait before exit are not crawling);
 - leaks: stories exported more than once across all workers' feeds (should be 0);
-- the speed-up over one worker.
+- the speed-up over one worker;
+- CPU seconds per page, all workers together (user + system, from the workers' resource
+  usage, start-up included): when it stays flat as workers are added, the workers do not
+  slow each other down, and on an otherwise idle machine pages/s grows with the cores.
 
 No rate limit, no download delay: the site is local, so this measures CPU; Scrapy runs on
 one core, so N workers can use N cores. Other processes on the machine take their share.
@@ -23,6 +26,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -105,7 +109,7 @@ def run(args: argparse.Namespace, tmp: Path, url: str) -> None:
     print(f"site: {args.stories} stories + {copies} near-copies; load average "
           f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at start")
     print(f"{'workers':>7} {'pages':>6} {'stories':>7} {'leaks':>5} {'exit':>4} "
-          f"{'seconds':>8} {'pages/s':>8} {'speed-up':>8}")
+          f"{'seconds':>8} {'pages/s':>8} {'speed-up':>8} {'CPU s/page':>10}")
     base: float | None = None
     for n in args.workers:
         for db in (0, 1):
@@ -114,8 +118,11 @@ def run(args: argparse.Namespace, tmp: Path, url: str) -> None:
         log = tmp / f"access-{n}.log"
         with start_server(root=site_root, access_log=log, access_log_times=True) as site:
             started = time.monotonic()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             status, report = crawl(n, tmp / f"run{n}", site.url("/"), url)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             wall = time.monotonic() - started
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         stamps = [t for t, _ in access_lines(log)]
         busy = (max(stamps) - min(stamps)) if len(stamps) > 1 else wall
         items = [item for feed in (tmp / f"run{n}" / "output" / "generic").glob("*.jsonl")
@@ -126,7 +133,8 @@ def run(args: argparse.Namespace, tmp: Path, url: str) -> None:
         rate = len(stamps) / busy
         base = base or rate
         print(f"{n:>7} {len(stamps):>6} {len(items):>7} {leaks:>5} {status:>4} {busy:>8.2f} "
-              f"{rate:>8.1f} {rate / base:>7.2f}x   (wall {wall:.1f} s incl. start-up and "
+              f"{rate:>8.1f} {rate / base:>7.2f}x {cpu / len(stamps):>10.3f}   "
+              f"(wall {wall:.1f} s incl. start-up and "
               f"{IDLE:.0f} s idle exit; load {os.getloadavg()[0]:.1f})", flush=True)
         if status or len(per_story) != args.stories:
             print(json.dumps({"missing": args.stories - len(per_story)}), report[-2000:])
