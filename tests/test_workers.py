@@ -370,26 +370,36 @@ def _story(doc: dict[str, Any]) -> Any:
     return Story(doc["doc"].replace("/", "-"), doc["url"], core, content_hash(core))
 
 
-def _worker(redis_url: str) -> Any:
-    """A worker's duplicate index: heartbeats in db 0, the state store in db 1."""
+@pytest.fixture
+def worker(redis_url: str) -> Iterator[Any]:
+    """Workers' duplicate indexes: heartbeats in db 0, the state store in db 1."""
     from newscrawler.dedup.index import DuplicateIndex
     from newscrawler.distributed.coordinator import Coordinator
     from newscrawler.state import open_store
 
-    coordinator = Coordinator(redis.Redis.from_url(redis_url), "u", "generic")
-    run = f"{coordinator.join()}/{coordinator.worker}"
-    store = open_store(redis_url.rsplit("/", 1)[0] + "/1", "u")
-    store.share_claims(coordinator.live, run)
-    return DuplicateIndex(store, run), coordinator
+    opened: list[Any] = []
+
+    def make() -> tuple[Any, Any]:
+        coordinator = Coordinator(redis.Redis.from_url(redis_url), "u", "generic")
+        run = f"{coordinator.join()}/{coordinator.worker}"
+        store = open_store(redis_url.rsplit("/", 1)[0] + "/1", "u")
+        store.share_claims(coordinator.live, run)
+        opened.append((store, coordinator))
+        return DuplicateIndex(store, run), coordinator
+
+    yield make
+    for store, coordinator in opened:
+        store.close()
+        coordinator.server.close()
 
 
-def test_two_workers_claiming_copies_at_once_keep_one(redis_url: str) -> None:
+def test_two_workers_claiming_copies_at_once_keep_one(worker: Any) -> None:
     """Worker A looks a copy up; before A claims it, worker B claims another copy of the
     story. A's claim must not go through on what it read: it decides again and sees B's."""
     first, second, third = (_story(d) for d in corpus(clusters=1, templated=0,
                                                        singles=0)[:3])
-    a, a_coordinator = _worker(redis_url)
-    b, b_coordinator = _worker(redis_url)
+    a, a_coordinator = worker()
+    b, b_coordinator = worker()
     lookup = a.store.band_candidates
     raced: list[Any] = []
 
@@ -415,10 +425,10 @@ def test_two_workers_claiming_copies_at_once_keep_one(redis_url: str) -> None:
     assert not a.check_and_claim(fourth, time.time()).duplicate
 
 
-def test_a_claim_never_overwrites_a_publish_it_raced(redis_url: str) -> None:
+def test_a_claim_never_overwrites_a_publish_it_raced(worker: Any) -> None:
     """A worker touching a story (seen again) while another publishes it: the export stays."""
-    a, _ = _worker(redis_url)
-    b, _ = _worker(redis_url)
+    a, _ = worker()
+    b, _ = worker()
     story = _story(corpus(clusters=1, templated=0, singles=0)[0])
     b.check_and_claim(story, time.time())
     read = a.store._get_raw

@@ -161,7 +161,7 @@ class RedisStateStore(StoreWorker):
 
     @property
     def _read(self) -> Any:
-        """Reads inside a transaction go through its watching connection."""
+        """The connection reads go through (inside a transaction, the watching one)."""
         return self._tx.pipe if self._tx is not None else self.db
 
     def _writes(self) -> _Queued:
@@ -231,16 +231,14 @@ class RedisStateStore(StoreWorker):
         """Representatives sharing at least one band key, most shared bands first."""
         if not keys:
             return []
+        # one round trip; inside a transaction these keys are already watched, and WATCH
+        # sees any change after it, whichever connection reads them
         shared: Counter[bytes] = Counter()
-        if self._tx is not None:  # watched: one read per key on the watching connection
+        with self.db.pipeline(transaction=False) as pipe:
             for key in keys:
-                shared.update(self._tx.pipe.smembers(self.key("band", key)))
-        else:
-            with self.db.pipeline(transaction=False) as pipe:
-                for key in keys:
-                    pipe.smembers(self.key("band", key))
-                for members in pipe.execute():
-                    shared.update(members)
+                pipe.smembers(self.key("band", key))
+            for members in pipe.execute():
+                shared.update(members)
         best = [i for i, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
         return self._get_many(best)
 
