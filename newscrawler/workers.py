@@ -83,17 +83,18 @@ def feed_template(args: Sequence[str]) -> str | None:
     return sibling_path(DEFAULT_FEED_URI, ".%(worker)s.jsonl")
 
 
-def check(count: int, args: Sequence[str], env: dict[str, str]) -> None:
+def check(count: int, args: Sequence[str]) -> None:
     """Refuse what cannot work before anything starts."""
     if count < 1:
         raise UsageError("N must be at least 1")
     if not args or args[0].startswith("-"):
         raise UsageError(f"name the spider after --: {USAGE}")
     settings = _settings_given(args)
-    if not settings.get("REDIS_URL") and not env.get("REDIS_URL"):
+    if not settings.get("REDIS_URL"):
         try:
             from scrapy.utils.project import get_project_settings
 
+            # the settings the workers load (SCRAPY_SETTINGS_MODULE in env)
             configured = get_project_settings().get("REDIS_URL")
         except Exception:  # noqa: BLE001 - no project: then -s must give it
             configured = None
@@ -144,7 +145,7 @@ def start(count: int, args: Sequence[str], log_dir: Path, env: dict[str, str]) -
 def run(count: int, args: Sequence[str], log_dir: Path, env: dict[str, str]) -> int:
     """Start, forward signals, wait, report; the worst exit status."""
     try:
-        check(count, args, env)
+        check(count, args)
     except UsageError as error:
         print(f"newscrawler workers: {error}", file=sys.stderr)
         return 2
@@ -176,6 +177,6 @@ def run(count: int, args: Sequence[str], log_dir: Path, env: dict[str, str]) -> 
 
 
 def main(count: int, args: Sequence[str], log_dir: Path) -> int:
-    env = dict(os.environ)
-    env.setdefault("SCRAPY_SETTINGS_MODULE", "newscrawler.settings")
-    return run(count, list(args), log_dir, env)
+    # from any folder, with or without scrapy.cfg beside it (as ``newscrawler demo``)
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newscrawler.settings")
+    return run(count, list(args), log_dir, dict(os.environ))
