@@ -22,6 +22,7 @@ from newscrawler.extensions.summary import EXIT_STATUS_STAT
 from newscrawler.feeds import sibling_path
 from newscrawler.runlock import LockBusy, RunLock, feed_lock_paths, lock_path
 from newscrawler.runs import EXIT_LOCKED
+from newscrawler.state import is_redis_uri
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +60,11 @@ class Command(crawl.Command):
         settings = self.settings
         assert settings is not None
         distributed = is_distributed(settings)
-        paths = (feed_lock_paths(settings.getdict("FEEDS"), spider_name) if distributed
-                 else [lock_path(settings.get("STATE_URI"), spider_name)])
+        state_uri = settings.get("STATE_URI")
+        paths = feed_lock_paths(settings.getdict("FEEDS"), spider_name) if distributed else []
+        if not (distributed and is_redis_uri(state_uri)):
+            # a local SQLite store is one process's at a time, distributed or not
+            paths.append(lock_path(state_uri, spider_name))
         locks = [RunLock(path) for path in paths]
         if settings.getbool("RUN_LOCK_ENABLED", True):
             for lock in locks:
