@@ -447,3 +447,19 @@ def test_a_claim_never_overwrites_a_publish_it_raced(worker: Any) -> None:
     assert row is not None
     assert row.state == "exported"
     assert row.exported_at is not None
+
+
+def test_a_second_worker_writing_the_same_feed_file_is_refused(tmp_path: Path) -> None:
+    from newscrawler.runlock import RunLock, feed_lock_paths
+    from newscrawler.runs import EXIT_LOCKED
+
+    (held,) = feed_lock_paths({str(tmp_path / "out.jsonl"): {}}, "generic")
+    with RunLock(held):  # a live worker on this machine writes out.jsonl
+        done = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "generic", "-a",
+                               "url=http://127.0.0.1:9/", "-s", "REDIS_URL=redis://127.0.0.1:9/0",
+                               "-O", str(tmp_path / "out.jsonl")], cwd=tmp_path, env=env(),
+                              capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == EXIT_LOCKED
+    assert "same feed file" in done.stderr
+    assert f"pid {os.getpid()}" in done.stderr
+    assert not (tmp_path / "out.jsonl.part").exists()

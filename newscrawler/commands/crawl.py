@@ -60,8 +60,11 @@ class Command(crawl.Command):
         settings = self.settings
         assert settings is not None
         distributed = is_distributed(settings)
-        state_uri = settings.get("STATE_URI")
-        paths = feed_lock_paths(settings.getdict("FEEDS"), spider_name) if distributed else []
+        # with REDIS_URL the state store defaults to it (the add-on sets that later)
+        state_uri = settings.get("STATE_URI") or (settings["REDIS_URL"] if distributed else None)
+        feed_paths = feed_lock_paths(settings.getdict("FEEDS"), spider_name) if distributed \
+            else []
+        paths = list(feed_paths)
         if not (distributed and is_redis_uri(state_uri)):
             # a local SQLite store is one process's at a time, distributed or not
             paths.append(lock_path(state_uri, spider_name))
@@ -75,7 +78,7 @@ class Command(crawl.Command):
                         held.release()
                     print(f"newscrawler: {spider_name} is already running ({busy}); "
                           + ("not starting a second worker on the same feed file (put "
-                             "%(worker)s in its name)" if distributed else
+                             "%(worker)s in its name)" if lock.path in feed_paths else
                              "not starting a second run"), file=sys.stderr)
                     self.exitcode = EXIT_LOCKED
                     return
