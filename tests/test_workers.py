@@ -37,7 +37,7 @@ redis = pytest.importorskip("redis")
 
 SET = Path(__file__).parent / "data" / "dedup" / "set.jsonl"
 # a short idle rule; a lease long enough that a worker busy on a loaded machine is not dead
-FAST = {"REDIS_IDLE_SECONDS": 1.5, "REDIS_HEARTBEAT_SECONDS": 0.3, "REDIS_LEASE_SECONDS": 8,
+FAST = {"REDIS_IDLE_SECONDS": 1.5, "REDIS_HEARTBEAT_SECONDS": 0.3, "REDIS_LEASE_SECONDS": 20,
         "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_TIMEOUT": 15,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 16, "LOG_LEVEL": "INFO"}
 HOLD_SECONDS = 1.0  # the longest a copy waits for the others of its story
