@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from newscrawler import inspect as inspect_exports
+from newscrawler import workers as run_workers
 from newscrawler.demo.server import start_server
 from newscrawler.utils.terminal import printable
 
@@ -78,7 +79,20 @@ def main(argv: list[str] | None = None) -> int:
                     "a rejects file, a run folder or output/ itself.")
     inspect.add_argument("paths", nargs="+", metavar="PATH")
     inspect_exports.add_arguments(inspect)
+    workers = commands.add_parser(
+        "workers", help="start N workers of one distributed crawl on this machine",
+        description="Start N `scrapy crawl` workers with the same arguments (which must set "
+                    "REDIS_URL), forward Ctrl-C/SIGTERM to them, wait, and print each one's "
+                    "feed and exit status. Exits 0 when all did, else the worst status.",
+        usage=run_workers.USAGE)
+    workers.add_argument("count", type=int, metavar="N")
+    workers.add_argument("--log-dir", type=Path, default=Path("output/workers"),
+                         help="each worker's log, <spider>-<i>.log (default: output/workers/)")
+    workers.add_argument("crawl", nargs=argparse.REMAINDER, metavar="-- SPIDER ...")
     args = parser.parse_args(argv)
+    if args.command == "workers":
+        crawl = args.crawl[1:] if args.crawl[:1] == ["--"] else args.crawl
+        return run_workers.main(args.count, crawl, args.log_dir)
     if args.command == "demo":
         return run_demo(args.output)
     if args.command == "inspect":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,9 +30,16 @@ def run_time(spider: Spider) -> str:
     return value
 
 
+def worker_id() -> str:
+    """``%(worker)s``: this process among the workers on this machine (``w<pid>``)."""
+    return f"w{os.getpid()}"
+
+
 def uri_params(params: dict[str, Any], spider: Spider) -> dict[str, Any]:
-    """``FEED_URI_PARAMS``: every file of one run gets the same ``%(time)s``."""
+    """``FEED_URI_PARAMS``: every file of one run gets the same ``%(time)s``, and
+    ``%(worker)s`` tells apart the workers of a distributed crawl started in one second."""
     params["time"] = run_time(spider)
+    params["worker"] = worker_id()
     return params
 
 

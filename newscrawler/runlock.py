@@ -1,8 +1,12 @@
-"""One run at a time per spider and state store.
+"""One run at a time per spider and state store; in a distributed crawl, one writer per feed.
 
 An advisory ``flock`` on a file beside the state store: the kernel drops it
 when the holder dies, so a lock left by a killed run is simply taken over;
 the pid written inside names the holder in the message a second run prints.
+
+A distributed crawl (``REDIS_URL``) shares its store and queue by design: any number of
+workers run on one machine, and what stays exclusive is each worker's own feed file
+(:func:`feed_lock_paths`); the default feed name has ``%(worker)s`` in it.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Self
+from typing import IO, Any, Self
 
 from newscrawler.state import DEFAULT_STATE_URI, store_path
 
@@ -36,6 +40,24 @@ def lock_path(state_uri: str | None, spider: str) -> Path:
         return Path(".newscrawler") / f"redis-{name}.{spider}.lock"
     state = store_path(uri)
     return state.with_name(f"{state.name}.{spider}.lock")
+
+
+def feed_lock_paths(feeds: dict[str, Any], spider: str) -> list[Path]:
+    """Locks of the local feeds that two workers could both write (no ``%(worker)s``).
+
+    >>> [str(p) for p in feed_lock_paths({"out/%(name)s.jsonl": {}, "s3://b/x": {}}, "g")]
+    ['out/.g.jsonl.lock']
+    >>> feed_lock_paths({"output/%(name)s/%(time)s.%(worker)s.jsonl": {}}, "g")
+    []
+    """
+    paths = []
+    for uri in feeds:
+        uri = str(uri)
+        if ("://" in uri and not uri.startswith("file://")) or "%(worker)s" in uri:
+            continue
+        path = Path(uri.removeprefix("file://").replace("%(name)s", spider))
+        paths.append(path.with_name(f".{path.name}.lock"))
+    return paths
 
 
 class RunLock:

@@ -6,7 +6,8 @@
 - checks the state store and Redis (``newscrawler.preflight``): one line and exit status 1
   when they cannot be used, and the same when they break after the crawl started;
 - takes the lock of the spider and its state store, so a second run started while
-  the first is still going exits at once with status 75;
+  the first is still going exits at once with status 75; a worker of a distributed crawl
+  (``REDIS_URL``) locks only its own feed file, so several run on one machine;
 - exits with status 1 when the run failed (see ``newscrawler.runs``), so cron
   mail and monitoring see it.
 """
@@ -26,9 +27,12 @@ from scrapy.exceptions import UsageError
 from twisted.internet.defer import Deferred
 
 from newscrawler import preflight
+from newscrawler.distributed import is_distributed
 from newscrawler.extensions.summary import EXIT_STATUS_STAT
-from newscrawler.runlock import LockBusy, RunLock, lock_path
+from newscrawler.feeds import sibling_path
+from newscrawler.runlock import LockBusy, RunLock, feed_lock_paths, lock_path
 from newscrawler.runs import EXIT_FAILED, EXIT_LOCKED
+from newscrawler.state import is_redis_uri
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +47,13 @@ class Command(crawl.Command):
             feeds = dict(self.settings.getdict("FEEDS"))
             if default in feeds:
                 del feeds[default]
+                self.settings.set("FEEDS", feeds, priority="cmdline")
+        elif is_distributed(self.settings):
+            # several workers on one machine, started in the same second: one feed each
+            feeds = dict(self.settings.getdict("FEEDS"))
+            default = self.settings.get("DEFAULT_FEED_URI")
+            if default in feeds and "%(worker)s" not in default:
+                feeds[sibling_path(default, ".%(worker)s.jsonl")] = feeds.pop(default)
                 self.settings.set("FEEDS", feeds, priority="cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
@@ -63,26 +74,42 @@ class Command(crawl.Command):
         settings = self.settings
         assert settings is not None
         preflight.check_templates(settings, spidercls, opts.spargs)  # UsageError too
+        # with REDIS_URL the state store defaults to it (the add-on sets that later)
+        state_uri = preflight.state_uri(settings)
         try:
-            preflight.check_state_uri(preflight.state_uri(settings))  # the lock sits beside it
+            preflight.check_state_uri(state_uri)  # the lock sits beside it
         except preflight.StartupError as error:
             self._stop(error)
             return
-        lock = RunLock(lock_path(settings.get("STATE_URI"), spider_name))
+        distributed = is_distributed(settings)
+        feed_paths = feed_lock_paths(settings.getdict("FEEDS"), spider_name) if distributed \
+            else []
+        paths = list(feed_paths)
+        if not (distributed and is_redis_uri(state_uri)):
+            # a local SQLite store is one process's at a time, distributed or not
+            paths.append(lock_path(state_uri, spider_name))
+        locks = [RunLock(path) for path in paths]
         if settings.getbool("RUN_LOCK_ENABLED", True):
-            try:
-                lock.acquire()
-            except LockBusy as busy:
-                print(f"newscrawler: {spider_name} is already running ({busy}); not starting "
-                      "a second run", file=sys.stderr)
-                self.exitcode = EXIT_LOCKED
-                return
-            except OSError as error:
-                self._stop(f"cannot take the run lock {lock.path}: {error}")
-                return
-            if lock.previous_holder:
-                print(f"newscrawler: took over a stale lock ({lock.previous_holder})",
-                      file=sys.stderr)
+            for lock in locks:
+                try:
+                    lock.acquire()
+                except LockBusy as busy:
+                    for held in locks:
+                        held.release()
+                    print(f"newscrawler: {spider_name} is already running ({busy}); "
+                          + ("not starting a second worker on the same feed file (put "
+                             "%(worker)s in its name)" if lock.path in feed_paths else
+                             "not starting a second run"), file=sys.stderr)
+                    self.exitcode = EXIT_LOCKED
+                    return
+                except OSError as error:
+                    for held in locks:
+                        held.release()
+                    self._stop(f"cannot take the run lock {lock.path}: {error}")
+                    return
+                if lock.previous_holder:
+                    print(f"newscrawler: took over a stale lock ({lock.previous_holder})",
+                          file=sys.stderr)
         failures: list[BaseException] = []
         try:
             try:
@@ -94,7 +121,8 @@ class Command(crawl.Command):
             _on_failure(self.crawler_process.crawl(crawler, **opts.spargs), failures.append)
             self.crawler_process.start()
         finally:
-            lock.release()
+            for lock in locks:
+                lock.release()
         if failures:
             # the store (or Redis) broke after the checks, or a component failed to start
             error = failures[0]

@@ -187,7 +187,12 @@ class DuplicateIndex:
         )
 
     def check_and_claim(self, story: Story, now: float) -> Decision:
-        """:meth:`find` then :meth:`claim`, as one step on the store's thread."""
-        decision = self.find(story)
-        self.claim(story, decision, now)
-        return decision
+        """:meth:`find` then :meth:`claim`, as one step for every process sharing the store
+        (on Redis an optimistic transaction over the story's id, hash and bands that runs
+        again when another worker claimed one of them meanwhile)."""
+        def step() -> Decision:
+            decision = self.find(story)
+            self.claim(story, decision, now)
+            return decision
+        bands = band_keys(story.signature.minhash) if self.near and story.core else ()
+        return self.store.claiming(story.id, story.content_hash, bands, step)

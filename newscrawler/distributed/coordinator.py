@@ -36,6 +36,7 @@ DEFAULT_PREFIX = "newscrawler"
 DEFAULT_IDLE_SECONDS = 10.0
 DEFAULT_HEARTBEAT_SECONDS = 1.0
 DEFAULT_LEASE_SECONDS = 10.0
+LIVE_CACHE_SECONDS = 0.5
 
 # Move the requests of workers whose heartbeat is older than ARGV[1] back into the queue.
 _REAP = """
@@ -116,6 +117,7 @@ class Coordinator:
         self.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.run: str | None = None
         self.seeder = False
+        self._live: tuple[float, set[str]] = (0.0, set())
         self._reap = server.register_script(_REAP)
         self._pop = server.register_script(_POP)
         self._renew = server.register_script(_RENEW)
@@ -207,6 +209,23 @@ class Coordinator:
         if entries:
             self.server.hdel(self.processing_key, *entries)
 
+    def live(self, worker: str) -> bool:
+        """Whether ``worker`` beats (within the lease). A yes is cached for a moment; a no is
+        asked again at once, so a worker that joined since is never taken for dead."""
+        now = time.time()
+        checked, live = self._live
+        if now - checked > LIVE_CACHE_SECONDS:
+            live = {w.decode() for w in self.server.zrangebyscore(
+                self.workers_key, now - self.lease_seconds, "+inf")}
+            self._live = (now, live)
+        if worker in live:
+            return True
+        beat = self.server.zscore(self.workers_key, worker)
+        if beat is not None and float(beat) >= now - self.lease_seconds:
+            live.add(worker)
+            return True
+        return False
+
     def queue_size(self) -> int:
         return int(self.server.zcard(self.queue_key))
 
@@ -236,9 +255,14 @@ class Coordinator:
         self.leave()
 
     def leave(self) -> int:
-        """This worker stops: its unfinished requests go back to the queue."""
+        """This worker stops: its unfinished requests go back to the queue.
+
+        Its entry in the workers set gets a last beat instead of going: its claims in the
+        state store stay live for ``REDIS_LEASE_SECONDS`` more, while its feed is published
+        (then they are exports), so no other worker takes them for abandoned meanwhile. The
+        next beat of a worker past that lease removes the entry, finding nothing to requeue."""
         moved = int(self._requeue(keys=[self.processing_key, self.queue_key]))
-        self.server.zrem(self.workers_key, self.worker)
+        self.server.zadd(self.workers_key, {self.worker: time.time()})
         return moved
 
 
@@ -270,11 +294,12 @@ def worker_run(crawler: Crawler, store: Any) -> str:
 
     A Redis store is told which claims are the crawl's, so that a pending claim of another
     worker counts as live while that worker beats (two workers never both keep one story),
-    and as abandoned once it is dead (its requeued stories are claimed again)."""
+    and as abandoned once it is dead (its requeued stories are claimed again). Liveness is
+    read from ``REDIS_URL``'s heartbeats even when the store is another database."""
     coordinator = coordinator_of(crawler)
     run = coordinator.join()
     share = getattr(store, "share_claims", None)
     mine = f"{run}/{coordinator.worker}"
     if share is not None:
-        share(f"{run}/", coordinator.workers_key, coordinator.lease_seconds, mine)
+        share(coordinator.live, mine)
     return mine

@@ -126,7 +126,9 @@ class RedisScheduler(Scheduler):
             busy = bool(self._popped)
             if moved := self.coordinator.beat(busy):
                 self.crawler.stats.inc_value("distributed/requeued_from_dead", moved)
-            if len(self.queue):
+            if len(self.queue) or not busy:
+                # work queued by others; or nothing here: ask the engine, whose idle check
+                # sees whether the shared crawl is done now, not at its next 5 s idle tick
                 self._wake()
         except Exception:  # a lost connection must not stop the heartbeat loop
             logger.exception("Distributed heartbeat failed")

@@ -156,6 +156,9 @@ class DuplicatesPipeline:
         try:
             published = await state.store.call(state.store.publish_run, state.run, time.time())
             self.crawler.stats.set_value("incremental/published", published)
+            if conflicts := getattr(state.store, "conflicts", 0):
+                # steps another worker raced (Redis): run again on what it wrote, not lost
+                self.crawler.stats.set_value("dupes/state/retries", conflicts)
             logger.info("State store: %(n)d stories recorded as exported", {"n": published})
         finally:
             await shared.release(self.crawler)

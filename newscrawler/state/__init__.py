@@ -44,17 +44,21 @@ def store_path(uri: str) -> Path:
     return Path(rest[1:])
 
 
-def open_store(uri: str = DEFAULT_STATE_URI) -> StateStore:
-    """Open (and create, with its folder) the state store at ``uri``."""
+def open_store(uri: str = DEFAULT_STATE_URI, key_prefix: str | None = None) -> StateStore:
+    """Open (and create, with its folder) the state store at ``uri``.
+
+    A Redis store's keys start ``<key_prefix>:state:`` (``REDIS_KEY_PREFIX``, default
+    ``newscrawler``) unless the URI says ``?prefix=``."""
     if not uri:
         raise ValueError("STATE_URI is empty")
     if is_redis_uri(uri):
         try:
-            from newscrawler.state.redisstore import RedisStateStore
+            from newscrawler.state.redisstore import DEFAULT_PREFIX, RedisStateStore
         except ImportError as error:
             raise ImportError(f"STATE_URI {uri.split('://')[0]}://... needs the distributed "
                               "extra: pip install -e '.[distributed]'") from error
-        return RedisStateStore(uri)  # type: ignore[return-value]  # same methods
+        prefix = f"{key_prefix.rstrip(':')}:state" if key_prefix else DEFAULT_PREFIX
+        return RedisStateStore(uri, prefix)  # type: ignore[return-value]  # same methods
     path = store_path(uri)
     path.parent.mkdir(parents=True, exist_ok=True)
     return StateStore(path)

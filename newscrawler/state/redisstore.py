@@ -12,13 +12,17 @@ cleaning stages do not know which one they use. ``STATE_URI=redis://host:port/db
     <p>:para:<host>       paragraph hash -> stories; "<hash>:c" -> copies
     <p>:para_seen         "<host>|<hash>" -> last_seen
     <p>:probe:<pattern>   a soft-404 probe answer, for ``SOFT404_PROBE_TTL`` seconds
-    <p>:lock              held while one worker runs a store call (see below)
 
-Atomicity: a call made through :meth:`RedisStateStore.submit` (or :meth:`call`) runs on the
-store's worker thread while holding one Redis lock, so a read-then-write such as the
-duplicates stage's check-and-claim is one step across all workers, as it is within one
-SQLite transaction. Each call is a handful of round trips. The lock expires
-(``LOCK_SECONDS``) if its holder dies.
+``<p>`` is ``<REDIS_KEY_PREFIX>:state`` (default ``newscrawler:state``), or ``?prefix=``.
+
+Atomicity without a store-wide lock: a read-then-write is an optimistic transaction
+(Redis ``WATCH``/``MULTI``/``EXEC``, :meth:`RedisStateStore.atomically`): the keys a
+decision read are watched, its writes are queued, and ``EXEC`` applies them only when no
+other worker changed a watched key meanwhile; otherwise the whole step runs again on what
+is there now. The duplicates stage's lookup-and-claim watches the story's own key, its
+content-hash set and its LSH band sets, so two workers checking two copies of one story at
+once conflict on a shared band: one claims first, the other re-reads and finds it, whatever
+the schedule. Workers touching unrelated stories never wait for each other.
 """
 
 from __future__ import annotations
@@ -36,10 +40,9 @@ import redis
 
 from newscrawler.dedup import minhash as mh
 from newscrawler.state.sqlite import DAY, SCHEMA_VERSION, StoryRow
-from newscrawler.state.worker import P, StoreWorker, T
+from newscrawler.state.worker import StoreWorker, T
 
 DEFAULT_PREFIX = "newscrawler:state"
-LOCK_SECONDS = 30
 _FIELDS = [f.name for f in dataclasses.fields(StoryRow)]
 
 
@@ -75,21 +78,41 @@ def redacted(uri: str) -> str:
     return urlunsplit(parts._replace(netloc=f"***@{parts.hostname}:{parts.port or 6379}"))
 
 
+class _Queued:
+    """Writes of an optimistic transaction, recorded until its ``MULTI``/``EXEC``."""
+
+    def __init__(self) -> None:
+        self.ops: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+
+    def __getattr__(self, name: str) -> Callable[..., None]:
+        def record(*args: Any, **kwargs: Any) -> None:
+            self.ops.append((name, args, kwargs))
+        return record
+
+
+@dataclasses.dataclass
+class _Transaction:
+    pipe: Any
+    writes: _Queued = dataclasses.field(default_factory=_Queued)
+    rows: dict[str, StoryRow | None] = dataclasses.field(default_factory=dict)
+    """Rows written in this transaction: later reads see them (read your writes)."""
+
+
 class RedisStateStore(StoreWorker):
-    def __init__(self, uri: str) -> None:
+    def __init__(self, uri: str, default_prefix: str = DEFAULT_PREFIX) -> None:
         parts = urlsplit(uri)
         query = parse_qs(parts.query)
-        self.prefix = (query.pop("prefix", [DEFAULT_PREFIX])[0]).rstrip(":")
+        self.prefix = (query.pop("prefix", [default_prefix])[0]).rstrip(":")
         self.path = redacted(uri)
         rest = "&".join(f"{k}={v[0]}" for k, v in query.items())
         self.db = redis.Redis.from_url(urlunsplit(parts._replace(query=rest)),
                                        socket_timeout=30, socket_connect_timeout=10)
         self.db.ping()
         self.db.hsetnx(self.key("meta"), "schema_version", SCHEMA_VERSION)
-        self._claims: tuple[str, str, float, str] | None = None
-        self._live: tuple[float, set[str]] = (0.0, set())
-        self._lock = self.db.lock(self.key("lock"), timeout=LOCK_SECONDS,
-                                  blocking_timeout=2 * LOCK_SECONDS, thread_local=False)
+        self._claims: tuple[Callable[[str], bool], str] | None = None
+        self._tx: _Transaction | None = None
+        self.conflicts = 0
+        """Optimistic transactions run again because another worker changed what they read."""
 
     def key(self, *parts: object) -> str:
         return ":".join([self.prefix, *(str(p) for p in parts)])
@@ -98,53 +121,100 @@ class RedisStateStore(StoreWorker):
     def schema_version(self) -> int:
         return int(self.db.hget(self.key("meta"), "schema_version") or SCHEMA_VERSION)
 
-    # --- threading --------------------------------------------------------------------------
-    def _run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """Each call on the worker thread holds the store's Redis lock."""
-        with self._lock:
-            return fn(*args, **kwargs)
+    # --- atomic steps -----------------------------------------------------------------------
+    def atomically(self, keys: Sequence[str], fn: Callable[[], T]) -> T:
+        """Run ``fn`` (reads, then writes through this store's methods) as one step: the
+        ``keys`` it decides on are watched and its writes applied in one ``MULTI``/``EXEC``,
+        or ``fn`` runs again if another client changed one of them meanwhile."""
+        if self._tx is not None:  # already inside one: part of it
+            return fn()
+        attempt = 0
+        with self.db.pipeline() as pipe:
+            while True:
+                self._tx = _Transaction(pipe)
+                try:
+                    pipe.watch(*keys)
+                    result = fn()
+                    pipe.multi()
+                    for name, args, kwargs in self._tx.writes.ops:
+                        getattr(pipe, name)(*args, **kwargs)
+                    pipe.execute()
+                    return result
+                except redis.WatchError:
+                    self.conflicts += 1
+                    attempt += 1
+                    if attempt > 3:  # a hot key: let the other writers through first
+                        time.sleep(min(0.05, 0.001 * attempt))
+                finally:
+                    self._tx = None
+                    pipe.reset()
+
+    def claiming(self, story_id: str, content_hash: int, band_keys: Iterable[int],
+                 fn: Callable[[], T]) -> T:
+        """``fn`` looks this story up in the index and claims it: one step across all
+        workers (its id, content hash and LSH bands are what two copies share)."""
+        keys = [self.key("story", story_id)]
+        if content_hash:
+            keys.append(self.key("hash", content_hash))
+        keys += [self.key("band", k) for k in band_keys]
+        return self.atomically(keys, fn)
+
+    @property
+    def _read(self) -> Any:
+        """The connection reads go through (inside a transaction, the watching one)."""
+        return self._tx.pipe if self._tx is not None else self.db
+
+    def _writes(self) -> _Queued:
+        """The writes of the current transaction (every change to a story is made in one)."""
+        assert self._tx is not None, "story writes run inside atomically()"
+        return self._tx.writes
 
     # --- claims of a distributed crawl --------------------------------------------------------
-    def share_claims(self, prefix: str, workers_key: str, lease: float, mine: str) -> None:
-        """Claims ``<prefix><worker>`` belong to one crawl: while ``<worker>`` beats (its score
-        in ``workers_key`` is younger than ``lease``), readers see its pending claim as their
-        own run's, i.e. live; a dead worker's claims read as abandoned."""
-        self._claims = (prefix, workers_key, lease, mine)
-
-    def _live_workers(self, now: float) -> set[str]:
-        assert self._claims is not None
-        checked, live = self._live
-        if now - checked > 0.5:
-            _, workers_key, lease, _ = self._claims
-            live = {_str(w) for w in self.db.zrangebyscore(workers_key, now - lease, "+inf")}
-            self._live = (now, live)
-        return live
+    def share_claims(self, live: Callable[[str], bool], mine: str) -> None:
+        """Claims ``<run>/<worker>`` belong to the crawl's workers: while ``live(worker)`` (it
+        beats), readers see its pending claim as their own run's, i.e. live; a dead worker's
+        claims read as abandoned. ``live`` asks the crawl's Redis (``REDIS_URL``), which need
+        not be the store's database."""
+        self._claims = (live, mine)
 
     def _view(self, row: StoryRow | None) -> StoryRow | None:
         if row is None or self._claims is None:
             return row
-        run = self._claims[3]
-        if (row.state != "pending" or not row.run or row.run == run
-                or not row.run.startswith(self._claims[0])):
+        live, run = self._claims
+        if row.state != "pending" or not row.run or row.run == run or "/" not in row.run:
             return row
-        worker = row.run[len(self._claims[0]):]
-        if worker in self._live_workers(time.time()):
-            row.run = run
+        if live(row.run.split("/", 1)[1]):
+            row = dataclasses.replace(row, run=run)
         return row
 
     # --- stories ----------------------------------------------------------------------------
     def _get_many(self, ids: Iterable[bytes | str]) -> list[StoryRow]:
-        ids = list(ids)
+        ids = [_str(i) for i in ids]
         if not ids:
             return []
-        raws = self.db.mget([self.key("story", _str(i)) for i in ids])
-        return [row for raw in raws if (row := self._view(_decode(raw))) is not None]
+        written = self._tx.rows if self._tx is not None else {}
+        missing = [i for i in ids if i not in written]
+        raws = dict(zip(missing, self._read.mget([self.key("story", i) for i in missing])
+                        if missing else [], strict=True))
+        rows = [written[i] if i in written else _decode(raws[i]) for i in ids]
+        return [view for row in rows if (view := self._view(row)) is not None]
 
-    def _save(self, row: StoryRow, pipe: Any) -> None:
-        pipe.set(self.key("story", row.id), _encode(row))
+    def _save(self, row: StoryRow, writes: _Queued) -> None:
+        writes.set(self.key("story", row.id), _encode(row))
+        assert self._tx is not None
+        self._tx.rows[row.id] = dataclasses.replace(row)
 
     def _get_raw(self, story_id: str) -> StoryRow | None:
-        return _decode(self.db.get(self.key("story", story_id)))
+        """The story as stored: the row a change reads. Inside a transaction its key is
+        watched too, so a row another worker changes meanwhile (published, touched) is
+        never written back stale."""
+        key = self.key("story", story_id)
+        if self._tx is not None:
+            if story_id in self._tx.rows:
+                row = self._tx.rows[story_id]
+                return dataclasses.replace(row) if row is not None else None
+            self._tx.pipe.watch(key)
+        return _decode(self._read.get(key))
 
     def get_story(self, story_id: str) -> StoryRow | None:
         return self._view(self._get_raw(story_id))
@@ -154,17 +224,19 @@ class RedisStateStore(StoreWorker):
         return {row.id: row for row in self._get_many(story_ids)}
 
     def stories_by_hash(self, content_hash: int, limit: int = 8) -> list[StoryRow]:
-        ids = sorted(self.db.smembers(self.key("hash", content_hash)))[:limit]
+        ids = sorted(self._read.smembers(self.key("hash", content_hash)))[:limit]
         return self._get_many(ids)
 
     def band_candidates(self, keys: Sequence[int], limit: int = 32) -> list[StoryRow]:
         """Representatives sharing at least one band key, most shared bands first."""
         if not keys:
             return []
+        # one round trip; inside a transaction these keys are already watched, and WATCH
+        # sees any change after it, whichever connection reads them
+        shared: Counter[bytes] = Counter()
         with self.db.pipeline(transaction=False) as pipe:
             for key in keys:
                 pipe.smembers(self.key("band", key))
-            shared: Counter[bytes] = Counter()
             for members in pipe.execute():
                 shared.update(members)
         best = [i for i, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
@@ -184,6 +256,11 @@ class RedisStateStore(StoreWorker):
 
         As in SQLite: the earliest ``first_seen``, the highest ``version`` and ``discovered``
         and the earlier ``exported_at`` (unless ``row`` sets one) survive a replacement."""
+        band_keys = list(band_keys)
+        return self.atomically([self.key("story", row.id)],
+                               lambda: self._put_story(row, band_keys))
+
+    def _put_story(self, row: StoryRow, band_keys: list[int]) -> int:
         old = self._get_raw(row.id)
         new = dataclasses.replace(row, rowid=int(self.db.incr(self.key("rowid"))))
         if old is not None:
@@ -193,26 +270,28 @@ class RedisStateStore(StoreWorker):
             new.discovered = max(dates) if dates else None
             if new.exported_at is None:
                 new.exported_at = old.exported_at
-        with self.db.pipeline() as pipe:
-            if old is not None:
-                self._unindex(old, pipe)
-            self._save(new, pipe)
-            pipe.zadd(self.key("seen"), {new.id: new.last_seen})
-            if new.content_hash:
-                pipe.sadd(self.key("hash", new.content_hash), new.id)
-            for key in band_keys:
-                pipe.sadd(self.key("band", key), new.id)
-            if new.run:
-                pipe.sadd(self.key("run", new.run), new.id)
-            pipe.execute()
+        writes = self._writes()
+        if old is not None:
+            self._unindex(old, writes)
+        self._save(new, writes)
+        writes.zadd(self.key("seen"), {new.id: new.last_seen})
+        if new.content_hash:
+            writes.sadd(self.key("hash", new.content_hash), new.id)
+        for key in band_keys:
+            writes.sadd(self.key("band", key), new.id)
+        if new.run:
+            writes.sadd(self.key("run", new.run), new.id)
         return new.rowid
 
     def _update(self, story_id: str, change: Callable[[StoryRow], bool]) -> bool:
-        row = self._get_raw(story_id)
-        if row is None or not change(row):
-            return False
-        self.db.set(self.key("story", story_id), _encode(row))
-        return True
+        """Read, change and write one story as one step (``change`` may queue more writes)."""
+        def step() -> bool:
+            row = self._get_raw(story_id)
+            if row is None or not change(row):
+                return False
+            self._save(row, self._writes())
+            return True
+        return self.atomically([self.key("story", story_id)], step)
 
     def touch(self, story_ids: Iterable[str], now: float) -> None:
         """Seen again: keeps a story (and its cluster) from expiring."""
@@ -221,9 +300,9 @@ class RedisStateStore(StoreWorker):
                 if row.last_seen >= now:
                     return False
                 row.last_seen = now
+                self._writes().zadd(self.key("seen"), {row.id: now})
                 return True
-            if self._update(story_id, later):
-                self.db.zadd(self.key("seen"), {story_id: now})
+            self._update(story_id, later)
 
     def note_discovered(self, story_id: str, when: float) -> None:
         """Discovery dated the story ``when``; kept when later than what was recorded."""
@@ -236,7 +315,7 @@ class RedisStateStore(StoreWorker):
 
     def _export(self, row: StoryRow, now: float) -> bool:
         if row.run:
-            self.db.srem(self.key("run", row.run), row.id)
+            self._writes().srem(self.key("run", row.run), row.id)
         row.exported_at, row.run, row.version = now, None, row.version + 1
         if row.state == "pending":
             row.state = "exported"
@@ -265,13 +344,18 @@ class RedisStateStore(StoreWorker):
     def forget(self, story_id: str, run: str | None = None) -> bool:
         """Delete a story (and its band keys); with ``run``, only a claim that run holds.
         A claim on a story an earlier run exported is abandoned instead (as in SQLite)."""
+        return self.atomically([self.key("story", story_id)],
+                               lambda: self._forget(story_id, run))
+
+    def _forget(self, story_id: str, run: str | None) -> bool:
         row = self._get_raw(story_id)
         if row is not None and run is not None and row.exported_at is not None:
             if row.run != run:
                 return False
-            self.db.srem(self.key("run", run), story_id)
+            writes = self._writes()
+            writes.srem(self.key("run", run), story_id)
             row.run = None
-            self.db.set(self.key("story", story_id), _encode(row))
+            self._save(row, writes)
             return True
         if row is None or (run is not None and row.state == "pending" and row.run != run):
             return False
@@ -279,11 +363,12 @@ class RedisStateStore(StoreWorker):
         return True
 
     def _delete(self, row: StoryRow) -> None:
-        with self.db.pipeline() as pipe:
-            self._unindex(row, pipe)
-            pipe.delete(self.key("story", row.id))
-            pipe.zrem(self.key("seen"), row.id)
-            pipe.execute()
+        writes = self._writes()
+        self._unindex(row, writes)
+        writes.delete(self.key("story", row.id))
+        writes.zrem(self.key("seen"), row.id)
+        assert self._tx is not None
+        self._tx.rows[row.id] = None
 
     # --- boilerplate --------------------------------------------------------------------------
     def count_paragraphs(self, host: str, hashes: Sequence[int], *, new_cluster: bool,
@@ -321,13 +406,9 @@ class RedisStateStore(StoreWorker):
         cutoff = now - story_days * DAY
         while ids := self.db.zrangebyscore(self.key("seen"), "-inf", f"({cutoff}",
                                            start=0, num=batch):
-            rows = {row.id: row for row in self._get_many(ids)}
-            for raw in ids:
-                row = rows.get(_str(raw))
-                if row is not None:
-                    self._delete(row)
-                else:
-                    self.db.zrem(self.key("seen"), raw)
+            for story_id in map(_str, ids):
+                self.atomically([self.key("story", story_id)],
+                                lambda story_id=story_id: self._expire(story_id, cutoff))
             stories += len(ids)
         paragraphs = 0
         cutoff = now - paragraph_days * DAY
@@ -341,6 +422,16 @@ class RedisStateStore(StoreWorker):
                 pipe.execute()
             paragraphs += len(members)
         return stories, paragraphs
+
+    def _expire(self, story_id: str, cutoff: float) -> None:
+        """Delete the story unless another worker saw it again meanwhile."""
+        row = self._get_raw(story_id)
+        if row is None:
+            self._writes().zrem(self.key("seen"), story_id)
+        elif row.last_seen < cutoff:
+            self._delete(row)
+        else:  # seen again: its score is brought up to date
+            self._writes().zadd(self.key("seen"), {story_id: row.last_seen})
 
     def counts(self) -> dict[str, int]:
         """Row counts as the SQLite store reports them (a full scan of band keys)."""

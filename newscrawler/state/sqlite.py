@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newscrawler.dedup.minhash import band_keys, minhash_from_bytes
-from newscrawler.state.worker import StoreWorker
+from newscrawler.state.worker import StoreWorker, T
 
 SCHEMA_VERSION = 2
 DAY = 86400.0
@@ -239,6 +239,13 @@ class StateStore(StoreWorker):
                 [(key, rowid) for key in band_keys],
             )
         return rowid
+
+    def claiming(self, story_id: str, content_hash: int, band_keys: Iterable[int],
+                 fn: Callable[[], T]) -> T:
+        """``fn`` looks a story up and claims it. One process writes an SQLite store at a
+        time (the run lock) and its calls run one by one on the store's thread, so this is
+        already one step; the Redis store makes it one across workers."""
+        return fn()
 
     def touch(self, story_ids: Iterable[str], now: float) -> None:
         """Seen again: keeps a story (and its cluster) from expiring."""
