@@ -2,7 +2,7 @@
 
 ``/sitemap.xml`` is a gzip sitemap of ``/story/<i>.html`` for ``i < N`` (or, with
 ``per_sitemap``, a sitemap index of gzip sitemaps of that many URLs each, under
-``/sitemaps/<k>.xml.gz``); every story URL answers with a small, distinct story page;
+``/sitemaps/<k>.xml.gz``; with ``plain``, ``/sitemap.xml`` is served uncompressed); every story URL answers with a small, distinct story page;
 anything else is a 404. The sitemap bodies are built once, when the server starts.
 Story fetches are counted (``hits``).
 """
@@ -46,8 +46,9 @@ def gzip_sitemap(base: str, first: int, count: int) -> bytes:
 
 
 class SitemapSite:
-    def __init__(self, urls: int, per_sitemap: int = 0) -> None:
+    def __init__(self, urls: int, per_sitemap: int = 0, plain: bool = False) -> None:
         self.urls = urls
+        self.plain = plain
         self.per_sitemap = per_sitemap
         self.hits = 0
         self._lock = threading.Lock()
@@ -93,6 +94,9 @@ class SitemapSite:
                 path = self.path.split("?", 1)[0]
                 if path == "/robots.txt":
                     return self.send(200, b"User-agent: *\nAllow: /\n", "text/plain")
+                if path == "/sitemap.xml" and site.plain:
+                    return self.send(200, zlib.decompress(site._sitemap, wbits=31),
+                                     "application/xml")
                 if path == "/sitemap.xml":
                     return self.send(200, site._sitemap, "application/x-gzip")
                 if (sub := _SUB.match(path)) and int(sub.group(1)) in site._subs:
@@ -125,8 +129,8 @@ class SitemapSite:
 
 
 @contextmanager
-def sitemap_site(urls: int, per_sitemap: int = 0) -> Iterator[SitemapSite]:
-    site = SitemapSite(urls, per_sitemap)
+def sitemap_site(urls: int, per_sitemap: int = 0, plain: bool = False) -> Iterator[SitemapSite]:
+    site = SitemapSite(urls, per_sitemap, plain)
     site.serve()
     try:
         yield site

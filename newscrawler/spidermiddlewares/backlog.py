@@ -19,10 +19,13 @@ This middleware sits next to the engine and pulls the output of discovery respon
   ``REDIS_URL``), the sitemap is queued again so the next session or another worker
   reads the rest (the entries already queued are filtered as duplicates).
 
-It never waits while Scrapy itself holds back downloads because the responses being
-processed are too large (``SCRAPER_SLOT_MAX_ACTIVE_SIZE``): the frontier could not drain
-then. The backlog is sampled with ``len(scheduler)`` (one Redis call with the Redis
-scheduler), once per ``backlog - pending`` outputs, not per output.
+Scrapy holds back new downloads while the responses being processed pass
+``SCRAPER_SLOT_MAX_ACTIVE_SIZE`` (5 MB): a waiting sitemap larger than that (uncompressed,
+or served with ``Content-Encoding: gzip``) would stop the very downloads it waits for.
+So a waiting response's body does not count against that budget, for paused bodies up to
+``PAUSED_MAX`` in all; past that, reading goes on without waiting (the queue may then pass
+the backlog, never the close). The backlog is sampled with ``len(scheduler)`` (one Redis
+call with the Redis scheduler), once per ``backlog - pending`` outputs, not per output.
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ DEFAULT_BACKLOG = 5000
 # a waiting reader looks again at least this often (other workers drain a Redis queue
 # without any signal here; the engine's close has no signal of its own)
 RECHECK_SECONDS = 0.5
+# bodies of waiting responses that Scrapy's scraper budget stops counting, in all
+PAUSED_MAX = 2 * 16 * 1024 * 1024
 
 
 def room(pending: int, backlog: int) -> int:
@@ -89,6 +94,7 @@ class DiscoveryBacklogMiddleware:
         self.backlog = backlog
         self.requeue = requeue
         self._drained = asyncio.Event()
+        self._credited = 0  # bytes of waiting responses taken out of the scraper's budget
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -116,7 +122,7 @@ class DiscoveryBacklogMiddleware:
         outputs = aiter(result)
         while True:
             if allowed <= 0 and self.backlog:
-                allowed = await self._wait_for_room()
+                allowed = await self._wait_for_room(response)
             if engine_closing(self.crawler):
                 self._stopped(response)
                 return
@@ -127,9 +133,24 @@ class DiscoveryBacklogMiddleware:
             allowed -= isinstance(output, Request)
             yield output
 
-    async def _wait_for_room(self) -> int:
+    async def _wait_for_room(self, response: Response) -> int:
         """Wait until the scheduler holds fewer than ``backlog`` requests (or the spider
         closes); how many requests may go before looking again."""
+        slot = getattr(getattr(self.crawler.engine, "scraper", None), "slot", None)
+        credit = len(response.body) if self._credited + len(response.body) <= PAUSED_MAX else 0
+        if slot is None or not hasattr(slot, "max_active_size"):
+            credit = 0
+        self._credited += credit
+        if credit:
+            slot.max_active_size += credit
+        try:
+            return await self._wait(credit)
+        finally:
+            self._credited -= credit
+            if credit:
+                slot.max_active_size -= credit
+
+    async def _wait(self, credit: int) -> int:
         waited = False
         while not engine_closing(self.crawler):
             scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
