@@ -26,8 +26,9 @@ from newscrawler.discovery.xml import PARSER_OPTIONS, bomb_error, child_text, lo
 
 logger = logging.getLogger(__name__)
 
-# bytes fed to the XML parser at a time (inflated bytes for a gzip body)
-CHUNK = 256 * 1024
+# bytes fed to the XML parser at a time (inflated bytes for a gzip body): what a paused
+# sitemap holds parsed, besides its body
+CHUNK = 64 * 1024
 # what a gzip sitemap may inflate to unless the caller says otherwise (SITEMAP_MAX_SIZE)
 MAX_SIZE = 50 * 1024 * 1024
 KINDS = ("urlset", "sitemapindex")

@@ -22,9 +22,9 @@ This middleware sits next to the engine and pulls the output of discovery respon
 Scrapy holds back new downloads while the responses being processed pass
 ``SCRAPER_SLOT_MAX_ACTIVE_SIZE`` (5 MB): a waiting sitemap larger than that (uncompressed,
 or served with ``Content-Encoding: gzip``) would stop the very downloads it waits for.
-So a waiting response's body does not count against that budget, for paused bodies up to
-``PAUSED_MAX`` in all; past that, reading goes on without waiting (the queue may then pass
-the backlog, never the close). The backlog is sampled with ``len(scheduler)`` (one Redis
+So once a response has had to wait, its body no longer counts against that budget (for
+such bodies up to ``PAUSED_MAX`` in all); past that, reading goes on without waiting (the
+queue may then pass the backlog; the close still stops it). The backlog is sampled with ``len(scheduler)`` (one Redis
 call with the Redis scheduler), once per ``backlog - pending`` outputs, not per output.
 """
 
@@ -118,39 +118,42 @@ class DiscoveryBacklogMiddleware:
             async for output in result:
                 yield output
             return
-        allowed = 0
+        allowed = credit = 0
         outputs = aiter(result)
-        while True:
-            if allowed <= 0 and self.backlog:
-                allowed = await self._wait_for_room(response)
-            if engine_closing(self.crawler):
-                self._stopped(response)
-                return
-            try:
-                output = await anext(outputs)
-            except StopAsyncIteration:
-                return
-            allowed -= isinstance(output, Request)
-            yield output
+        try:
+            while True:
+                if allowed <= 0 and self.backlog:
+                    credit = credit or self._credit(response)
+                    allowed = await self._wait_for_room()
+                if engine_closing(self.crawler):
+                    self._stopped(response)
+                    return
+                try:
+                    output = await anext(outputs)
+                except StopAsyncIteration:
+                    return
+                allowed -= isinstance(output, Request)
+                yield output
+        finally:
+            self._credit(response, -credit)
 
-    async def _wait_for_room(self, response: Response) -> int:
+    def _credit(self, response: Response, size: int | None = None) -> int:
+        """Take a waiting response's body out of Scrapy's scraper budget (``size``: give
+        it back); the bytes taken, 0 past ``PAUSED_MAX`` or without a scraper slot."""
+        slot = getattr(getattr(self.crawler.engine, "scraper", None), "slot", None)
+        if slot is None or not hasattr(slot, "max_active_size"):
+            return 0
+        if size is None:
+            size = len(response.body)
+            if self._credited + size > PAUSED_MAX:
+                return 0
+        self._credited += size
+        slot.max_active_size += size
+        return size
+
+    async def _wait_for_room(self) -> int:
         """Wait until the scheduler holds fewer than ``backlog`` requests (or the spider
         closes); how many requests may go before looking again."""
-        slot = getattr(getattr(self.crawler.engine, "scraper", None), "slot", None)
-        credit = len(response.body) if self._credited + len(response.body) <= PAUSED_MAX else 0
-        if slot is None or not hasattr(slot, "max_active_size"):
-            credit = 0
-        self._credited += credit
-        if credit:
-            slot.max_active_size += credit
-        try:
-            return await self._wait(credit)
-        finally:
-            self._credited -= credit
-            if credit:
-                slot.max_active_size -= credit
-
-    async def _wait(self, credit: int) -> int:
         waited = False
         while not engine_closing(self.crawler):
             scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
