@@ -24,8 +24,10 @@ Scrapy holds back new downloads while the responses being processed pass
 or served with ``Content-Encoding: gzip``) would stop the very downloads it waits for.
 So once a response has had to wait, its body no longer counts against that budget (for
 such bodies up to ``PAUSED_MAX`` in all); past that, reading goes on without waiting (the
-queue may then pass the backlog; the close still stops it). The backlog is sampled with ``len(scheduler)`` (one Redis
-call with the Redis scheduler), once per ``backlog - pending`` outputs, not per output.
+queue may then pass the backlog; the close still stops it).
+
+The backlog is sampled with ``len(scheduler)`` (one Redis call with the Redis scheduler),
+once per ``backlog - pending`` outputs, not per output.
 """
 
 from __future__ import annotations
