@@ -63,6 +63,8 @@ DOWNLOADER_MIDDLEWARES = {
 # Story pages an earlier run exported are not requested again (incremental runs): first to
 # see what the spider yields, so a dropped request never reaches the duplicate filter
 SPIDER_MIDDLEWARES = {
+    # next to the engine: a sitemap is read as the frontier drains, not at all once closing
+    "newscrawler.spidermiddlewares.backlog.DiscoveryBacklogMiddleware": 30,
     "newscrawler.spidermiddlewares.incremental.SkipExportedMiddleware": 950,
     # next to the spider: a page's tree is freed when its callback is done (no GC wait)
     "newscrawler.spidermiddlewares.release.ReleaseParsedPageMiddleware": 990,

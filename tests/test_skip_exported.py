@@ -9,7 +9,11 @@ from scrapy import Request, Spider
 from scrapy.utils.test import get_crawler
 
 from newscrawler.pipelines.store import CrawlState
-from newscrawler.spidermiddlewares.incremental import LOOKUP_BATCH, SkipExportedMiddleware
+from newscrawler.spidermiddlewares.incremental import (
+    FIRST_BATCH,
+    LOOKUP_BATCH,
+    SkipExportedMiddleware,
+)
 from newscrawler.spiders.base import STORY
 from newscrawler.state import open_store
 from newscrawler.state.sqlite import StoryRow
@@ -28,7 +32,7 @@ async def _outputs(requests):
 def test_a_big_sitemap_is_settled_in_batches_and_exported_stories_skipped(tmp_path):
     store = open_store(str(tmp_path / "state.sqlite3"))
     urls = [f"https://wire.test/news/2025/story-{n}.html" for n in range(2 * LOOKUP_BATCH + 500)]
-    exported = urls[LOOKUP_BATCH + 7]  # a story an earlier run exported, in the second batch
+    exported = urls[LOOKUP_BATCH + 7]  # a story an earlier run exported, in a later batch
     now = time.time()
     store.put_story(StoryRow(0, url_id(exported), exported, "wire.test", 1, "c1", "exported",
                              None, now, now, now, None, None, None, version=1))
@@ -54,5 +58,8 @@ def test_a_big_sitemap_is_settled_in_batches_and_exported_stories_skipped(tmp_pa
     finally:
         store.close()
     assert passed == [u for u in urls if u != exported]  # in order, the exported one skipped
-    assert calls == [LOOKUP_BATCH, LOOKUP_BATCH, 500]
+    # growing batches (a sitemap is read no further ahead than asked), then full ones
+    assert calls == [FIRST_BATCH, 2 * FIRST_BATCH, 4 * FIRST_BATCH, 8 * FIRST_BATCH,
+                     16 * FIRST_BATCH, len(urls) - 31 * FIRST_BATCH]
+    assert 16 * FIRST_BATCH <= LOOKUP_BATCH
     assert crawler.stats.get_value("incremental/skipped_exported") == 1

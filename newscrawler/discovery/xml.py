@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from lxml import etree
 
@@ -11,7 +13,7 @@ logger = logging.getLogger(__name__)
 
 # No entity expansion (billion laughs), no network (XXE), no huge-tree mode; recover from the
 # small breakages real feeds have.
-_PARSER_OPTIONS = {
+PARSER_OPTIONS = {
     "resolve_entities": False,
     "no_network": True,
     "huge_tree": False,
@@ -30,17 +32,21 @@ _ROOT_TAG = re.compile(rb"<(?!\?|!)([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 
 def parse_xml(body: bytes) -> etree._Element | None:
     """The root element of an XML document, or ``None`` when it is not XML at all."""
-    parser = etree.XMLParser(**_PARSER_OPTIONS)
+    parser = etree.XMLParser(**PARSER_OPTIONS)
     try:
         root = etree.fromstring(body, parser=parser)
     except etree.XMLSyntaxError:
         return None
     # libxml2 stops at an entity bomb and, recovering, would hand back a silently cut tree
-    bomb = next((e for e in parser.error_log if _BOMB_ERROR.search(e.message)), None)
-    if bomb is not None:
-        logger.warning("Refused an XML entity bomb: %(error)s", {"error": bomb.message})
+    if (bomb := bomb_error(parser.error_log)) is not None:
+        logger.warning("Refused an XML entity bomb: %(error)s", {"error": bomb})
         return None
     return root
+
+
+def bomb_error(error_log: Iterable[Any]) -> str | None:
+    """The message of a parser's refusal to expand entities (an entity bomb), if any."""
+    return next((e.message for e in error_log if _BOMB_ERROR.search(e.message)), None)
 
 
 def is_binary(body: bytes) -> bool:

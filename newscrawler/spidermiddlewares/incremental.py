@@ -47,8 +47,11 @@ logger = logging.getLogger(__name__)
 # spider asks for each link once, so a story id comes back mostly from another feed or
 # sitemap listing it soon after: a short memory saves those lookups.
 KNOWN_MAX = 20_000
-# A page's output is looked up in batches of this many (one query per 500 ids).
+# A page's output is looked up in batches of this many (one query per 500 ids); the first
+# batches are smaller, so a sitemap the crawl pauses (or closes) after a few entries was not
+# parsed a thousand entries ahead.
 LOOKUP_BATCH = 1000
+FIRST_BATCH = 50
 # At most this many orphaned claims are fetched again per run (the rest in the next ones).
 ORPHANS_MAX = 5000
 
@@ -140,16 +143,19 @@ class SkipExportedMiddleware:
                                     result: AsyncIterator[Any]) -> AsyncIterator[Any]:
         """One batched store lookup per page for the story links it yields (a page links
         to the same chrome and stories over and over; each id is looked up once a run).
-        A sitemap of 50,000 stories is settled ``LOOKUP_BATCH`` requests at a time, so
-        they never all wait in memory together."""
+        A sitemap of 50,000 stories is settled up to ``LOOKUP_BATCH`` requests at a time
+        (``FIRST_BATCH``, then twice as many each time), so they never all wait in memory
+        together and a sitemap is read no further ahead than the crawl asks."""
         batch: list[Any] = []
+        size = FIRST_BATCH
         try:
             async for output in result:
                 batch.append(output)
-                if len(batch) >= LOOKUP_BATCH:
+                if len(batch) >= size:
                     async for settled in self._settle(batch):
                         yield settled
                     batch = []
+                    size = min(2 * size, LOOKUP_BATCH)
         except Exception:
             # the page's callback (or a middleware) raised: what it yielded so far still
             # counts; Scrapy reports the error (a rejects line with reason "error")

@@ -14,12 +14,11 @@ from functools import cached_property
 from typing import Any, ClassVar, Self, TypeGuard
 from urllib.parse import urljoin, urlsplit
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.robotstxt import RobotParser
-from scrapy.utils.gz import gunzip
 from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
@@ -34,8 +33,15 @@ from newscrawler.arguments import (
 from newscrawler.discovery.feeds import Feed, parse_feed
 from newscrawler.discovery.links import tolerate_bad_base
 from newscrawler.discovery.policy import SCHEMES
-from newscrawler.discovery.sitemaps import parse_sitemap, sitemaps_from_robots
-from newscrawler.discovery.xml import is_binary, sniff
+from newscrawler.discovery.sitemaps import (
+    MAX_SIZE,
+    BadGzip,
+    SitemapEntry,
+    SitemapReader,
+    open_sitemap,
+    sitemaps_from_robots,
+)
+from newscrawler.discovery.xml import is_binary
 from newscrawler.items import Article
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.utils.dates import parse_date
@@ -61,9 +67,6 @@ remembers its fingerprint for the run only)."""
 NAMED_BY_START = "newscrawler_named_by_start"
 """Request meta: named by a local file the user gave as a start URL, so its host is one of the
 crawl's sites (``newscrawler.downloadermiddlewares.fetchpolicy``)."""
-
-# Sitemaps may be large; this bounds what a gzip sitemap may inflate to.
-SITEMAP_MAX_SIZE = 50 * 1024 * 1024
 
 # What an empty channel says when the feed itself failed (Business Wire's bad token:
 # "RSS channel ID is not available in the request. Please make sure you have a valid RSS link.")
@@ -152,6 +155,8 @@ class NewsSpider(Spider):
         self.robots: dict[str, RobotParser] = {}
         # schemes refused in links and discovery already logged (once each)
         self.refused_schemes: set[str] = set()
+        # sitemaps whose reading started and has not ended: what the crawl left unread
+        self.sitemaps_reading: dict[SitemapReader, str] = {}
         domains = getattr(self, "allowed_domains", None)
         if self.base_url and domains is not None:
             # every request goes to the mirror: the offsite filter must let its host through
@@ -172,6 +177,7 @@ class NewsSpider(Spider):
         if spider.max_items:
             # Scrapy closes the spider at this count; MaxItemsPipeline drops what was in flight
             crawler.settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_items, priority="spider")
+        crawler.signals.connect(spider.count_unread_sitemaps, signal=signals.spider_closed)
         return spider
 
     # --- requests -------------------------------------------------------------------------
@@ -267,46 +273,84 @@ class NewsSpider(Spider):
     guess_sitemap = True
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
-        body = self._xml_body(response)
-        if body is None:
-            return  # counted as discovery/bad_gzip
-        sitemap = parse_sitemap(body)
-        if sitemap is None:
+        """A sitemap or sitemap index, read lazily: an entry is parsed when the crawl asks
+        for the next request (see ``DiscoveryBacklogMiddleware``), so a huge sitemap is
+        never all in memory, and a crawl that closes stops reading it."""
+        try:
+            reader = open_sitemap(response.body, self.sitemap_max_size)
+        except BadGzip as error:
+            self._bad_gzip(response, error)
+            return
+        if reader is None:
             if response.status == 200:
                 self.crawler.stats.inc_value("discovery/invalid_sitemap")
                 logger.warning("Not a sitemap: %(url)s", {"url": response.url})
             elif response.meta.get(DISCOVERY_RETRY) and (retry := self.discovery_retry(response)):
                 yield retry
             return
-        self.crawler.stats.inc_value(f"discovery/{sitemap.kind}")
-        for entry in sitemap.entries:
-            if (loc := self.resolve(response.url, entry.loc)) is None:
-                continue
-            if sitemap.kind == "sitemapindex":
-                # a sub-sitemap last changed before `since` holds no newer story
-                if self._before_since(entry.lastmod):
-                    self.crawler.stats.inc_value("discovery/skipped_before_since")
-                    continue
-                yield self.discovery_request(loc, self.parse_sitemap)
-                continue
-            # first and cheap: an archive sitemap holds 50,000 old URLs; a listing last changed
-            # before `since` lists no newer story either
-            if self._before_since(entry.date):
+        self.crawler.stats.inc_value(f"discovery/{reader.kind}")
+        self.sitemaps_reading[reader] = response.url
+        try:
+            for entry in reader:
+                if (request := self.sitemap_request(reader.kind, entry, response.url)) is not None:
+                    yield request
+        except GeneratorExit:
+            raise  # the crawl stopped reading (it is closing): counted when it has closed
+        except BaseException:
+            del self.sitemaps_reading[reader]
+            raise
+        del self.sitemaps_reading[reader]
+        if reader.refused is not None:
+            self.crawler.stats.inc_value("discovery/invalid_sitemap")
+        elif reader.error is not None:
+            self._bad_gzip(response, reader.error)
+
+    def sitemap_request(self, kind: str, entry: SitemapEntry, base: str) -> Request | None:
+        """What one sitemap entry asks for: a sitemap, a listing or a story; ``None`` when
+        its date says it holds nothing newer than ``since``, or its ``<loc>`` is no URL."""
+        if (loc := self.resolve(base, entry.loc)) is None:
+            return None
+        if kind == "sitemapindex":
+            # a sub-sitemap last changed before `since` holds no newer story
+            if self._before_since(entry.lastmod):
                 self.crawler.stats.inc_value("discovery/skipped_before_since")
-                continue
-            if self.story_url is None and url_kind(loc) == "listing":
-                yield self.discovery_request(loc, self.parse_page)
-                continue
-            via = "news_sitemap" if entry.news_published or entry.news_title else "sitemap"
-            hints = {
-                "title": entry.news_title,
-                "published": entry.news_published,
-                "date": entry.lastmod,
-                "language": entry.news_language,
-                "source": entry.news_publication,
-            }
-            if request := self.story_request(loc, via=via, hints=hints):
-                yield request
+                return None
+            return self.discovery_request(loc, self.parse_sitemap)
+        # first and cheap: an archive sitemap holds 50,000 old URLs; a listing last changed
+        # before `since` lists no newer story either
+        if self._before_since(entry.date):
+            self.crawler.stats.inc_value("discovery/skipped_before_since")
+            return None
+        if self.story_url is None and url_kind(loc) == "listing":
+            return self.discovery_request(loc, self.parse_page)
+        via = "news_sitemap" if entry.news_published or entry.news_title else "sitemap"
+        hints = {
+            "title": entry.news_title,
+            "published": entry.news_published,
+            "date": entry.lastmod,
+            "language": entry.news_language,
+            "source": entry.news_publication,
+        }
+        return self.story_request(loc, via=via, hints=hints)
+
+    @cached_property
+    def sitemap_max_size(self) -> int:
+        """``SITEMAP_MAX_SIZE``: what a gzip sitemap may inflate to (0: no limit)."""
+        return self.crawler.settings.getint("SITEMAP_MAX_SIZE", MAX_SIZE)
+
+    def count_unread_sitemaps(self) -> None:
+        """At close: count the entries of sitemaps the crawl stopped reading (``max_items``
+        reached, a shutdown), so a run says its sitemaps were not exhausted."""
+        reading, self.sitemaps_reading = self.sitemaps_reading, {}
+        if not reading:
+            return
+        unread = sum(reader.count_unread() for reader in reading)
+        stats = self.crawler.stats
+        stats.inc_value("discovery/sitemaps_unfinished", len(reading))
+        stats.inc_value("discovery/entries_unread_at_close", unread)
+        logger.info("The crawl closed before reading %(n)d entries of %(s)d sitemap(s), "
+                    "e.g. %(url)s", {"n": unread, "s": len(reading), "url": next(iter(
+                        reading.values()))})
 
     def read_feed(self, response: Response) -> Feed | None:
         """The feed, or ``None`` (counted and logged) when it is not one or reports an error."""
@@ -422,13 +466,6 @@ class NewsSpider(Spider):
         iso = parse_date(value)
         return iso is not None and before_since(iso, self.since)
 
-    def _xml_body(self, response: Response) -> bytes | None:
-        body = response.body
-        if sniff(body) == "gzip":
-            try:
-                body = gunzip(body, max_size=SITEMAP_MAX_SIZE)
-            except (OSError, EOFError, ValueError):
-                self.crawler.stats.inc_value("discovery/bad_gzip")
-                logger.warning("Cannot gunzip %(url)s", {"url": response.url})
-                return None
-        return body
+    def _bad_gzip(self, response: Response, error: Exception | str) -> None:
+        self.crawler.stats.inc_value("discovery/bad_gzip")
+        logger.warning("Cannot gunzip %(url)s: %(error)s", {"url": response.url, "error": error})
