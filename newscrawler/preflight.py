@@ -119,18 +119,13 @@ def check_access(path: Path) -> None:
                            "elsewhere") from None
     if not path.exists():
         return
-    try:
-        with path.open("rb"):
-            pass
-    except OSError as error:
-        raise StartupError(f"cannot read the state store {path}: {_why(error)}; fix its "
-                           "permissions or point STATE_URI elsewhere") from None
-    try:
-        with path.open("r+b"):
-            pass
-    except OSError as error:
-        raise StartupError(f"cannot write the state store {path}: {_why(error)}; fix its "
-                           "permissions or point STATE_URI elsewhere") from None
+    for mode, verb in (("rb", "read"), ("r+b", "write")):
+        try:
+            with path.open(mode):
+                pass
+        except OSError as error:
+            raise StartupError(f"cannot {verb} the state store {path}: {_why(error)}; fix its "
+                               "permissions or point STATE_URI elsewhere") from None
 
 
 def check_sqlite(path: Path, *, quick_check: bool = True) -> None:
