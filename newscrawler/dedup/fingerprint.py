@@ -9,7 +9,7 @@ The fingerprint ignores both, so only the story's text is hashed.
 from __future__ import annotations
 
 from newscrawler.dedup.boilerplate import is_known_boilerplate, opens_wire_tail
-from newscrawler.dedup.paragraphs import hash64, normalize
+from newscrawler.dedup.paragraphs import exact_key, hash64
 from newscrawler.utils.text import split_dateline
 
 
@@ -36,5 +36,5 @@ def content_hash(core: list[str]) -> int:
     >>> content_hash(["Acme rose 5%."]) == content_hash(["ACME rose 5 %"])
     True
     """
-    text = "\n".join(n for n in (normalize(p) for p in core) if n)
+    text = "\n".join(n for n in (exact_key(p) for p in core) if n)
     return hash64(text) if text else 0

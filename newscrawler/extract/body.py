@@ -20,7 +20,6 @@ import html
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import lxml.html
 
@@ -40,12 +39,19 @@ from newscrawler.extract._body_rules import (
     STUB_RE,
     WEAK_NEGATIVE_RE,
 )
+from newscrawler.utils.bounds import WINDOW_CHARS, short_cache, window
+from newscrawler.utils.text import FAST_SPACE_CHARS, fold_spaces
 
 __all__ = ["extract_body", "pick_body"]
 
 _WS_RE = re.compile(r"\s+")
 _INVISIBLE_RE = re.compile("[\u200b\ufeff\u00ad]")
-_COMMA_RE = re.compile("[,，、;；]")
+_COMMAS = ",，、;；"
+
+
+def _commas(text: str) -> int:
+    """Commas and semicolons (``str.count``: a regex list of them is slow on a 15 MB block)."""
+    return sum(text.count(c) for c in _COMMAS)
 
 # A block shorter than this (characters) never votes for the content region.
 MIN_VOTE_CHARS = 25
@@ -69,10 +75,14 @@ WRAPPER_SHARE = 0.5
 
 def normalize_space(text: str) -> str:
     """Collapse whitespace runs (nbsp and other Unicode spaces included) into one space."""
+    if len(text) > FAST_SPACE_CHARS:  # a regex match per word costs a second on 15 MB
+        if not text.isprintable() and _INVISIBLE_RE.search(text):
+            text = _INVISIBLE_RE.sub("", text)
+        return fold_spaces(text)
     return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
 
 
-@lru_cache(maxsize=4096)
+@short_cache(maxsize=4096)
 def _class_signal(attrs: str) -> tuple[bool, float]:
     """(boilerplate, score weight) from an element's class and id, cached per string."""
     low = attrs.lower()
@@ -269,7 +279,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
             continue
         if any(flagged[f] for f in flags):
             continue
-        vote = 1.0 + len(_COMMA_RE.findall(text)) + min(len(text) / 100.0, 3.0)
+        vote = 1.0 + _commas(text) + min(len(text) / 100.0, 3.0)
         # A paragraph votes for the element holding it; so does a text-only <div>
         # (readability turns those into <p>), while loose text votes for its own div.
         leaf = tags[node] == "p" or (own_blocks[node] == 1 and page.n_end[node] == node + 1)
@@ -468,8 +478,12 @@ def pick_body(structured: str | None, extracted: list[str]) -> tuple[list[str], 
         return extracted, "dom"
     if not extracted:
         return blocks, "jsonld"
-    s_words = _WORD_RE.findall(" ".join(blocks))
-    d_words = _WORD_RE.findall(" ".join(extracted))
+    # the word pairs of a window of each text: sets of every pair of two 15 MB texts
+    # would take a gigabyte; past the window, lengths in characters stand for word counts
+    s_window, s_cut = window(blocks)
+    d_window, d_cut = window(extracted, max_chars=2 * WINDOW_CHARS)
+    s_words = _WORD_RE.findall(" ".join(s_window))
+    d_words = _WORD_RE.findall(" ".join(d_window))
     if not d_words:
         return blocks, "jsonld"
     if not s_words:
@@ -478,7 +492,11 @@ def pick_body(structured: str | None, extracted: list[str]) -> tuple[list[str], 
     covered = len(s_pairs & _pairs(d_words)) / len(s_pairs)
     if covered >= COVER_SHARE:
         return extracted, "dom"
-    if len(d_words) < SHORT_SHARE * len(s_words):
+    if s_cut or d_cut:
+        s_size, d_size = sum(map(len, blocks)), sum(map(len, extracted))
+    else:
+        s_size, d_size = len(s_words), len(d_words)
+    if d_size < SHORT_SHARE * s_size:
         return blocks, "jsonld"
     if covered < FOREIGN_SHARE and len(s_words) >= MIN_STRUCTURED_WORDS:
         return blocks, "jsonld"

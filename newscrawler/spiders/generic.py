@@ -16,6 +16,7 @@ from newscrawler.discovery.pages import is_story_page
 from newscrawler.discovery.xml import sniff
 from newscrawler.items import Article
 from newscrawler.spiders.base import DISCOVERY_RETRY, HINTS, STORY, NewsSpider, split_urls
+from newscrawler.utils.bounds import window
 from newscrawler.utils.text import word_count
 from newscrawler.utils.urls import canonicalize, host_of, is_same_site, url_kind
 
@@ -125,6 +126,6 @@ class GenericSpider(NewsSpider):
             url_kind=url_kind(parser.response.url),
             og_type=parser.meta.first(("og:type",)),
             has_article_ld=bool(parser.ld),
-            body_words=sum(word_count(b) for b in blocks),
+            body_words=sum(word_count(b) for b in window(blocks)[0]),
             body_blocks=len(blocks),
         )
