@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 
 from newscrawler.dedup.paragraphs import normalize, paragraph_hash
-from newscrawler.utils.bounds import WINDOW_BLOCK_CHARS, WINDOW_BLOCKS
+from newscrawler.utils.bounds import WINDOW_BLOCK_CHARS, WINDOW_BLOCKS, in_ends
 
 MIN_LEARNED_CHARS = 25
 """Shorter paragraphs (headings such as "Background") are stripped only by a known pattern."""
@@ -102,8 +102,11 @@ def strip_boilerplate(
     """
     kept: list[str] = []
     removed: list[str] = []
-    for text in paragraphs:
-        if is_known_boilerplate(text) or (
+    count = len(paragraphs)
+    for index, text in enumerate(paragraphs):
+        if not in_ends(index, count):
+            kept.append(text)  # the middle of a 150,000-paragraph page is read no further
+        elif is_known_boilerplate(text) or (
             learned and len(text) <= WINDOW_BLOCK_CHARS
             and len(normalize(text)) >= MIN_LEARNED_CHARS
             and paragraph_hash(text) in learned

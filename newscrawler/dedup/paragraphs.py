@@ -14,7 +14,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from newscrawler.utils.bounds import NEAR_COMPARISONS, WINDOW_BLOCK_CHARS, short_cache
+from newscrawler.utils.bounds import (
+    NEAR_COMPARISONS,
+    WINDOW_BLOCK_CHARS,
+    WINDOW_BLOCKS,
+    short_cache,
+)
 
 _NON_WORD = re.compile(r"[^\w]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+\S")
@@ -100,20 +105,26 @@ def collapse_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
     return result.kept, result.removed
 
 
-def collapse(paragraphs: list[str], max_comparisons: int = NEAR_COMPARISONS) -> Collapsed:
+def collapse(paragraphs: list[str], max_comparisons: int = NEAR_COMPARISONS,
+             max_blocks: int = WINDOW_BLOCKS) -> Collapsed:
     """:func:`collapse_repeats` in linear time past ``max_comparisons`` near-repeat checks.
 
-    Exact repeats (same normalised text) are found by a dict, whatever the page's size;
-    near-repeats need a pairwise word-set comparison, so they are looked for among
-    paragraphs of at most ``WINDOW_BLOCK_CHARS`` characters, until the budget is spent.
+    Exact repeats are found by a dict, whatever the page's size: in their normalised
+    form among the first ``max_blocks`` paragraphs, as they are after them (normalising
+    150,000 paragraphs costs more than the rest of the page). Near-repeats need a pairwise
+    word-set comparison, so they are looked for among the first ``max_blocks`` paragraphs
+    of at most ``WINDOW_BLOCK_CHARS`` characters, until the budget is spent.
     """
-    norms = [exact_key(p) for p in paragraphs]
+    norms = [exact_key(p) for p in paragraphs[:max_blocks]]
     first: dict[str, int] = {}
+    raw: dict[str, int] = {}  # past max_blocks: repeats of the very same text
+    for i, text in enumerate(paragraphs):
+        raw.setdefault(text, i)
+    bounded = len(paragraphs) > max_blocks
     # earlier first copies that may be near-repeated: (index, length, words)
     candidates: list[tuple[int, int, frozenset[str]]] = []
     origin: list[int | None] = []  # index of the earlier copy, for repeats
     budget = max_comparisons
-    bounded = False
     for i, norm in enumerate(norms):
         if not norm:
             origin.append(None)
@@ -138,6 +149,9 @@ def collapse(paragraphs: list[str], max_comparisons: int = NEAR_COMPARISONS) -> 
         origin.append(j)
         if j is None:
             first.setdefault(norm, i)
+    for i in range(len(norms), len(paragraphs)):
+        j = raw[paragraphs[i]]
+        origin.append(j if j < i else None)
     # unique[k]: paragraphs before k that are no repeat (a repeat is "adjacent" to its first
     # copy when only repeats stand between them): one pass, not a scan per repeat
     unique = [0]

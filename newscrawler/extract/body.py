@@ -16,6 +16,7 @@ be handed to other extractors afterwards.
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import re
@@ -40,7 +41,7 @@ from newscrawler.extract._body_rules import (
     WEAK_NEGATIVE_RE,
 )
 from newscrawler.utils.bounds import WINDOW_CHARS, short_cache, window
-from newscrawler.utils.text import FAST_SPACE_CHARS, fold_spaces
+from newscrawler.utils.text import FAST_SPACE_CHARS, fold_spaces, is_folded
 
 __all__ = ["extract_body", "pick_body"]
 
@@ -75,6 +76,8 @@ WRAPPER_SHARE = 0.5
 
 def normalize_space(text: str) -> str:
     """Collapse whitespace runs (nbsp and other Unicode spaces included) into one space."""
+    if is_folded(text):
+        return text
     if len(text) > FAST_SPACE_CHARS:  # a regex match per word costs a second on 15 MB
         if not text.isprintable() and _INVISIBLE_RE.search(text):
             text = _INVISIBLE_RE.sub("", text)
@@ -126,11 +129,15 @@ class _Walker:
     def add_node(self, el: lxml.html.HtmlElement, tag: str, parent: int) -> tuple[int, bool]:
         page = self.page
         idx = len(page.n_parent)
-        attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
-        negative, weight = _class_signal(attrs) if attrs != " " else (False, 1.0)
-        if tag == "article" or (el.get("itemprop") or "").lower() == "articlebody":
-            weight *= 1.5
-        flagged = negative or tag in BOILERPLATE_TAGS or el.get("role") in _BOILER_ROLES
+        if el.keys():
+            attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+            negative, weight = _class_signal(attrs) if attrs != " " else (False, 1.0)
+            if tag == "article" or (el.get("itemprop") or "").lower() == "articlebody":
+                weight *= 1.5
+            flagged = negative or tag in BOILERPLATE_TAGS or el.get("role") in _BOILER_ROLES
+        else:  # most elements have no attribute: seven lookups saved per element
+            weight = 1.5 if tag == "article" else 1.0
+            flagged = tag in BOILERPLATE_TAGS
         page.n_parent.append(parent)
         page.n_end.append(idx + 1)
         page.n_tag.append(tag)
@@ -178,7 +185,7 @@ class _Walker:
             if type(tag) is not str:  # comments and processing instructions
                 self.text(child.tail, in_link)
                 continue
-            if tag in SKIP_TAGS or _hidden(child):
+            if tag in SKIP_TAGS or (child.keys() and _hidden(child)):
                 self.text(child.tail, in_link)
                 continue
             if tag == "br":
@@ -405,28 +412,31 @@ def _collect(page: _Page, regions: list[int], flagged: list[bool], title: str) -
     tags = page.n_tag
     ends = page.n_end
     started = False  # seen a real paragraph yet (metadata lines come before it)
-    for region in regions:
-        end = ends[region]
-        for k in range(len(page.b_text)):
-            node = page.b_node[k]
-            if node < region or node >= end:
-                continue
-            if any(flagged[f] and f > region for f in page.b_flags[k]):
-                continue
-            text = page.b_text[k]
-            tag = tags[node]
-            if tag == "h1" or page.b_link[k] > MAX_KEEP_LINK_DENSITY * len(text):
-                continue
-            short = len(text) < SHORT_BLOCK_CHARS
-            if short and len(text) < MAX_STUB_CHARS and STUB_RE.match(text):
-                continue
-            if short and len(text) >= 10 and text.lower() in title:
-                continue  # the headline repeated inside the region
-            if short and _is_metadata(text, started):
-                continue
-            started = started or len(text) >= 80
-            out.append(text)
-            kinds.append(tag in HEADING_TAGS)
+    # regions are siblings in document order, so their blocks come in that order: one pass
+    # with a bisect, not a pass over every block per region (10,000 regions of 10,000 blocks)
+    starts = sorted(regions)
+    for k in range(len(page.b_text)):
+        node = page.b_node[k]
+        at = bisect.bisect_right(starts, node) - 1
+        if at < 0 or node >= ends[starts[at]]:
+            continue
+        region = starts[at]
+        if any(flagged[f] and f > region for f in page.b_flags[k]):
+            continue
+        text = page.b_text[k]
+        tag = tags[node]
+        if tag == "h1" or page.b_link[k] > MAX_KEEP_LINK_DENSITY * len(text):
+            continue
+        short = len(text) < SHORT_BLOCK_CHARS
+        if short and len(text) < MAX_STUB_CHARS and STUB_RE.match(text):
+            continue
+        if short and len(text) >= 10 and text.lower() in title:
+            continue  # the headline repeated inside the region
+        if short and _is_metadata(text, started):
+            continue
+        started = started or len(text) >= 80
+        out.append(text)
+        kinds.append(tag in HEADING_TAGS)
     # A sub-heading with no prose after it introduces boilerplate ("Related", "More news").
     keep = [not kinds[i] or (i + 1 < len(out) and not kinds[i + 1]) for i in range(len(out))]
     return [t for t, k in zip(out, keep, strict=True) if k]

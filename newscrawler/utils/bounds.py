@@ -68,6 +68,16 @@ def window(
     return out, bounded
 
 
+def in_ends(index: int, count: int, limit: int = WINDOW_BLOCKS) -> bool:
+    """Whether block ``index`` of ``count`` is among the first or last ``limit / 2``: where
+    a page's boilerplate stands, and all a stage reads of a page of more than ``limit``.
+
+    >>> [in_ends(i, 10, limit=4) for i in range(10)]
+    [True, True, False, False, False, False, False, False, True, True]
+    """
+    return count <= limit or index < limit // 2 or index >= count - limit // 2
+
+
 def exceeds(blocks: Sequence[str]) -> bool:
     """Whether :func:`window` would leave part of ``blocks`` out.
 

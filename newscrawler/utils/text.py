@@ -21,9 +21,22 @@ def normalize_space(text: str) -> str:
     >>> normalize_space("  Hello\\u00a0\\n world ")
     'Hello world'
     """
+    if is_folded(text):
+        return text
     if len(text) > FAST_SPACE_CHARS:
         return _normalize_long(text)
     return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def is_folded(text: str) -> bool:
+    """Whether ``text`` is already in :func:`normalize_space` form (most blocks are, when they
+    come from the extractor): no character but the plain space a regex would touch.
+
+    >>> is_folded("One line."), is_folded("Two  spaces"), is_folded("tab\\there")
+    (True, False, False)
+    """
+    # isprintable(): no control, zero-width or whitespace character but " "
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 # Past this length normalize_space avoids a regex match per word (1 s for 15 MB of text).
