@@ -40,7 +40,7 @@ from newscrawler.extract._body_rules import (
     STUB_RE,
     WEAK_NEGATIVE_RE,
 )
-from newscrawler.utils.bounds import WINDOW_CHARS, short_cache, window
+from newscrawler.utils.bounds import WINDOW_BLOCKS, WINDOW_CHARS, short_cache, window
 from newscrawler.utils.text import FAST_SPACE_CHARS, fold_spaces, is_folded
 
 __all__ = ["extract_body", "pick_body"]
@@ -277,8 +277,10 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
             if flagged[i] and prose[i] >= WRAPPER_SHARE * all_prose:
                 flagged[i] = False
 
-    # Paragraph votes.
+    # Paragraph votes: the first WINDOW_BLOCKS prose paragraphs elect the region (the
+    # 150,000 of a huge page would elect the same one, at a cost per paragraph)
     score = [0.0] * n
+    voters = WINDOW_BLOCKS
     for text, node, link, flags in zip(
         page.b_text, page.b_node, page.b_link, page.b_flags, strict=True
     ):
@@ -286,6 +288,9 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
             continue
         if any(flagged[f] for f in flags):
             continue
+        voters -= 1
+        if voters < 0:
+            break
         vote = 1.0 + _commas(text) + min(len(text) / 100.0, 3.0)
         # A paragraph votes for the element holding it; so does a text-only <div>
         # (readability turns those into <p>), while loose text votes for its own div.
