@@ -13,7 +13,10 @@ Page shapes (each about ``--mb`` MB of HTML, under DOWNLOAD_MAXSIZE):
 * ``repeated_p``: 20 paragraphs repeated until the size is reached;
 * ``error_script``: a "Page not found" template padded with a giant inline script;
 * ``error_links``: a "Page not found" template padded with a giant navigation of links;
-* ``error_text``: a "Page not found" notice above a giant block of one repeated word.
+* ``error_hidden``: a "Page not found" template padded with a giant hidden ``<div>``;
+* ``error_text``: a "Page not found" notice above a giant block of one repeated word (a
+  story with an error banner, as the same page of 500 words is judged);
+* ``small``: a 4 KB story, the fixed cost of a crawl to subtract.
 
 ``stages`` runs each shape in a fresh process through the stages in crawl order (HTML
 parse, extraction, clean, soft-404, repeats, boilerplate, duplicates, JSON-lines export)
@@ -45,12 +48,12 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-SHAPES = ("one_p", "one_p_word", "many_p", "bare_text", "repeated_p",
-          "error_script", "error_links", "error_text")
+SHAPES = ("small", "one_p", "one_p_word", "many_p", "bare_text", "repeated_p",
+          "error_script", "error_links", "error_hidden", "error_text")
 EXPECTED = {
-    "one_p": "story", "one_p_word": "story", "many_p": "story", "bare_text": "story",
-    "repeated_p": "story (collapsed)", "error_script": "soft404", "error_links": "soft404",
-    "error_text": "dropped",
+    "small": "story", "error_hidden": "not exported", "one_p": "story", "one_p_word": "story", "many_p": "story", "bare_text": "story",
+    "repeated_p": "story (collapsed)", "error_script": "not exported", "error_links": "not exported",
+    "error_text": "story, banner cut",
 }
 _ALPHA = "abcdefghijklmnopqrstuvwxyz"
 
@@ -90,12 +93,14 @@ def build(shape: str, size: int) -> bytes:
     """The page of ``shape``, about ``size`` bytes of HTML."""
     head = HEAD.format(title="A very long story | Big Page Wire")
     story = "<article><h1>A very long story</h1>{}</article>"
-    if shape == "one_p":
+    if shape == "small":  # the fixed cost of a crawl: a 4 KB story
+        html = head + story.format(f"<p>{prose(1000)}</p><p>{prose(1000)[::-1]}</p>")
+    elif shape == "one_p":
         html = head + story.format(f"<p>{prose(size)}</p>")
     elif shape == "one_p_word":
         html = head + story.format("<p>" + "news " * (size // 5) + "</p>")
     elif shape == "many_p":
-        text = prose(size, 8)
+        text = prose(size * 100 // 107, 8)  # 7 bytes of tags a paragraph: under the size
         parts = [text[i:i + 100] for i in range(0, len(text), 100)]
         html = head + story.format("".join(f"<p>{p}</p>" for p in parts))
     elif shape == "bare_text":
@@ -109,8 +114,11 @@ def build(shape: str, size: int) -> bytes:
         html = head + ERROR + "<script>var pad='" + "x" * size + "';</script>"
     elif shape == "error_links":
         head = HEAD.format(title="Page not found | Big Page Wire")
-        links = "".join(f'<li><a href="#s{i}">Section {i}</a></li>' for i in range(size // 40))
+        links = "".join(f'<li><a href="#s{i}">Section {i}</a></li>' for i in range(size // 48))
         html = head + ERROR + f"<nav><ul>{links}</ul></nav>"
+    elif shape == "error_hidden":
+        head = HEAD.format(title="Page not found | Big Page Wire")
+        html = head + ERROR + "<div hidden>" + prose(size) + "</div>"
     elif shape == "error_text":
         head = HEAD.format(title="Page not found | Big Page Wire")
         html = head + ERROR + "<div>" + "news " * (size // 5) + "</div>"
@@ -272,7 +280,9 @@ def crawl(url: str, work: Path, name: str, bare: bool) -> dict[str, Any]:
     reasons = ([json.loads(line).get("reason") for line in rejects.read_text().splitlines()]
                if rejects.exists() else [])
     story = next((i for i in items if i.get("url") == url), None)
-    verdict = ("exported" if story else ",".join(str(r) for r in reasons) or "nothing")
+    log = (work / f"{name}.log").read_text(errors="replace")
+    verdict = ("exported" if story else ",".join(str(r) for r in reasons)
+               or ("not a story" if "discovery/pages/other" in log else "nothing"))
     return {
         "spider": "bare" if bare else "generic",
         "exit": code,
@@ -318,12 +328,14 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="bigpage-") as tmp:
             work = Path(tmp)
             site = work / "site"
-            (site / "news").mkdir(parents=True)
+            (site / "news" / "2025" / "04" / "10").mkdir(parents=True)
             server, port = serve(site)
             try:
                 for shape in args.shapes:
-                    (site / "news" / f"{shape}.html").write_bytes(build(shape, size))
-                    url = f"http://127.0.0.1:{port}/news/{shape}.html"
+                    # a story URL: a page found at any other is judged a story by its prose
+                    path = f"news/2025/04/10/{shape.replace('_', '-')}-big-page-story.html"
+                    (site / path).write_bytes(build(shape, size))
+                    url = f"http://127.0.0.1:{port}/{path}"
                     for bare in ((False, True) if args.bare else (False,)):
                         r = crawl(url, work, f"{shape}-{'bare' if bare else 'generic'}", bare)
                         extra = (f" body {r['body_mb']} MB flags={r['flags']}"
@@ -332,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
                               f"{r['cpu_s']:>6.2f} {r['peak_rss_mb']:>7}  "
                               f"{EXPECTED[shape] if not bare else '-':<18} "
                               f"{r['verdict']}{extra} {r['stderr_tail']}", flush=True)
-                    (site / "news" / f"{shape}.html").unlink()
+                    (site / path).unlink()
             finally:
                 server.shutdown()
     return 0
