@@ -209,3 +209,15 @@ def test_crawl_of_big_pages_judges_each_right(tmp_path, serve_dir):
     assert [(r["url"].rsplit("/", 1)[-1], r["reason"]) for r in rejects] == [
         ("padded-error.html", "soft404")]
     assert result.stats["bounded/soft404"] >= 1
+
+
+def test_a_megabyte_headline_is_read_as_far_as_a_long_one():
+    headline = prose(150_000, seed=5)  # ~1 MB in <title> and <h1>
+    story = " ".join(prose(120, seed=6 + i) for i in range(3))
+    html = (f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+            f"<p>{story}</p></article></body></html>")
+    item, error, pipeline = judge(html)
+    assert error is None
+    assert item.title == headline  # the exported title is whole
+    assert FLAG in item.flags
+    assert pipeline.crawler.stats.get_value("bounded/soft404") == 1

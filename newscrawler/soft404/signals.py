@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
@@ -31,6 +32,9 @@ BANNER_SEARCH_BLOCKS = 12
 # The page-blocks walk stops after this many elements per block it may read (a page of
 # 800,000 empty elements is read no further than one of 2,000 blocks would be).
 ELEMENTS_PER_BLOCK = 20
+# Characters of a <title> or <h1>, and how many <h1>s, the phrase search reads.
+HEADLINE_CHARS = 1_000
+MAX_HEADLINES = 20
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 
 # Tags that end a text block; everything else is inline.
@@ -341,6 +345,10 @@ def page_evidence(
     source = redirect_urls[0] if redirect_urls else url
     # a big page is judged on its first blocks: the verdict needs a few hundred words
     story, bounded = window(blocks)
+    # a headline is a line: a 15 MB <title> or <h1> is read as far as a long one goes
+    if title is not None and len(title) > HEADLINE_CHARS:
+        title, bounded = cut(title, HEADLINE_CHARS), True
+    h1s = [cut(h, HEADLINE_CHARS) for h in islice(h1s, MAX_HEADLINES)]
     ev = Evidence(url=url, status=status, title=title, blocks=story, bounded=bounded)
     ev.deep_url = bool(urlsplit(source).path.strip("/"))
     ev.masks = url_masks(source) + (url_masks(url) if url != source else ())
