@@ -76,8 +76,8 @@ WRAPPER_SHARE = 0.5
 
 def normalize_space(text: str) -> str:
     """Collapse whitespace runs (nbsp and other Unicode spaces included) into one space."""
-    if is_folded(text):
-        return text
+    if is_folded(stripped := text.strip()):  # the same result, without a regex pass
+        return stripped
     if len(text) > FAST_SPACE_CHARS:  # a regex match per word costs a second on 15 MB
         if not text.isprintable() and _INVISIBLE_RE.search(text):
             text = _INVISIBLE_RE.sub("", text)

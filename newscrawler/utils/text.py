@@ -21,8 +21,8 @@ def normalize_space(text: str) -> str:
     >>> normalize_space("  Hello\\u00a0\\n world ")
     'Hello world'
     """
-    if is_folded(text):
-        return text
+    if is_folded(stripped := text.strip()):  # the same result, without a regex pass
+        return stripped
     if len(text) > FAST_SPACE_CHARS:
         return _normalize_long(text)
     return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
