@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from newscrawler.dedup.paragraphs import normalize, paragraph_hash
+from newscrawler.utils.bounds import WINDOW_BLOCK_CHARS, WINDOW_BLOCKS, in_ends
 
 MIN_LEARNED_CHARS = 25
 """Shorter paragraphs (headings such as "Background") are stripped only by a known pattern."""
@@ -27,24 +28,24 @@ MIN_LEARNED_CHARS = 25
 
 @dataclass(frozen=True)
 class WireTails:
-    strip: tuple[re.Pattern[str], ...]
-    tail_starts: tuple[re.Pattern[str], ...]
+    strip: re.Pattern[str]
+    tail_starts: re.Pattern[str]
 
 
 @cache
 def wire_tails() -> WireTails:
-    """The known wire tails, compiled once."""
+    """The known wire tails, compiled once: one alternation per list, one search per paragraph."""
     data = json.loads(
         resources.files("newscrawler").joinpath("data/wire_tails.json").read_text("utf-8")
     )
     return WireTails(
-        tuple(re.compile(p, re.IGNORECASE) for p in data["strip"]),
-        tuple(re.compile(p, re.IGNORECASE) for p in data["tail_starts"]),
+        re.compile("|".join(f"(?:{p})" for p in data["strip"]), re.IGNORECASE),
+        re.compile("|".join(f"(?:{p})" for p in data["tail_starts"]), re.IGNORECASE),
     )
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.split()).strip()
+    return " ".join(text.split())
 
 
 def is_known_boilerplate(text: str) -> bool:
@@ -57,23 +58,34 @@ def is_known_boilerplate(text: str) -> bool:
     >>> is_known_boilerplate("The company said comments were welcome.")
     False
     """
+    if len(text) > WINDOW_BLOCK_CHARS:
+        return False  # a tail is a paragraph or two; a 20,000-character block is a story
     plain = _plain(text)
     if plain.lower().replace(" ", "") in ("commentsnocomment", "commentnocomments"):
         return True
-    return any(p.search(plain) for p in wire_tails().strip)
+    return wire_tails().strip.search(plain) is not None
 
 
 def opens_wire_tail(text: str) -> bool:
     """A paragraph after which a wire prints only its tail (contacts, disclaimers)."""
-    plain = _plain(text)
-    return any(p.search(plain) for p in wire_tails().tail_starts)
+    if len(text) > WINDOW_BLOCK_CHARS:
+        return False
+    return wire_tails().tail_starts.search(_plain(text)) is not None
 
 
-def learnable_hashes(paragraphs: Iterable[str]) -> list[int]:
-    """The paragraph hashes a story contributes to its host's counts (each once)."""
+def learnable_hashes(paragraphs: Sequence[str], limit: int = WINDOW_BLOCKS) -> list[int]:
+    """The paragraph hashes a story contributes to its host's counts (each once).
+
+    Of a page with more than ``limit`` paragraphs, only the first and last ``limit / 2``
+    count (boilerplate stands at the top and the bottom): one hostile page neither
+    writes 150,000 rows to the state store nor asks it about them.
+    """
+    if len(paragraphs) > limit:
+        paragraphs = [*paragraphs[:limit // 2], *paragraphs[-(limit // 2):]]
     return list(
         dict.fromkeys(
-            paragraph_hash(p) for p in paragraphs if len(normalize(p)) >= MIN_LEARNED_CHARS
+            paragraph_hash(p) for p in paragraphs
+            if len(p) <= WINDOW_BLOCK_CHARS and len(normalize(p)) >= MIN_LEARNED_CHARS
         )
     )
 
@@ -90,9 +102,13 @@ def strip_boilerplate(
     """
     kept: list[str] = []
     removed: list[str] = []
-    for text in paragraphs:
-        if is_known_boilerplate(text) or (
-            learned and len(normalize(text)) >= MIN_LEARNED_CHARS
+    count = len(paragraphs)
+    for index, text in enumerate(paragraphs):
+        if not in_ends(index, count):
+            kept.append(text)  # the middle of a 150,000-paragraph page is read no further
+        elif is_known_boilerplate(text) or (
+            learned and len(text) <= WINDOW_BLOCK_CHARS
+            and len(normalize(text)) >= MIN_LEARNED_CHARS
             and paragraph_hash(text) in learned
         ):
             removed.append(text)

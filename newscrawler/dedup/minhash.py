@@ -25,13 +25,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newscrawler.dedup.paragraphs import hash64, normalize
+from newscrawler.dedup.paragraphs import exact_key, hash64, normalize
+from newscrawler.utils.bounds import WINDOW_BLOCK_CHARS, cut, window
 
 NUM_PERM = 96
 BANDS = 24
 ROWS = 4
 SHINGLE = 3
 MAX_PARAGRAPHS = 64
+MINHASH_CHUNK = 4096
+"""Shingles hashed at once: a 96 x 4096 matrix of 64-bit values is 3 MB."""
 LEAD_PARAGRAPHS = 3
 TEMPLATE_MIN_TOKENS = 12
 """Shorter paragraphs (credit lines, contacts) never count as a filled-in template."""
@@ -103,25 +106,35 @@ def minhash(shingles: np.ndarray) -> np.ndarray:
     """``NUM_PERM`` minimum values of universal (multiply-shift) hashes of the shingles."""
     if not len(shingles):
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    values = (_A[:, None] * shingles[None, :] + _B[:, None]) >> np.uint64(32)
-    return values.min(axis=1).astype(np.uint32)
+    # in chunks: the NUM_PERM x shingles matrix of a long story would take hundreds of MB
+    low = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for start in range(0, len(shingles), MINHASH_CHUNK):
+        chunk = shingles[None, start:start + MINHASH_CHUNK]
+        values = (_A[:, None] * chunk + _B[:, None]) >> np.uint64(32)
+        np.minimum(low, values.min(axis=1), out=low)
+    return low.astype(np.uint32)
 
 
 def signature(core: list[str]) -> Signature:
-    """The signature of a story core (paragraphs after levels 1-3 cleaning)."""
-    words = normalize(" ".join(core)).split()
+    """The signature of a story core (paragraphs after levels 1-3 cleaning).
+
+    The shingles are those of the core's first ``WINDOW_CHARS`` characters (a long story
+    is a tenth of that): copies of a huge page are found by their first 30,000 words; its
+    exact hash (:func:`~newscrawler.dedup.fingerprint.content_hash`) covers all of it.
+    """
+    words = normalize(" ".join(window(core)[0])).split()
     shingles = _shingle_hashes(words)
     paras = core[:MAX_PARAGRAPHS]
     return Signature(
         minhash(shingles),
         len(shingles),
-        np.array([hash64(normalize(p)) for p in paras], dtype=np.int64),
+        np.array([hash64(exact_key(p)) for p in paras], dtype=np.int64),
         np.array([_skeleton_hash(p) for p in paras], dtype=np.int64),
     )
 
 
 def _skeleton_hash(text: str) -> int:
-    masked = skeleton(text)
+    masked = skeleton(cut(text, WINDOW_BLOCK_CHARS))  # a Python loop per word: bounded
     return hash64(masked) if masked.count(" ") + 1 >= TEMPLATE_MIN_TOKENS else 0
 
 

@@ -12,7 +12,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
+from dataclasses import dataclass
+
+from newscrawler.utils.bounds import (
+    NEAR_COMPARISONS,
+    WINDOW_BLOCK_CHARS,
+    WINDOW_BLOCKS,
+    short_cache,
+)
 
 _NON_WORD = re.compile(r"[^\w]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+\S")
@@ -34,11 +41,18 @@ def normalize(text: str) -> str:
     return _normalize(text)
 
 
-@lru_cache(maxsize=4096)
+@short_cache(maxsize=4096)
 def _normalize(text: str) -> str:
     # the repeats, boilerplate and duplicates stages each normalise the same paragraphs
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    # runs of non-word characters (spaces included) become one space: no word list needed
+    return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def exact_key(text: str) -> str:
+    """The form exact repeats are compared in: :func:`normalize`, except for a paragraph
+    longer than ``WINDOW_BLOCK_CHARS``, compared as it is (normalising 15 MB costs a second,
+    and a copy of such a block differing only in typography is no real case)."""
+    return normalize(text) if len(text) <= WINDOW_BLOCK_CHARS else "\0" + text
 
 
 def hash64(text: str) -> int:
@@ -69,6 +83,15 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
+@dataclass(frozen=True)
+class Collapsed:
+    kept: list[str]
+    removed: int
+    bounded: bool
+    """Near-repeats were looked for in part of the page only (long paragraphs, or past
+    :data:`~newscrawler.utils.bounds.NEAR_COMPARISONS`); exact repeats were all collapsed."""
+
+
 def collapse_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
     """Paragraphs with repeats collapsed to their first occurrence, order kept; and the count.
 
@@ -78,28 +101,62 @@ def collapse_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
     >>> collapse_repeats(["Intro.", '"We win," she said.', "Summary.", '"We win," she said.'])
     (['Intro.', '"We win," she said.', 'Summary.', '"We win," she said.'], 0)
     """
-    norms = [normalize(p) for p in paragraphs]
+    result = collapse(paragraphs)
+    return result.kept, result.removed
+
+
+def collapse(paragraphs: list[str], max_comparisons: int = NEAR_COMPARISONS,
+             max_blocks: int = WINDOW_BLOCKS) -> Collapsed:
+    """:func:`collapse_repeats` in linear time past ``max_comparisons`` near-repeat checks.
+
+    Exact repeats are found by a dict, whatever the page's size: in their normalised
+    form among the first ``max_blocks`` paragraphs, as they are after them (normalising
+    150,000 paragraphs costs more than the rest of the page). Near-repeats need a pairwise
+    word-set comparison, so they are looked for among the first ``max_blocks`` paragraphs
+    of at most ``WINDOW_BLOCK_CHARS`` characters, until the budget is spent.
+    """
+    norms = [exact_key(p) for p in paragraphs[:max_blocks]]
     first: dict[str, int] = {}
-    words: list[frozenset[str]] = []
+    raw: dict[str, int] = {}  # past max_blocks: repeats of the very same text
+    for i, text in enumerate(paragraphs):
+        raw.setdefault(text, i)
+    bounded = len(paragraphs) > max_blocks
+    # earlier first copies that may be near-repeated: (index, length, words)
+    candidates: list[tuple[int, int, frozenset[str]]] = []
     origin: list[int | None] = []  # index of the earlier copy, for repeats
+    budget = max_comparisons
     for i, norm in enumerate(norms):
-        ws = frozenset(norm.split())
-        words.append(ws)
         if not norm:
             origin.append(None)
             continue
         j = first.get(norm)
-        if j is None and len(ws) >= MIN_NEAR_WORDS:
-            for k in range(i):
-                if origin[k] is not None or len(words[k]) < MIN_NEAR_WORDS:
-                    continue
-                lk, li = len(norms[k]), len(norm)
-                if abs(lk - li) <= 0.15 * max(lk, li) and _jaccard(words[k], ws) >= NEAR_EXACT:
-                    j = k
-                    break
+        if j is None and len(norm) > WINDOW_BLOCK_CHARS:
+            bounded = True  # a word set of a huge paragraph costs more than it could find
+        elif j is None:
+            ws = frozenset(norm.split())
+            if len(ws) >= MIN_NEAR_WORDS:
+                li = len(norm)
+                for k, lk, wk in candidates:
+                    if budget <= 0:
+                        bounded = True
+                        break
+                    budget -= 1
+                    if abs(lk - li) <= 0.15 * max(lk, li) and _jaccard(wk, ws) >= NEAR_EXACT:
+                        j = k
+                        break
+                if j is None and budget > 0:
+                    candidates.append((i, li, ws))
         origin.append(j)
         if j is None:
             first.setdefault(norm, i)
+    for i in range(len(norms), len(paragraphs)):
+        j = raw[paragraphs[i]]
+        origin.append(j if j < i else None)
+    # unique[k]: paragraphs before k that are no repeat (a repeat is "adjacent" to its first
+    # copy when only repeats stand between them): one pass, not a scan per repeat
+    unique = [0]
+    for o in origin:
+        unique.append(unique[-1] + (o is None))
     keep: list[str] = []
     removed = 0
     n = len(paragraphs)
@@ -109,7 +166,7 @@ def collapse_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
             keep.append(text)
             continue
         in_run = (i > 0 and origin[i - 1] is not None) or (i + 1 < n and origin[i + 1] is not None)
-        adjacent = j == i - 1 or (j < i - 1 and all(origin[k] is not None for k in range(j + 1, i)))
+        adjacent = unique[i] - unique[j + 1] == 0
         if (
             in_run
             or adjacent
@@ -119,4 +176,4 @@ def collapse_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
             removed += 1
         else:
             keep.append(text)
-    return keep, removed
+    return Collapsed(keep, removed, bounded)

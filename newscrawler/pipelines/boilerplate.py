@@ -23,6 +23,7 @@ from newscrawler.dedup.index import story_host
 from newscrawler.dedup.paragraphs import split_paragraphs
 from newscrawler.pipelines import store as shared
 from newscrawler.pipelines.duplicates import Duplicate
+from newscrawler.utils.bounds import WINDOW_BLOCKS, bounded
 from newscrawler.utils.text import join_blocks
 
 logger = logging.getLogger(__name__)
@@ -73,6 +74,8 @@ class BoilerplatePipeline:
         if not body:
             return item
         paragraphs = split_paragraphs(body)
+        if len(paragraphs) > WINDOW_BLOCKS:
+            bounded(self.crawler, adapter, "boilerplate")
         host = story_host(adapter.get("canonical_url") or adapter.get("url") or "")
         learned: set[int] = set()
         if self.state is not None:

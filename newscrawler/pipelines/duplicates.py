@@ -49,6 +49,7 @@ from newscrawler.dedup.paragraphs import split_paragraphs
 from newscrawler.exceptions import Rejected
 from newscrawler.incremental import discovery_date
 from newscrawler.pipelines import store as shared
+from newscrawler.utils.bounds import bounded, exceeds
 
 logger = logging.getLogger(__name__)
 
@@ -193,6 +194,8 @@ class DuplicatesPipeline:
             return item
         assert self.index is not None
         story = item_story(adapter)
+        if self.near and exceeds(story.core):
+            bounded(self.crawler, adapter, "duplicates")
         store = self.state.store
         decision = await store.call(self.index.check_and_claim, story, time.time())
         self.claims[story.id] = decision

@@ -3,7 +3,8 @@
 Wire aggregators (MENAFN among them) print a story's paragraphs twice, or the
 ID line at the top and the bottom; the copies are collapsed to their first
 occurrence (:func:`newscrawler.dedup.paragraphs.collapse_repeats`) and the item
-is flagged ``repeated_paragraphs_removed``.
+is flagged ``repeated_paragraphs_removed``. On a big page near-repeats are looked for
+in a bounded number of comparisons (:mod:`newscrawler.utils.bounds`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from newscrawler.dedup.paragraphs import collapse_repeats, split_paragraphs
+from newscrawler.dedup.paragraphs import collapse, split_paragraphs
+from newscrawler.utils.bounds import bounded
 from newscrawler.utils.text import join_blocks
 
 logger = logging.getLogger(__name__)
@@ -41,7 +43,10 @@ class RepeatedParagraphsPipeline:
         body = adapter.get("body") or ""
         if not body:
             return item
-        kept, removed = collapse_repeats(split_paragraphs(body))
+        result = collapse(split_paragraphs(body))
+        kept, removed = result.kept, result.removed
+        if result.bounded:
+            bounded(self.crawler, adapter, "repeats")
         if removed:
             adapter["body"] = join_blocks(kept)
             if "flags" in adapter:

@@ -29,6 +29,7 @@ from newscrawler.soft404.classify import Verdict, classify, needs_probe
 from newscrawler.soft404.probe import ProbeFingerprint, fingerprint, probe_url, url_pattern
 from newscrawler.soft404.rules import Rules, default_rules, normalize
 from newscrawler.soft404.signals import HTML_SAMPLE_CHARS, Evidence, block_key, page_evidence
+from newscrawler.utils.bounds import bounded
 from newscrawler.utils.urls import absolute_url, host_of
 
 logger = logging.getLogger(__name__)
@@ -106,8 +107,10 @@ def evidence_from_page(page: Any, rules: Rules | None = None) -> Evidence:
 def strip_banner(body: str, blocks: list[str]) -> tuple[str, bool]:
     """``body`` without the paragraphs that are banner blocks; whether anything went."""
     banned = {normalize(b) for b in blocks}
+    # a paragraph much longer than every banner is none of them: not normalised at all
+    longest = 2 * max((len(b) for b in blocks), default=0) + 16
     paragraphs = body.split("\n\n")
-    kept = [p for p in paragraphs if normalize(p) not in banned]
+    kept = [p for p in paragraphs if len(p) > longest or normalize(p) not in banned]
     return "\n\n".join(kept), len(kept) != len(paragraphs)
 
 
@@ -231,6 +234,8 @@ class Soft404Pipeline:
         chrome.add({block_key(b, ev.masks) for b in ev.blocks
                     if len(b.split()) <= CHROME_MAX_WORDS})
         self._count(host, ev, verdict)
+        if ev.bounded:
+            bounded(self.crawler, adapter, "soft404")
         if verdict.dropped:
             exception = REJECTED[verdict.cls]
             raise exception(

@@ -10,9 +10,11 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+from newscrawler.utils.bounds import short_cache
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -23,7 +25,7 @@ _SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s']+")
 
 
-@lru_cache(maxsize=8192)
+@short_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Lower case, NFKC, straight quotes, one space: the form phrases are matched in."""
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()).strip()

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import islice
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
 from newscrawler.soft404.rules import Rules, bare, botwalls, default_rules, lexicon, normalize
+from newscrawler.utils.bounds import WINDOW_BLOCK_CHARS, WINDOW_BLOCKS, cut, short_cache, window
 from newscrawler.utils.urls import url_kind
 
 _CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -28,6 +29,12 @@ HTML_SAMPLE_CHARS = 64 * 1024
 SMALL_PAGE_CHARS = 32 * 1024
 # How many page blocks above the story a banner is looked for in.
 BANNER_SEARCH_BLOCKS = 12
+# The page-blocks walk stops after this many elements per block it may read (a page of
+# 800,000 empty elements is read no further than one of 2,000 blocks would be).
+ELEMENTS_PER_BLOCK = 20
+# Characters of a <title> or <h1>, and how many <h1>s, the phrase search reads.
+HEADLINE_CHARS = 1_000
+MAX_HEADLINES = 20
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 
 # Tags that end a text block; everything else is inline.
@@ -37,7 +44,7 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option"])
 
 
-@lru_cache(maxsize=8192)
+@short_cache(maxsize=8192)
 def story_words(text: str) -> int:
     """Words of prose; Chinese and Japanese have no spaces, so two characters count as one."""
     cjk = len(_CJK_CHARS.findall(text))
@@ -129,39 +136,56 @@ def page_blocks(root: etree._Element, stop_at: Container[str] = ()) -> list[str]
     Unlike the story extractor this keeps everything (chrome, banners, error
     templates): it is what a probe page is compared with. With ``stop_at`` (first
     40 characters of blocks) the walk ends at the first such block, included.
+    At most ``WINDOW_BLOCKS`` blocks of at most ``WINDOW_BLOCK_CHARS`` are read.
     """
+    return read_page_blocks(root, stop_at)[0]
+
+
+def read_page_blocks(
+    root: etree._Element, stop_at: Container[str] = (), max_blocks: int = WINDOW_BLOCKS,
+) -> tuple[list[str], bool]:
+    """:func:`page_blocks`, and whether the walk stopped at the bound before the page's end."""
     body = root.find("body") if root.tag == "html" else root
     if body is None:
         body = root
     out: list[str] = []
     buffer: list[str] = []
+    size = 0  # characters in buffer
+    elements = max_blocks * ELEMENTS_PER_BLOCK
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
+            elements -= 1
+            if elements < 0 or len(out) >= max_blocks:
+                return out, True
             if tag in _SKIP_TAGS or not tag:
                 walker.skip_subtree()
                 continue
             if tag in _BLOCK_TAGS:
                 _flush(buffer, out)
+                size = 0
                 if stop_at and out and out[-1][:40] in stop_at:
-                    return out
-            if el.text:
+                    return out, False
+            if el.text and size < WINDOW_BLOCK_CHARS:
                 buffer.append(el.text)
+                size += len(el.text)
             continue
         if tag in _BLOCK_TAGS:
             _flush(buffer, out)
+            size = 0
             if stop_at and out and out[-1][:40] in stop_at:
-                return out
-        if el.tail and el is not body:
+                return out, False
+        if el.tail and el is not body and size < WINDOW_BLOCK_CHARS:
             buffer.append(el.tail)
+            size += len(el.tail)
     _flush(buffer, out)
-    return out
+    return out, False
 
 
 def _flush(buffer: list[str], out: list[str]) -> None:
     if buffer:
-        text = " ".join("".join(buffer).split())
+        text = " ".join(cut("".join(buffer), WINDOW_BLOCK_CHARS).split())
         if text:
             out.append(text)
         buffer.clear()
@@ -290,6 +314,8 @@ class Evidence:
     noindex: bool = False
     canonical_root: bool = False
     deep_url: bool = True
+    bounded: bool = False
+    """Only a window of a big page was read (:mod:`newscrawler.utils.bounds`)."""
 
     @property
     def strong_phrase(self) -> bool:
@@ -317,7 +343,13 @@ def page_evidence(
     rules = rules or default_rules()
     headers = headers or {}
     source = redirect_urls[0] if redirect_urls else url
-    ev = Evidence(url=url, status=status, title=title, blocks=list(blocks))
+    # a big page is judged on its first blocks: the verdict needs a few hundred words
+    story, bounded = window(blocks)
+    # a headline is a line: a 15 MB <title> or <h1> is read as far as a long one goes
+    if title is not None and len(title) > HEADLINE_CHARS:
+        title, bounded = cut(title, HEADLINE_CHARS), True
+    h1s = [cut(h, HEADLINE_CHARS) for h in islice(h1s, MAX_HEADLINES)]
+    ev = Evidence(url=url, status=status, title=title, blocks=story, bounded=bounded)
     ev.deep_url = bool(urlsplit(source).path.strip("/"))
     ev.masks = url_masks(source) + (url_masks(url) if url != source else ())
     # S1: where a redirect went (a 3xx handed through, or a chain that was followed)
@@ -344,8 +376,9 @@ def page_evidence(
             ev.h1_phrases = found
             break
     # the page up to where the story starts: banners stand there
-    ev.page_blocks = page_blocks(root, stop_at={b[:40] for b in ev.blocks})
-    _find_error_blocks(ev, rules)
+    ev.page_blocks, cut_short = read_page_blocks(root, stop_at={b[:40] for b in ev.blocks})
+    ev.bounded = ev.bounded or cut_short
+    _find_error_blocks(ev, rules, banners=not cut_short)
     # markup markers; element classes only on short pages (the scan reads every element)
     short = sum(story_words(b) for b in ev.blocks) < rules.probe_below_words
     ev.framework = framework_markers(root, rules, elements=short)
@@ -381,12 +414,14 @@ def _block_error(text: str, lead: bool, rules: Rules) -> bool | None:
     return None
 
 
-def _find_error_blocks(ev: Evidence, rules: Rules) -> None:
+def _find_error_blocks(ev: Evidence, rules: Rules, *, banners: bool = True) -> None:
     story_starts = {b[:40] for b in ev.blocks}
     for index, text in enumerate(ev.blocks):
         kind = _block_error(text, index < rules.lead_blocks, rules)
         if kind is not None:
             ev.error_blocks[index] = kind
+    if not banners:  # the walk stopped before the story: what stands above it is unknown
+        return
     # banners the extractor left out: error blocks before the story's first block
     first_story = next(
         (i for i, b in enumerate(ev.page_blocks) if b[:40] in story_starts), len(ev.page_blocks)

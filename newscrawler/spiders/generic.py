@@ -23,6 +23,7 @@ from newscrawler.spiders.base import (
     NewsSpider,
     split_urls,
 )
+from newscrawler.utils.bounds import window
 from newscrawler.utils.text import word_count
 from newscrawler.utils.urls import canonicalize, host_of, is_same_site, url_kind
 
@@ -167,6 +168,6 @@ class GenericSpider(NewsSpider):
             url_kind=url_kind(parser.response.url),
             og_type=parser.meta.first(("og:type",)),
             has_article_ld=bool(parser.ld),
-            body_words=sum(word_count(b) for b in blocks),
+            body_words=sum(word_count(b) for b in window(blocks)[0]),
             body_blocks=len(blocks),
         )
