@@ -221,3 +221,28 @@ def test_a_megabyte_headline_is_read_as_far_as_a_long_one():
     assert item.title == headline  # the exported title is whole
     assert FLAG in item.flags
     assert pipeline.crawler.stats.get_value("bounded/soft404") == 1
+
+
+def test_a_page_padded_with_links_is_followed_only_up_to_the_cap(tmp_path, serve_dir):
+    site = tmp_path / "site"
+    (site / "news").mkdir(parents=True)
+    for n in range(40):
+        (site / "news" / f"s{n}.html").write_text(
+            f"<html><head><title>Story {n}</title></head><body><p>Short page {n}.</p>"
+            "</body></html>", encoding="utf-8")
+    links = "".join(f'<a href="/news/s{n}.html">story {n}</a> ' for n in range(40))
+    (site / "index.html").write_text(f"<html><body><nav>{links}</nav></body></html>",
+                                     encoding="utf-8")
+    (site / "robots.txt").write_text("User-agent: *\nAllow: /\n")
+    server = serve_dir(site)
+    work = tmp_path / "run"
+    work.mkdir()
+    result = run_crawl("generic", work, f"url={server.base_url}/",
+                       settings={"STATE_URI": str(work / "state.sqlite3"),
+                                 "DISCOVERY_MAX_LINKS_PER_PAGE": 12, "LOG_LEVEL": "DEBUG"})
+    assert result.returncode == 0, result.log[-3000:]
+    fetched = {line.split("/news/")[1].split(">")[0] for line in result.log.splitlines()
+               if "Crawled (" in line and "/news/s" in line}
+    assert fetched == {f"s{n}.html" for n in range(12)}
+    assert result.stat("discovery/pages_over_link_cap") == 1
+    assert sum("DISCOVERY_MAX_LINKS_PER_PAGE" in line for line in result.log.splitlines()) == 1

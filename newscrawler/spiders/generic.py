@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
+from functools import cached_property
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -26,6 +28,12 @@ from newscrawler.spiders.base import (
 from newscrawler.utils.bounds import window
 from newscrawler.utils.text import word_count
 from newscrawler.utils.urls import canonicalize, host_of, is_same_site, url_kind
+
+logger = logging.getLogger(__name__)
+
+# links followed from one page (DISCOVERY_MAX_LINKS_PER_PAGE): a big news home page or
+# archive day links a few thousand
+MAX_LINKS_PER_PAGE = 10_000
 
 # Listing pages are fetched before unknown pages, stories before both; stories that sitemaps
 # and feeds list (priority 10) before stories found by links, which are more often copies;
@@ -138,7 +146,10 @@ class GenericSpider(NewsSpider):
             if (url := self.resolve(base, href)) is not None:
                 yield Request(self.rebase(url), callback=self.parse_page,
                               errback=self.download_failed, priority=PRIORITY["listing"])
-        for link in page_links(root, response.url, self.count_bad_url):
+        for n, link in enumerate(page_links(root, response.url, self.count_bad_url)):
+            if n == self.max_links:
+                self._links_capped(response.url)
+                break
             if not is_same_site(link, self.site_hosts):
                 self.crawler.stats.inc_value("discovery/links_offsite")
                 continue
@@ -153,6 +164,27 @@ class GenericSpider(NewsSpider):
                 continue
             yield Request(url, callback=self.parse_page, errback=self.download_failed,
                           priority=PRIORITY[url_kind(link)])
+
+    @cached_property
+    def max_links(self) -> int | None:
+        """``DISCOVERY_MAX_LINKS_PER_PAGE``: links read from one page (``None``: all).
+
+        A news page links a few hundred pages; a hostile one pads itself with 300,000
+        links, each a request to build, fingerprint and queue."""
+        value = self.crawler.settings.getint("DISCOVERY_MAX_LINKS_PER_PAGE", MAX_LINKS_PER_PAGE)
+        if value < 0:
+            raise ValueError(f"DISCOVERY_MAX_LINKS_PER_PAGE must be 0 (no limit) or more, "
+                             f"not {value}")
+        return value or None
+
+    def _links_capped(self, url: str) -> None:
+        stats = self.crawler.stats
+        if not stats.get_value("discovery/pages_over_link_cap"):
+            logger.warning("%(url)s links more than %(cap)d pages; only the first %(cap)d are "
+                           "followed (DISCOVERY_MAX_LINKS_PER_PAGE; further pages are counted "
+                           "in discovery/pages_over_link_cap, not logged)",
+                           {"url": url, "cap": self.max_links})
+        stats.inc_value("discovery/pages_over_link_cap")
 
     @staticmethod
     def _named_by_start(results: Iterable[Article | Request]) -> Iterator[Article | Request]:
