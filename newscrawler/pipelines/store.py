@@ -67,7 +67,8 @@ async def acquire(crawler: Crawler) -> CrawlState:
     if state is None:
         # opening is one quick file open at start-up; the pruning runs on the store's thread
         store = open_store(crawler.settings.get("STATE_URI") or DEFAULT_STATE_URI,
-                           crawler.settings.get("REDIS_KEY_PREFIX"))
+                           crawler.settings.get("REDIS_KEY_PREFIX"),
+                           crawler.settings.getfloat("REDIS_TIMEOUT_SECONDS", 3.0))
         state = _states[crawler] = CrawlState(store)
         if run := shared_run(crawler, store):
             # a worker of a distributed crawl: the claims of live workers count as live
