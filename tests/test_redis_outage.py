@@ -15,11 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
+from test_distributed import FAST, story_site
 
 from newscrawler.demo.server import start_server
 
 from conftest import read_jsonl, running_redis
-from test_distributed import FAST, story_site
 
 pytest.importorskip("scrapy_redis")
 redis = pytest.importorskip("redis")
@@ -118,6 +118,7 @@ def test_workers_command_ends_when_redis_dies(tmp_path: Path, own_redis: str) ->
                 proc.wait()
     assert proc.returncode == 1, out + err
     lines = [line for line in out.splitlines() if line.startswith("worker ")]
-    assert len(lines) == 2 and all("exit 1" in line for line in lines), out
+    assert len(lines) == 2, out
+    assert all("exit 1" in line for line in lines), out
     for log in (tmp_path / "output" / "workers").glob("*.log"):
         assert "Closing spider (redis_unavailable)" in log.read_text()

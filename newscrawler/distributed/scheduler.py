@@ -188,10 +188,12 @@ class RedisScheduler(Scheduler):
                                {"url": self._url(),
                                 "s": time.time() - self.coordinator.down_since})
                 self.coordinator.down_since = None
-            self._ack_done()
             busy = bool(self._popped)
+            # Redis (and the state store's, when elsewhere) answer before anything is
+            # acknowledged: a request handled while the store was away is given back
             if moved := self.coordinator.beat(busy):
                 self.crawler.stats.inc_value("distributed/requeued_from_dead", moved)
+            self._ack_done()
             if len(self.queue) or not busy:
                 # work queued by others; or nothing here: ask the engine, whose idle check
                 # sees whether the shared crawl is done now, not at its next 5 s idle tick

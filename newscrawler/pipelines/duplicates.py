@@ -205,7 +205,8 @@ class DuplicatesPipeline:
         assert self.index is not None
         story = item_story(adapter)
         store = self.state.store
-        decision = await store.call(self.index.check_and_claim, story, time.time())
+        decision = await shared.item_call(store, self.index.check_and_claim, story,
+                                          time.time())
         self.claims[story.id] = decision
         if note := self.state.notes.get(story.id):
             note["decision"] = decision
