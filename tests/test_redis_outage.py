@@ -36,10 +36,12 @@ def own_redis() -> str:
         yield url
 
 
-def kill_redis(url: str) -> None:
+def kill_redis(url: str, how: signal.Signals = signal.SIGKILL) -> int:
+    """Kill (or stop: a server that no longer answers, as behind a dropped link) Redis."""
     with redis.Redis.from_url(url) as client:
         pid = int(client.info("server")["process_id"])
-    os.kill(pid, signal.SIGKILL)
+    os.kill(pid, how)
+    return pid
 
 
 def wait_for_items(feed: Path, n: int, proc: subprocess.Popen) -> None:
@@ -58,7 +60,9 @@ def settings_args(**settings: object) -> list[str]:
     return [arg for k, v in {**FAST, **settings}.items() for arg in ("-s", f"{k}={v}")]
 
 
-def test_worker_stops_with_one_line_when_redis_dies(tmp_path: Path, own_redis: str) -> None:
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGSTOP], ids=["killed", "stopped"])
+def test_worker_stops_with_one_line_when_redis_dies(tmp_path: Path, own_redis: str,
+                                                     how: signal.Signals) -> None:
     with start_server(root=story_site(tmp_path / "site", 40)) as site:
         command = [sys.executable, "-m", "scrapy", "crawl", "generic", "-a",
                    f"url={site.url('/')}", "-O", "out.jsonl", "-s", "LOG_FILE=crawl.log",
@@ -69,8 +73,12 @@ def test_worker_stops_with_one_line_when_redis_dies(tmp_path: Path, own_redis: s
         try:
             wait_for_items(tmp_path / "out.jsonl.part", 3, proc)
             before = {item["url"] for item in read_jsonl(tmp_path / "out.jsonl.part")}
-            kill_redis(own_redis)
-            _, err = proc.communicate(timeout=BOUND)
+            pid = kill_redis(own_redis, how)
+            try:
+                _, err = proc.communicate(timeout=BOUND)
+            finally:
+                if how == signal.SIGSTOP:
+                    os.kill(pid, signal.SIGCONT)  # so that the fixture can end it
         finally:
             if proc.poll() is None:
                 proc.kill()
@@ -81,7 +89,7 @@ def test_worker_stops_with_one_line_when_redis_dies(tmp_path: Path, own_redis: s
     port = own_redis.rsplit(":", 1)[1].split("/")[0]
     assert lines[0].startswith(f"newscrawler: the run stopped: Redis at "
                                f"redis://:****@127.0.0.1:{port}/0 did not answer"), lines[0]
-    assert "ConnectionError" in lines[0]
+    assert ("ConnectionError" if how == signal.SIGKILL else "TimeoutError") in lines[0]
     assert PASSWORD not in err
     log = (tmp_path / "crawl.log").read_text()
     assert "Closing spider (redis_unavailable)" in log

@@ -109,7 +109,9 @@ class RedisScheduler(Scheduler):
 
     # --- requests -------------------------------------------------------------------------
     def enqueue_request(self, request: Request) -> bool:
-        if self.coordinator.down_since is not None and self._stopping:
+        if self.coordinator.down_since is not None:
+            # not asked of a Redis that does not answer (each ask could wait the timeout)
+            self.crawler.stats.inc_value("distributed/redis/not_queued")
             return False
         try:
             return self._enqueue(request)

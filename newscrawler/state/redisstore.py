@@ -116,12 +116,28 @@ class RedisStateStore(StoreWorker):
             urlunsplit(parts._replace(query=rest)), socket_timeout=timeout,
             socket_connect_timeout=timeout,
             retry=Retry(ExponentialBackoff(cap=0.5, base=0.1), 1))
+        self.timeout = timeout
+        self._failed: tuple[float, Exception] | None = None
+        """When Redis last failed to answer, and how (see :meth:`_run`)."""
         self.db.ping()
         self.db.hsetnx(self.key("meta"), "schema_version", SCHEMA_VERSION)
         self._claims: tuple[Callable[[str], bool], str] | None = None
         self._tx: _Transaction | None = None
         self.conflicts = 0
         """Optimistic transactions run again because another worker changed what they read."""
+
+    def _run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """On the store's thread: once Redis failed to answer, calls fail at once for
+        ``timeout`` seconds instead of each waiting it out (the items queued behind them, and
+        closing the store, would wait for all of them); then one call asks again."""
+        if self._failed is not None and time.monotonic() - self._failed[0] < self.timeout:
+            error = self._failed[1]
+            raise type(error)(*error.args)
+        try:
+            return fn(*args, **kwargs)
+        except (redis.ConnectionError, redis.TimeoutError) as error:
+            self._failed = (time.monotonic(), error)
+            raise
 
     def key(self, *parts: object) -> str:
         return ":".join([self.prefix, *(str(p) for p in parts)])
