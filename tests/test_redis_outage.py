@@ -130,3 +130,38 @@ def test_workers_command_ends_when_redis_dies(tmp_path: Path, own_redis: str) ->
     assert all("exit 1" in line for line in lines), out
     for log in (tmp_path / "output" / "workers").glob("*.log"):
         assert "Closing spider (redis_unavailable)" in log.read_text()
+
+
+def test_short_outage_is_ridden_out_and_loses_no_story(tmp_path: Path, own_redis: str) -> None:
+    """Redis stops answering for a moment (shorter than the lease): the worker carries on,
+    and the pages it handled meanwhile (whose links and claims may not have reached Redis)
+    are fetched again: every story is exported."""
+    count = 30
+    with start_server(root=story_site(tmp_path / "site", count)) as site:
+        command = [sys.executable, "-m", "scrapy", "crawl", "generic", "-a",
+                   f"url={site.url('/')}", "-O", "out.jsonl", "-s", "LOG_FILE=crawl.log",
+                   "-s", f"REDIS_URL={own_redis}",
+                   *settings_args(DOWNLOAD_DELAY=0.2, REDIS_TIMEOUT_SECONDS=1,
+                                  REDIS_LEASE_SECONDS=20)]
+        proc = subprocess.Popen(command, cwd=tmp_path, env=env(), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            wait_for_items(tmp_path / "out.jsonl.part", 3, proc)
+            pid = kill_redis(own_redis, signal.SIGSTOP)
+            log = tmp_path / "crawl.log"
+            deadline = time.time() + 30
+            while time.time() < deadline and "does not answer" not in log.read_text():
+                time.sleep(0.05)
+            os.kill(pid, signal.SIGCONT)
+            _, err = proc.communicate(timeout=BOUND)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    text = log.read_text()
+    assert "does not answer" in text
+    assert "answers again" in text
+    assert proc.returncode == 0, err + text[-3000:]
+    urls = [item["url"] for item in read_jsonl(tmp_path / "out.jsonl")]
+    assert len(set(urls)) == count, f"{count - len(set(urls))} stories lost"
+    assert len(urls) == count, "a story exported twice"

@@ -265,6 +265,10 @@ class Coordinator:
         if entries:
             self._give_back(keys=[self.processing_key, self.queue_key], args=entries)
 
+    def held(self) -> list[bytes]:
+        """The requests this worker's processing hash holds."""
+        return list(self.server.hkeys(self.processing_key))
+
     def live(self, worker: str) -> bool:
         """Whether ``worker`` beats (within the lease). A yes is cached for a moment; a no is
         asked again at once, so a worker that joined since is never taken for dead."""

@@ -186,9 +186,16 @@ class RedisScheduler(Scheduler):
         try:
             if self.coordinator.down_since is not None:
                 self.coordinator.beat(True)  # fails while Redis is away
-                logger.warning("Redis at %(url)s answers again after %(s).1f s",
-                               {"url": self._url(),
-                                "s": time.time() - self.coordinator.down_since})
+                # requests past their download may have had links or items refused
+                # meanwhile: fetched again; those still downloading lost nothing
+                downloading = getattr(self.crawler.engine.downloader, "active", set())
+                self._tainted.update(r for r in self._popped if r not in downloading)
+                # a pop whose answer timed out may have moved a request here all the same
+                known = set(self._popped.values())
+                if lost := [e for e in self.coordinator.held() if e not in known]:
+                    self.coordinator.give_back(lost)
+                    self.crawler.stats.inc_value("distributed/redis/given_back", len(lost))
+                logger.warning("Redis at %(url)s answers again", {"url": self._url()})
                 self.coordinator.down_since = None
             busy = bool(self._popped)
             # Redis (and the state store's, when elsewhere) answer before anything is
@@ -216,7 +223,6 @@ class RedisScheduler(Scheduler):
         coordinator = self.coordinator
         if coordinator.down_since is None:
             coordinator.down_since = now
-            self._tainted.update(self._popped)
             logger.warning("Redis at %(url)s does not answer (%(error)s); this worker stops "
                            "if it does not answer within %(s).0f s",
                            {"url": self._url(), "error": _why(error),
