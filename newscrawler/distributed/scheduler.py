@@ -116,8 +116,9 @@ class RedisScheduler(Scheduler):
         try:
             return self._enqueue(request)
         except redis.RedisError as error:
-            # not queued: the page that linked it is still in the processing hash (it is
-            # not acknowledged while Redis is down), so it is read again and links again
+            # not queued: the page that linked it is fetched again, as it is given back
+            # instead of acknowledged once Redis answers (or left in the processing hash,
+            # for the others or the next run, if it never does)
             self.crawler.stats.inc_value("distributed/redis/not_queued")
             self.redis_failed(error)
             return False
