@@ -27,3 +27,8 @@ class Rejected(DropItem):
         super().__init__(message, log_level=log_level)
         self.reason = reason
         self.evidence = evidence or {}
+
+
+class StoreUnavailable(Rejected):
+    """The state store did not answer for this item (its Redis went away): one line, reason
+    ``error``, not a traceback per item. Not exported, so a later run fetches it again."""

@@ -36,6 +36,9 @@ from newscrawler.state import is_redis_uri
 
 logger = logging.getLogger(__name__)
 
+UNAVAILABLE_STAT = "distributed/redis_unavailable"
+"""Set by the distributed scheduler when Redis went away mid-crawl: the line to print."""
+
 
 class Command(crawl.Command):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
@@ -134,6 +137,10 @@ class Command(crawl.Command):
             return
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
+            return
+        stopped = crawler.stats.get_value(UNAVAILABLE_STAT) if crawler.stats else None
+        if stopped:  # Redis went away mid-crawl: the worker closed (redis_unavailable)
+            self._stop(f"the run stopped: {stopped}")
             return
         status = crawler.stats.get_value(EXIT_STATUS_STAT) if crawler.stats else None
         if status:

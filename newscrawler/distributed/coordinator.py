@@ -15,6 +15,11 @@ workers join it. Each worker beats every ``REDIS_HEARTBEAT_SECONDS``; a worker s
 ``REDIS_LEASE_SECONDS`` is dead, and the next beat of any worker puts its requests back in
 the queue. The crawl is done when the queue is empty, no worker holds a request, and no
 worker had work for ``REDIS_IDLE_SECONDS``: each worker then closes with ``finished``.
+
+Redis going away: every client waits at most ``REDIS_TIMEOUT_SECONDS`` per attempt (one
+retry), so no call hangs; a worker whose Redis has not answered for ``REDIS_LEASE_SECONDS``
+is taken for dead by the others anyway, so it stops with ``redis_unavailable``
+(:func:`outage_over`) instead of crawling on alone.
 """
 
 from __future__ import annotations
@@ -25,9 +30,12 @@ import socket
 import time
 import uuid
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from weakref import WeakKeyDictionary
 
 import redis
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
 from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
@@ -36,6 +44,10 @@ DEFAULT_PREFIX = "newscrawler"
 DEFAULT_IDLE_SECONDS = 10.0
 DEFAULT_HEARTBEAT_SECONDS = 1.0
 DEFAULT_LEASE_SECONDS = 10.0
+DEFAULT_TIMEOUT_SECONDS = 3.0
+RETRIES = 1
+REDIS_UNAVAILABLE = "redis_unavailable"
+"""The finish reason of a worker that stopped because Redis stayed unreachable."""
 LIVE_CACHE_SECONDS = 0.5
 
 # Move the requests of workers whose heartbeat is older than ARGV[1] back into the queue.
@@ -92,11 +104,42 @@ redis.call('DEL', KEYS[1])
 return #entries / 2
 """
 
+# Put these entries of a worker's processing hash back in the queue, at their scores.
+_GIVE_BACK = """
+for _, entry in ipairs(ARGV) do
+  local score = redis.call('HGET', KEYS[1], entry)
+  if score then
+    redis.call('ZADD', KEYS[2], score, entry)
+    redis.call('HDEL', KEYS[1], entry)
+  end
+end
+return 0
+"""
 
-def redis_client(url: str) -> redis.Redis:
+
+def client_options(timeout: float) -> dict[str, Any]:
+    """Options of every Redis client of a crawl: no call waits forever on a Redis that went
+    away (redis-py's defaults retry for many seconds per call), one quick retry for a blip."""
+    if timeout <= 0:
+        raise ValueError(f"REDIS_TIMEOUT_SECONDS must be a positive number, not {timeout!r}")
+    return {"socket_timeout": timeout, "socket_connect_timeout": timeout,
+            "retry": Retry(ExponentialBackoff(cap=0.5, base=0.1), RETRIES)}
+
+
+def redis_client(url: str, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> redis.Redis:
     """A client for ``REDIS_URL`` (bytes in, bytes out, as scrapy-redis expects)."""
-    return redis.Redis.from_url(url, socket_timeout=30, socket_connect_timeout=10,
-                                health_check_interval=30)
+    return redis.Redis.from_url(url, health_check_interval=30, **client_options(timeout))
+
+
+def outage_over(down_since: float | None, now: float, bound: float) -> bool:
+    """Whether Redis has been failing for ``bound`` seconds (``down_since`` None: it answers).
+
+    >>> outage_over(None, 100.0, 10.0), outage_over(95.0, 100.0, 10.0)
+    (False, False)
+    >>> outage_over(90.0, 100.0, 10.0)
+    True
+    """
+    return down_since is not None and now - down_since >= bound
 
 
 class Coordinator:
@@ -123,6 +166,11 @@ class Coordinator:
         self._renew = server.register_script(_RENEW)
         self._end = server.register_script(_END)
         self._requeue = server.register_script(_REQUEUE)
+        self._give_back = server.register_script(_GIVE_BACK)
+        self.down_since: float | None = None
+        """When Redis stopped answering (None while it answers)."""
+        self.watched: list[redis.Redis] = []
+        """Other Redis servers the crawl needs (a state store elsewhere): pinged each beat."""
 
     # --- keys ---------------------------------------------------------------------------
     @property
@@ -197,6 +245,8 @@ class Coordinator:
             logger.warning("Requeued %(n)d requests of a worker that stopped beating",
                            {"n": moved})
             self.server.set(self.busy_key, now)
+        for other in self.watched:
+            other.ping()
         return moved
 
     def pop(self) -> bytes | None:
@@ -208,6 +258,16 @@ class Coordinator:
         """These requests are done (downloaded and their output processed)."""
         if entries:
             self.server.hdel(self.processing_key, *entries)
+
+    def give_back(self, entries: list[bytes]) -> None:
+        """These requests were handled while Redis was away (the links they found may not
+        have been queued): into the queue again, not acknowledged."""
+        if entries:
+            self._give_back(keys=[self.processing_key, self.queue_key], args=entries)
+
+    def held(self) -> list[bytes]:
+        """The requests this worker's processing hash holds."""
+        return list(self.server.hkeys(self.processing_key))
 
     def live(self, worker: str) -> bool:
         """Whether ``worker`` beats (within the lease). A yes is cached for a moment; a no is
@@ -277,8 +337,9 @@ def coordinator_of(crawler: Crawler) -> Coordinator:
     settings = crawler.settings
     spider: Any = crawler.spider
     name = spider.name if spider is not None else crawler.spidercls.name
+    timeout = settings.getfloat("REDIS_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS)
     found = _coordinators[crawler] = Coordinator(
-        redis_client(settings["REDIS_URL"]),
+        redis_client(settings["REDIS_URL"], timeout),
         settings.get("REDIS_KEY_PREFIX") or DEFAULT_PREFIX,
         name,
         idle_seconds=settings.getfloat("REDIS_IDLE_SECONDS", DEFAULT_IDLE_SECONDS),
@@ -286,6 +347,11 @@ def coordinator_of(crawler: Crawler) -> Coordinator:
                                             DEFAULT_HEARTBEAT_SECONDS),
         lease_seconds=settings.getfloat("REDIS_LEASE_SECONDS", DEFAULT_LEASE_SECONDS),
     )
+    state_uri = str(settings.get("STATE_URI") or "")
+    if state_uri.startswith(("redis://", "rediss://")) and state_uri != settings["REDIS_URL"]:
+        query = [(k, v) for k, v in parse_qsl(urlsplit(state_uri).query) if k != "prefix"]
+        found.watched.append(redis_client(
+            urlunsplit(urlsplit(state_uri)._replace(query=urlencode(query))), timeout))
     return found
 
 

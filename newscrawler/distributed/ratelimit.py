@@ -7,6 +7,10 @@ for all workers together. A request not admitted is told how long to wait, waits
 blocking the reactor (``redis.asyncio``) and asks again; nothing is reserved ahead, so a
 worker whose event loop stalled does not send a backlog at once. Requests are spaced, not
 sent in bursts of ``rate``: in any one second at most ``rate + 1`` reach a site.
+
+Redis away: each ask waits at most ``REDIS_TIMEOUT_SECONDS``; a request it cannot ask for
+waits one interval and goes (the scheduler stops handing out requests meanwhile, and
+stops the worker if Redis stays away).
 """
 
 from __future__ import annotations
@@ -15,12 +19,20 @@ import asyncio
 import logging
 from typing import Any, Self
 
+from redis import RedisError
 from redis import asyncio as aioredis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from newscrawler.distributed.coordinator import DEFAULT_PREFIX
+from newscrawler.distributed.coordinator import (
+    DEFAULT_PREFIX,
+    DEFAULT_TIMEOUT_SECONDS,
+    RETRIES,
+    client_options,
+)
 from newscrawler.utils.urls import host_of
 
 logger = logging.getLogger(__name__)
@@ -44,8 +56,11 @@ class SharedRateLimitMiddleware:
 
     crawler: Crawler
 
-    def __init__(self, url: str, prefix: str, rate: float) -> None:
+    def __init__(self, url: str, prefix: str, rate: float,
+                 timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
         self.url = url
+        self.timeout = timeout
+        client_options(timeout)  # validated
         self.prefix = prefix
         self.interval_ms = 1000.0 / rate
         self._client: aioredis.Redis | None = None
@@ -58,7 +73,8 @@ class SharedRateLimitMiddleware:
         rate = settings.getfloat("REDIS_DOMAIN_RATE", 0.0)
         if not url or rate <= 0:
             raise NotConfigured("REDIS_URL or REDIS_DOMAIN_RATE not set")
-        middleware = cls(url, settings.get("REDIS_KEY_PREFIX") or DEFAULT_PREFIX, rate)
+        middleware = cls(url, settings.get("REDIS_KEY_PREFIX") or DEFAULT_PREFIX, rate,
+                         settings.getfloat("REDIS_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS))
         middleware.crawler = crawler
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
@@ -69,13 +85,23 @@ class SharedRateLimitMiddleware:
     async def wait_ms(self, request: Request) -> float:
         """0 when the request is admitted now, else how long to wait before asking again."""
         if self._client is None:
-            self._client = aioredis.Redis.from_url(self.url)
+            self._client = aioredis.Redis.from_url(
+                self.url, socket_timeout=self.timeout, socket_connect_timeout=self.timeout,
+                retry=Retry(ExponentialBackoff(cap=0.5, base=0.1), RETRIES))
             self._script = self._client.register_script(_ADMIT)
         return float(await self._script(keys=[self.key(request)], args=[self.interval_ms]))
 
     async def process_request(self, request: Request) -> None:
         delayed = False
-        while (wait := await self.wait_ms(request)) > 0:
+        while True:
+            try:
+                wait = await self.wait_ms(request)
+            except RedisError:
+                self.crawler.stats.inc_value("distributed/rate_limit/unavailable")
+                await asyncio.sleep(self.interval_ms / 1000)
+                return
+            if wait <= 0:
+                break
             delayed = True
             await asyncio.sleep(wait / 1000)
         if delayed:

@@ -81,7 +81,8 @@ class BoilerplatePipeline:
         if self.state is not None:
             hashes = learnable_hashes(paragraphs)
             store = self.state.store
-            learned = await store.call(store.boilerplate, host, hashes, self.min_stories)
+            learned = await shared.item_call(store, store.boilerplate, host, hashes,
+                                             self.min_stories)
             if adapter.get("id"):
                 self.state.notes[adapter["id"]] = {"host": host, "hashes": hashes}
         kept, removed = strip_boilerplate(paragraphs, learned)

@@ -155,7 +155,18 @@ class DuplicatesPipeline:
         if state is None:
             return
         try:
-            published = await state.store.call(state.store.publish_run, state.run, time.time())
+            try:
+                published = await state.store.call(state.store.publish_run, state.run,
+                                                   time.time())
+            except Exception as error:  # noqa: BLE001 - the store went away (Redis down)
+                # the feed is published; its stories stay claimed by this run, which a later
+                # run takes for abandoned: at worst exported again, never lost
+                logger.error("The state store %(path)s failed while recording this run's "
+                             "stories as exported (%(error)s): the feed is kept; a later run "
+                             "may export them again", {"path": state.store.path,
+                                                      "error": f"{type(error).__name__}: "
+                                                               f"{error}"})
+                return
             self.crawler.stats.set_value("incremental/published", published)
             if conflicts := getattr(state.store, "conflicts", 0):
                 # steps another worker raced (Redis): run again on what it wrote, not lost
@@ -197,7 +208,8 @@ class DuplicatesPipeline:
         if self.near and exceeds(story.core):
             bounded(self.crawler, adapter, "duplicates")
         store = self.state.store
-        decision = await store.call(self.index.check_and_claim, story, time.time())
+        decision = await shared.item_call(store, self.index.check_and_claim, story,
+                                          time.time())
         self.claims[story.id] = decision
         if note := self.state.notes.get(story.id):
             note["decision"] = decision

@@ -298,7 +298,13 @@ class Soft404Pipeline:
         stats = self.crawler.stats
         if self._shared is not None:
             store = self._shared.store
-            if (cached := await store.call(store.probe_get, url_pattern(url))) is not None:
+            try:
+                cached = await store.call(store.probe_get, url_pattern(url))
+            except Exception as error:
+                if not shared_state.unavailable(error):
+                    raise
+                cached = None  # the store went away: probe as if nothing was shared
+            if cached is not None:
                 stats.inc_value("soft404/probe/shared_hits")
                 return ProbeFingerprint.from_json(cached)
         result = await self._download_probe(url)

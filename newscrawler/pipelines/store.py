@@ -14,6 +14,7 @@ from weakref import WeakKeyDictionary
 
 from scrapy.crawler import Crawler
 
+from newscrawler.exceptions import StoreUnavailable
 from newscrawler.state import DEFAULT_STATE_URI, StateStore, open_store
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,31 @@ def _log_failure(future: Future[Any]) -> None:
                      exc_info=error)
 
 
+def unavailable(error: BaseException) -> bool:
+    """Whether ``error`` says the store's server went away (a Redis connection lost or timed
+    out), not that a call was wrong."""
+    try:
+        import redis
+    except ImportError:
+        return False
+    return isinstance(error, (redis.ConnectionError, redis.TimeoutError))
+
+
+async def item_call(store: StateStore, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """``store.call`` for one item: a store that went away drops the item
+    (:class:`StoreUnavailable`) with one line instead of a traceback per item."""
+    try:
+        return await store.call(fn, *args, **kwargs)
+    except Exception as error:
+        if not unavailable(error):
+            raise
+        why = " ".join(str(error).split())
+        raise StoreUnavailable(
+            "error", f"the state store {store.path} did not answer ({type(error).__name__}: "
+                     f"{why})", evidence={"error_type": type(error).__name__},
+            log_level="WARNING") from None
+
+
 def submit(state: CrawlState, fn: Any, *args: Any, **kwargs: Any) -> None:
     """Queue a write on the store's thread without waiting (failures are logged)."""
     state.store.submit(fn, *args, **kwargs).add_done_callback(_log_failure)
@@ -67,7 +93,8 @@ async def acquire(crawler: Crawler) -> CrawlState:
     if state is None:
         # opening is one quick file open at start-up; the pruning runs on the store's thread
         store = open_store(crawler.settings.get("STATE_URI") or DEFAULT_STATE_URI,
-                           crawler.settings.get("REDIS_KEY_PREFIX"))
+                           crawler.settings.get("REDIS_KEY_PREFIX"),
+                           crawler.settings.getfloat("REDIS_TIMEOUT_SECONDS", 3.0))
         state = _states[crawler] = CrawlState(store)
         if run := shared_run(crawler, store):
             # a worker of a distributed crawl: the claims of live workers count as live

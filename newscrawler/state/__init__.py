@@ -44,7 +44,8 @@ def store_path(uri: str) -> Path:
     return Path(rest[1:])
 
 
-def open_store(uri: str = DEFAULT_STATE_URI, key_prefix: str | None = None) -> StateStore:
+def open_store(uri: str = DEFAULT_STATE_URI, key_prefix: str | None = None,
+               redis_timeout: float | None = None) -> StateStore:
     """Open (and create, with its folder) the state store at ``uri``.
 
     A Redis store's keys start ``<key_prefix>:state:`` (``REDIS_KEY_PREFIX``, default
@@ -58,7 +59,9 @@ def open_store(uri: str = DEFAULT_STATE_URI, key_prefix: str | None = None) -> S
             raise ImportError(f"STATE_URI {uri.split('://')[0]}://... needs the distributed "
                               "extra: pip install -e '.[distributed]'") from error
         prefix = f"{key_prefix.rstrip(':')}:state" if key_prefix else DEFAULT_PREFIX
-        return RedisStateStore(uri, prefix)  # type: ignore[return-value]  # same methods
+        if redis_timeout is None:
+            return RedisStateStore(uri, prefix)  # type: ignore[return-value]  # same methods
+        return RedisStateStore(uri, prefix, redis_timeout)  # type: ignore[return-value]
     path = store_path(uri)
     path.parent.mkdir(parents=True, exist_ok=True)
     return StateStore(path)

@@ -37,12 +37,16 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 import redis
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
 
 from newscrawler.dedup import minhash as mh
 from newscrawler.state.sqlite import DAY, SCHEMA_VERSION, StoryRow
 from newscrawler.state.worker import StoreWorker, T
 
 DEFAULT_PREFIX = "newscrawler:state"
+DEFAULT_TIMEOUT = 3.0
+"""Seconds a call waits for Redis (``REDIS_TIMEOUT_SECONDS``)."""
 _FIELDS = [f.name for f in dataclasses.fields(StoryRow)]
 
 
@@ -99,20 +103,41 @@ class _Transaction:
 
 
 class RedisStateStore(StoreWorker):
-    def __init__(self, uri: str, default_prefix: str = DEFAULT_PREFIX) -> None:
+    def __init__(self, uri: str, default_prefix: str = DEFAULT_PREFIX,
+                 timeout: float = DEFAULT_TIMEOUT) -> None:
         parts = urlsplit(uri)
         query = parse_qs(parts.query)
         self.prefix = (query.pop("prefix", [default_prefix])[0]).rstrip(":")
         self.path = redacted(uri)
         rest = "&".join(f"{k}={v[0]}" for k, v in query.items())
-        self.db = redis.Redis.from_url(urlunsplit(parts._replace(query=rest)),
-                                       socket_timeout=30, socket_connect_timeout=10)
+        # every call gives up after ``timeout`` (one retry): a Redis that went away fails the
+        # store's calls, never hangs the store's thread
+        self.db = redis.Redis.from_url(
+            urlunsplit(parts._replace(query=rest)), socket_timeout=timeout,
+            socket_connect_timeout=timeout,
+            retry=Retry(ExponentialBackoff(cap=0.5, base=0.1), 1))
+        self.timeout = timeout
+        self._failed: tuple[float, Exception] | None = None
+        """When Redis last failed to answer, and how (see :meth:`_run`)."""
         self.db.ping()
         self.db.hsetnx(self.key("meta"), "schema_version", SCHEMA_VERSION)
         self._claims: tuple[Callable[[str], bool], str] | None = None
         self._tx: _Transaction | None = None
         self.conflicts = 0
         """Optimistic transactions run again because another worker changed what they read."""
+
+    def _run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """On the store's thread: once Redis failed to answer, calls fail at once for
+        ``timeout`` seconds instead of each waiting it out (the items queued behind them, and
+        closing the store, would wait for all of them); then one call asks again."""
+        if self._failed is not None and time.monotonic() - self._failed[0] < self.timeout:
+            error = self._failed[1]
+            raise type(error)(*error.args)
+        try:
+            return fn(*args, **kwargs)
+        except (redis.ConnectionError, redis.TimeoutError) as error:
+            self._failed = (time.monotonic(), error)
+            raise
 
     def key(self, *parts: object) -> str:
         return ":".join([self.prefix, *(str(p) for p in parts)])
