@@ -32,7 +32,8 @@ from newscrawler.runs import SUMMARY_SUFFIX
 from newscrawler.state import DEFAULT_STATE_URI, is_redis_uri, store_path
 
 REDIS_TIMEOUT = 3.0
-"""Seconds to wait for Redis at start: a down server answers at once; a dropped packet
+"""Seconds to wait for Redis at start unless ``REDIS_TIMEOUT_SECONDS`` says otherwise (the
+crawl's own Redis clients wait as long): a down server answers at once; a dropped packet
 should not hold a cron run for long."""
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Scrapy's feed URI placeholder (scrapy.extensions.feedexport, 2.19)
@@ -163,7 +164,7 @@ def check_sqlite(path: Path, *, quick_check: bool = True) -> None:
                            f"{damaged}")
 
 
-def check_redis(url: str, setting: str) -> None:
+def check_redis(url: str, setting: str, timeout: float = REDIS_TIMEOUT) -> None:
     """Redis answers ``PING`` at ``url``, with the password it needs."""
     try:
         import redis
@@ -178,7 +179,7 @@ def check_redis(url: str, setting: str) -> None:
     try:
         client = redis.Redis.from_url(
             urlunsplit(parts._replace(query=urlencode(query))),
-            socket_connect_timeout=REDIS_TIMEOUT, socket_timeout=REDIS_TIMEOUT,
+            socket_connect_timeout=timeout, socket_timeout=timeout,
             retry=Retry(NoBackoff(), 0),
         )
     except ValueError as error:
@@ -210,11 +211,14 @@ def check_stores(settings: BaseSettings) -> None:
     path = check_state_uri(uri)
     if path is not None:
         check_sqlite(path, quick_check=settings.getbool("STATE_QUICK_CHECK", True))
+    timeout = settings.getfloat("REDIS_TIMEOUT_SECONDS", REDIS_TIMEOUT)
+    if timeout <= 0:
+        raise StartupError(f"REDIS_TIMEOUT_SECONDS must be a positive number, not {timeout!r}")
     checked = set()
     for setting, url in (("REDIS_URL", settings.get("REDIS_URL")), ("STATE_URI", uri)):
         if url and is_redis_uri(url) and url not in checked:
             checked.add(url)
-            check_redis(str(url), setting)
+            check_redis(str(url), setting, timeout)
 
 
 def describe_failure(error: BaseException, settings: BaseSettings) -> str:

@@ -19,6 +19,7 @@ from newscrawler.preflight import (
     StartupError,
     check_sqlite,
     check_state_uri,
+    check_stores,
     check_template,
     masked,
     state_uri,
@@ -362,3 +363,14 @@ def test_describe_failure_names_the_store_and_masks_redis():
     assert describe_failure(RuntimeError("x\ny"), Settings({})) == "RuntimeError: x y"
     with pytest.raises(StartupError, match="REDIS_URL 'http://:\\*\\*\\*\\*@h/0' is not a Redis"):
         check_stores(Settings({"REDIS_URL": "http://:pw@h/0"}))
+
+
+def test_redis_timeout_is_checked_at_start_and_bounds_the_check(tmp_path):
+    from scrapy.settings import Settings
+
+    settings = {"REDIS_URL": f"redis://127.0.0.1:{_free_port()}/0",
+                "STATE_URI": str(tmp_path / "state.sqlite3")}
+    with pytest.raises(StartupError, match="REDIS_TIMEOUT_SECONDS must be a positive number"):
+        check_stores(Settings({**settings, "REDIS_TIMEOUT_SECONDS": 0}))
+    with pytest.raises(StartupError, match="cannot connect to Redis"):
+        check_stores(Settings({**settings, "REDIS_TIMEOUT_SECONDS": 0.5}))
