@@ -28,6 +28,7 @@ __all__ = [
     "ip_of",
     "is_local_name",
     "is_public_address",
+    "url_host",
 ]
 
 SCHEMES = frozenset({"http", "https"})
@@ -131,7 +132,9 @@ def host_pattern(value: str) -> str:
                      "scheme, port or path)")
 
 
-def _host(url: str) -> str:
+def url_host(url: str) -> str:
+    """The host of ``url``, lowercased, without brackets or a final dot; ``""`` when it has
+    none or cannot be split."""
     try:
         return _clean(urlsplit(url).hostname or "")
     except ValueError:
@@ -155,7 +158,7 @@ class FetchPolicy:
         self._start_hosts: set[str] = set()
         self._sites: set[str] = set()  # start hosts without "www.", for is_same_site
         self._private_start = False
-        for host in (*(_host(u) for u in self.start_urls), *start_hosts):
+        for host in (*(url_host(u) for u in self.start_urls), *start_hosts):
             self.add_start_host(host)
 
     def add_start_host(self, host: str) -> None:
@@ -189,7 +192,7 @@ class FetchPolicy:
             return "scheme"
         if scheme not in SCHEMES:
             return "scheme"
-        host = _host(url)
+        host = url_host(url)
         if not host:
             return "offsite_host"
         if host in self._start_hosts:
@@ -211,7 +214,7 @@ class FetchPolicy:
         a name other than a start host, in a crawl that does not allow private addresses."""
         if self._private_start:
             return None
-        host = _host(url)
+        host = url_host(url)
         if not host or host in self._start_hosts or ip_of(host) is not None:
             return None
         return host

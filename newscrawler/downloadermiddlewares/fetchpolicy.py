@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from typing import Self
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
@@ -30,6 +30,7 @@ from newscrawler.discovery.policy import (
     FetchPolicy,
     host_pattern,
     is_public_address,
+    url_host,
 )
 from newscrawler.resolver import PrivateAddressRefused
 from newscrawler.spiders.base import NAMED_BY_START
@@ -99,7 +100,7 @@ class FetchPolicyMiddleware:
         redirected = bool(request.meta.get("redirect_urls"))
         if request.meta.get(NAMED_BY_START) and not redirected and url_scheme(request.url) in SCHEMES:
             # named by a local file the user gave: its host is one of the crawl's sites
-            self.policy.add_start_host(_hostname(request.url))
+            self.policy.add_start_host(url_host(request.url))
         return self.policy.refusal(request.url, redirected=redirected)
 
     def process_response(self, request: Request, response: Response) -> Response:
@@ -126,7 +127,7 @@ class FetchPolicyMiddleware:
     def refuse(self, url: str, why: str, via: str | None = None) -> None:
         """Count, log once per host, and raise ``IgnoreRequest``."""
         self.crawler.stats.inc_value(f"discovery/refused/{why}")
-        host = _hostname(url) or url[:60]
+        host = url_host(url) or url[:60]
         if (why, host) not in self.logged:
             self.logged.add((why, host))
             logger.warning("Refused %(url)s%(via)s: %(explain)s (further refusals for this "
@@ -134,10 +135,3 @@ class FetchPolicyMiddleware:
                            {"url": url, "via": f" (redirect from {via})" if via else "",
                             "explain": _EXPLAIN[why], "why": why})
         raise IgnoreRequest(f"Refused by the fetch policy ({why}): {url}")
-
-
-def _hostname(url: str) -> str:
-    try:
-        return urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
