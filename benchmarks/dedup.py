@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from newscrawler.dedup.boilerplate import learnable_hashes, strip_boilerplate
 from newscrawler.dedup.fingerprint import content_hash, story_core
 from newscrawler.dedup.index import DuplicateIndex, Story
-from newscrawler.dedup.paragraphs import collapse_repeats, normalize
+from newscrawler.dedup.repeats import collapse_repeats, normalize
 from newscrawler.state import open_store
 from newscrawler.utils.text import split_dateline
 

@@ -40,7 +40,7 @@ from scrapy.http import HtmlResponse
 
 from newscrawler.dedup.boilerplate import learnable_hashes, strip_boilerplate
 from newscrawler.dedup.index import DuplicateIndex
-from newscrawler.dedup.paragraphs import collapse_repeats, split_paragraphs
+from newscrawler.dedup.repeats import collapse_repeats, split_paragraphs
 from newscrawler.items import EXPORT_FIELDS
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.pipelines.clean import clean_fields

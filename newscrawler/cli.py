@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from newscrawler import inspect as inspect_exports
+from newscrawler import report
 from newscrawler import workers as run_workers
 from newscrawler.demo.server import start_server
 from newscrawler.utils.terminal import printable
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Summarise what runs brought in. PATH is an export (.jsonl, .jsonl.gz), "
                     "a rejects file, a run folder or output/ itself.")
     inspect.add_argument("paths", nargs="+", metavar="PATH")
-    inspect_exports.add_arguments(inspect)
+    report.add_arguments(inspect)
     workers = commands.add_parser(
         "workers", help="start N workers of one distributed crawl on this machine",
         description="Start N `scrapy crawl` workers with the same arguments (which must set "
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         return run_demo(args.output)
     if args.command == "inspect":
-        return inspect_exports.run(args.paths, args)
+        return report.run(args.paths, args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

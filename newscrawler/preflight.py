@@ -27,8 +27,8 @@ from scrapy.exceptions import UsageError
 from scrapy.settings import BaseSettings
 
 from newscrawler.extensions.rejects import default_rejects_uri
-from newscrawler.feeds import file_uri_params, format_uri, local_feed_uri, sibling_path
-from newscrawler.runs import SUMMARY_SUFFIX
+from newscrawler.runs.naming import file_uri_params, format_uri, local_feed_uri, sibling_path
+from newscrawler.runs.outcome import SUMMARY_SUFFIX
 from newscrawler.state import DEFAULT_STATE_URI, is_redis_uri, store_path
 
 REDIS_TIMEOUT = 3.0

@@ -14,6 +14,8 @@ NEWSPIDER_MODULE = "newscrawler.spiders"
 COMMANDS_MODULE = "newscrawler.commands"
 
 ADDONS: dict[str, int] = {
+    # a setting renamed in this release still works under its old name, with a warning
+    "newscrawler.components.RenamedSettings": 0,
     # requests waiting to be fetched are kept on disk (newscrawler.scheduler), not in memory
     "newscrawler.scheduler.DiskFrontier": 0,
     # USER_AGENT = "newscrawler/0.1 (+<NEWSCRAWLER_CONTACT>)" unless USER_AGENT is set
@@ -80,7 +82,7 @@ ITEM_PIPELINES = {
     # not a story: error templates, expired notices, bot walls, empty shells, redirects home
     "newscrawler.pipelines.soft404.Soft404Pipeline": 200,
     # repeated content: within the page, site boilerplate, copies across sites and runs
-    "newscrawler.pipelines.repeats.RepeatedParagraphsPipeline": 300,
+    "newscrawler.pipelines.repeats.RepeatsPipeline": 300,
     "newscrawler.pipelines.boilerplate.BoilerplatePipeline": 320,
     "newscrawler.pipelines.duplicates.DuplicatesPipeline": 340,
     "newscrawler.pipelines.required.RequiredFieldsPipeline": 800,
@@ -107,13 +109,13 @@ FEEDS = {
 FEED_EXPORT_ENCODING = "utf-8"
 # Local feeds are written as .part files and renamed when the run closes.
 FEED_STORAGES = {
-    "": "newscrawler.feedstorage.AtomicFileFeedStorage",
-    "file": "newscrawler.feedstorage.AtomicFileFeedStorage",
+    "": "newscrawler.runs.feedstorage.AtomicFileFeedStorage",
+    "file": "newscrawler.runs.feedstorage.AtomicFileFeedStorage",
 }
 # The Article fields that are the JSONL schema (its `page` helper field is never exported).
 FEED_EXPORT_FIELDS = EXPORT_FIELDS
 # One clock per run: the feed, the rejects file and (later) the summary share its %(time)s.
-FEED_URI_PARAMS = "newscrawler.feeds.uri_params"
+FEED_URI_PARAMS = "newscrawler.runs.naming.uri_params"
 
 # --- Runtime ---------------------------------------------------------------------------------
 LOG_LEVEL = "INFO"

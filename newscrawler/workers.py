@@ -22,7 +22,7 @@ from pathlib import Path
 from types import FrameType
 from typing import IO
 
-from newscrawler.feeds import sibling_path
+from newscrawler.runs.naming import sibling_path
 
 USAGE = "newscrawler workers N -- SPIDER [scrapy crawl options]"
 DEFAULT_FEED_URI = "output/%(name)s/%(time)s.jsonl"

@@ -14,10 +14,10 @@ from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
 from newscrawler.dedup.minhash import signature
-from newscrawler.dedup.paragraphs import collapse, collapse_repeats
+from newscrawler.dedup.repeats import collapse, collapse_repeats
 from newscrawler.extract.body import normalize_space as extract_space
 from newscrawler.items import Article
-from newscrawler.pipelines.repeats import RepeatedParagraphsPipeline
+from newscrawler.pipelines.repeats import RepeatsPipeline
 from newscrawler.pipelines.soft404 import Soft404Page, Soft404Pipeline
 from newscrawler.utils import text
 from newscrawler.utils.bounds import FLAG, WINDOW_BLOCKS, WINDOW_CHARS
@@ -79,7 +79,7 @@ def test_a_repeated_paragraph_150000_times_collapses_to_one():
 
 
 def test_repeats_pipeline_counts_and_flags_a_capped_page():
-    pipeline = build(RepeatedParagraphsPipeline)
+    pipeline = build(RepeatsPipeline)
     base = distinct_paragraphs(WINDOW_BLOCKS + 500)
     item = Article(url="https://a.example/big", canonical_url="https://a.example/big",
                    id="0" * 24, title="T", body="\n\n".join([*base, base[0], base[1]]))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawler.runs import EXIT_FAILED, EXIT_LOCKED
+from newscrawler.runs.outcome import EXIT_FAILED, EXIT_LOCKED
 
 ENV = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
 

@@ -12,7 +12,7 @@ from newscrawler.dedup.boilerplate import is_known_boilerplate, strip_boilerplat
 from newscrawler.dedup.fingerprint import content_hash, story_core
 from newscrawler.dedup.index import DuplicateIndex, Story
 from newscrawler.dedup.minhash import signature, template_fields, verify
-from newscrawler.dedup.paragraphs import collapse_repeats, paragraph_hash
+from newscrawler.dedup.repeats import collapse_repeats, paragraph_hash
 from newscrawler.state import open_store
 from newscrawler.state.sqlite import DAY
 

@@ -5,7 +5,8 @@ import gzip
 from newscrawler.discovery.feeds import parse_feed
 from newscrawler.discovery.pages import is_story_page
 from newscrawler.discovery.sitemaps import parse_sitemap, sitemaps_from_robots
-from newscrawler.discovery.xml import parse_xml, sniff
+from newscrawler.discovery.xml import parse_xml
+from newscrawler.utils.sniff import sniff
 
 NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from newscrawler.inspect.reader import Progress, find_runs, read_lines
-from newscrawler.inspect.summary import Reservoir, inspect_runs
+from newscrawler.report.reader import Progress, find_runs, read_lines
+from newscrawler.report.summary import Reservoir, inspect_runs
 
 from conftest import SCHEMA, read_jsonl, run_crawl
 

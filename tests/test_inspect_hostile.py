@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawler.inspect.reader import Progress, read_lines
+from newscrawler.report.reader import Progress, read_lines
 
 RUN = "2026-04-28T10-00-00+00-00"
 # what must never reach a terminal: C0 (newline aside), DEL, C1, line/paragraph
@@ -163,7 +163,7 @@ def test_progress_bar_escapes_the_file_name(tmp_path):
 
 
 def test_human_end_of_run_line_is_one_plain_line():
-    from newscrawler.runs import human_line
+    from newscrawler.runs.outcome import human_line
 
     line = human_line({"spider": "generic", "items_exported": 1, "feed": f"out/{EVIL}.jsonl",
                        "rejects": {f"x{EVIL}": 1}, "pages_fetched": 2, "download_errors": 0,
@@ -216,7 +216,7 @@ def test_wrong_typed_summary_does_not_crash_text_json_or_html(tmp_path, summary)
 
 
 def test_previous_summary_of_the_wrong_type_is_skipped_or_cleaned(tmp_path, caplog):
-    from newscrawler.runs import FailureRules, failure_reasons, previous_summary
+    from newscrawler.runs.outcome import FailureRules, failure_reasons, previous_summary
 
     (tmp_path / "A.summary.json").write_text('{"items_exported": 4}')
     (tmp_path / "B.summary.json").write_text('["not", "a", "summary"]')
@@ -278,7 +278,7 @@ def test_reader_never_holds_more_than_the_cap_of_a_long_line(tmp_path):
             held.append(len(line))
             return line
 
-    from newscrawler.inspect import reader
+    from newscrawler.report import reader
 
     bad: list = []
     with gzip.open(path, "rb") as stream:

@@ -12,7 +12,7 @@ from scrapy.utils.test import get_crawler
 from newscrawler.items import Article
 from newscrawler.pipelines.boilerplate import BoilerplatePipeline
 from newscrawler.pipelines.duplicates import Duplicate, DuplicatesPipeline
-from newscrawler.pipelines.repeats import RepeatedParagraphsPipeline
+from newscrawler.pipelines.repeats import RepeatsPipeline
 
 P = [
     ("Corvel Motors said on Monday it would build a second locomotive plant in Erie, adding "
@@ -35,11 +35,11 @@ def build(cls, **settings):
 
 
 def test_repeats_pipeline_collapses_and_flags():
-    pipeline = build(RepeatedParagraphsPipeline)
+    pipeline = build(RepeatsPipeline)
     item = pipeline.process_item(article("https://a.example/1", [*P, *P[1:]]))
     assert item.body == "\n\n".join(P)
     assert item.flags == ["repeated_paragraphs_removed"]
-    assert pipeline.crawler.stats.get_value("dupes/within_page/paragraphs_removed") == 2
+    assert pipeline.crawler.stats.get_value("dupes/repeats/paragraphs_removed") == 2
 
 
 @pytest.mark.parametrize(("cls", "settings"), [
@@ -55,7 +55,7 @@ def test_bad_settings_fail_at_start(cls, settings):
 
 
 @pytest.mark.parametrize(("cls", "name"), [
-    (RepeatedParagraphsPipeline, "DUPLICATES_WITHIN_PAGE_ENABLED"),
+    (RepeatsPipeline, "REPEATS_ENABLED"),
     (BoilerplatePipeline, "BOILERPLATE_ENABLED"),
     (DuplicatesPipeline, "DUPLICATES_ENABLED"),
 ])

@@ -5,15 +5,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newscrawler.runlock import LockBusy, RunLock, lock_path
-from newscrawler.runs import (
+from newscrawler.runs.files import part_path, publish, write_json_atomic
+from newscrawler.runs.lock import LockBusy, RunLock, lock_path
+from newscrawler.runs.outcome import (
     FailureRules,
     build_summary,
     failure_reasons,
     human_line,
     previous_summary,
 )
-from newscrawler.utils.files import part_path, publish, write_json_atomic
 
 START = datetime(2025, 4, 28, 10, 0, tzinfo=UTC)
 

@@ -8,13 +8,13 @@ import time
 from scrapy import Request, Spider
 from scrapy.utils.test import get_crawler
 
+from newscrawler.meta import STORY
 from newscrawler.pipelines.store import CrawlState
 from newscrawler.spidermiddlewares.incremental import (
     FIRST_BATCH,
     LOOKUP_BATCH,
     SkipExportedMiddleware,
 )
-from newscrawler.spiders.base import STORY
 from newscrawler.state import open_store
 from newscrawler.state.sqlite import StoryRow
 from newscrawler.utils.urls import url_id

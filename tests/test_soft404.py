@@ -15,7 +15,8 @@ from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 from soft404_corpus import CORPUS, cases, judge, labels
 
-from newscrawler.downloadermiddlewares.soft404 import REDIRECT, StoryRedirectMiddleware
+from newscrawler.downloadermiddlewares.soft404 import StoryRedirectMiddleware
+from newscrawler.meta import REDIRECT, STORY
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.pipelines.soft404 import (
     BlockedPage,
@@ -36,7 +37,6 @@ from newscrawler.soft404.signals import (
     story_words,
     title_coverage,
 )
-from newscrawler.spiders.base import STORY
 
 STORY_PARAS = [
     ("Marrowfield Rail said on Tuesday it had ordered forty battery-electric trains for its "

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawler.discovery.feeds import Feed, FeedEntry
-from newscrawler.spiders.base import feed_error
-from newscrawler.utils.wire import find_tickers, split_marketwired_dateline, split_release
+from newscrawler.discovery.feeds import Feed, FeedEntry, feed_error
+from newscrawler.parsers.pressrelease import find_tickers, split_marketwired_dateline, split_release
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,7 @@ def _signature(doc: dict[str, Any]) -> Any:
     from newscrawler.dedup.boilerplate import strip_boilerplate
     from newscrawler.dedup.fingerprint import story_core
     from newscrawler.dedup.minhash import signature
-    from newscrawler.dedup.paragraphs import split_paragraphs
+    from newscrawler.dedup.repeats import split_paragraphs
 
     return signature(story_core(strip_boilerplate(split_paragraphs(doc["body"]))[0]))
 
@@ -364,7 +364,7 @@ def test_workers_command_refuses_one_feed_for_all(tmp_path: Path) -> None:
 def _story(doc: dict[str, Any]) -> Any:
     from newscrawler.dedup.fingerprint import content_hash, story_core
     from newscrawler.dedup.index import Story
-    from newscrawler.dedup.paragraphs import split_paragraphs
+    from newscrawler.dedup.repeats import split_paragraphs
 
     core = story_core(split_paragraphs(doc["body"]))
     return Story(doc["doc"].replace("/", "-"), doc["url"], core, content_hash(core))
@@ -450,8 +450,8 @@ def test_a_claim_never_overwrites_a_publish_it_raced(worker: Any) -> None:
 
 
 def test_a_second_worker_writing_the_same_feed_file_is_refused(tmp_path: Path) -> None:
-    from newscrawler.runlock import RunLock, feed_lock_paths
-    from newscrawler.runs import EXIT_LOCKED
+    from newscrawler.runs.lock import RunLock, feed_lock_paths
+    from newscrawler.runs.outcome import EXIT_LOCKED
 
     (held,) = feed_lock_paths({str(tmp_path / "out.jsonl"): {}}, "generic")
     with RunLock(held):  # a live worker on this machine writes out.jsonl

@@ -8,7 +8,7 @@
 - takes the lock of the spider and its state store, so a second run started while
   the first is still going exits at once with status 75; a worker of a distributed crawl
   (``REDIS_URL``) locks only its own feed file, so several run on one machine;
-- exits with status 1 when the run failed (see ``newscrawler.runs``), so cron
+- exits with status 1 when the run failed (see ``newscrawler.runs.outcome``), so cron
   mail and monitoring see it.
 """
 
@@ -29,9 +29,9 @@ from twisted.internet.defer import Deferred
 from newscrawler import preflight
 from newscrawler.distributed import is_distributed
 from newscrawler.extensions.summary import EXIT_STATUS_STAT
-from newscrawler.feeds import sibling_path
-from newscrawler.runlock import LockBusy, RunLock, feed_lock_paths, lock_path
-from newscrawler.runs import EXIT_FAILED, EXIT_LOCKED
+from newscrawler.runs.lock import LockBusy, RunLock, feed_lock_paths, lock_path
+from newscrawler.runs.naming import sibling_path
+from newscrawler.runs.outcome import EXIT_FAILED, EXIT_LOCKED
 from newscrawler.state import is_redis_uri
 
 logger = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from newscrawler import inspect as inspect_exports
+from newscrawler import report
 
 
 class Command(ScrapyCommand):
@@ -29,11 +29,11 @@ class Command(ScrapyCommand):
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         super().add_options(parser)
-        inspect_exports.add_arguments(parser)
+        report.add_arguments(parser)
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if not args:
             raise UsageError("name at least one export, rejects file, run folder or output/")
         if unknown := [arg for arg in args if arg.startswith("-")]:
             raise UsageError(f"unknown option(s): {' '.join(unknown)}")
-        self.exitcode = inspect_exports.run(args, opts)
+        self.exitcode = report.run(args, opts)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from newscrawler.dedup.paragraphs import normalize, paragraph_hash
+from newscrawler.dedup.repeats import normalize, paragraph_hash
 from newscrawler.utils.bounds import WINDOW_BLOCK_CHARS, WINDOW_BLOCKS, in_ends
 
 MIN_LEARNED_CHARS = 25

@@ -9,7 +9,7 @@ The fingerprint ignores both, so only the story's text is hashed.
 from __future__ import annotations
 
 from newscrawler.dedup.boilerplate import is_known_boilerplate, opens_wire_tail
-from newscrawler.dedup.paragraphs import exact_key, hash64
+from newscrawler.dedup.repeats import exact_key, hash64
 from newscrawler.utils.bounds import WINDOW_BLOCKS, in_ends
 from newscrawler.utils.text import split_dateline
 

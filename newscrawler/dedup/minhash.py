@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newscrawler.dedup.paragraphs import exact_key, hash64, normalize
+from newscrawler.dedup.repeats import exact_key, hash64, normalize
 from newscrawler.utils.bounds import WINDOW_BLOCK_CHARS, cut, window
 
 NUM_PERM = 96

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -111,4 +112,26 @@ def parse_feed(body: bytes) -> Feed | None:
             items += [el for el in root if local_name(el) == "item"]
         feed.entries = [e for el in items if (e := _rss_entry(el))]
         return feed
+    return None
+
+
+# What an empty channel says when the feed itself failed (Business Wire's bad token:
+# "RSS channel ID is not available in the request. Please make sure you have a valid RSS link.")
+_FEED_ERROR = re.compile(
+    r"(?i)\b(?:error|invalid|not available|unavailable|not found|please make sure|denied"
+    r"|expired|no longer|unauthori[sz]ed|forbidden)\b"
+)
+
+
+def feed_error(feed: Feed) -> str | None:
+    """The error a well-formed but empty feed reports instead of stories, else ``None``.
+
+    An empty channel is normal on a quiet day; an empty channel whose description
+    (or title) reads like an error message is a broken feed URL, not "no news".
+    """
+    if feed.entries:
+        return None
+    for text in (feed.description, feed.title):
+        if text and _FEED_ERROR.search(text):
+            return " ".join(text.split())
     return None

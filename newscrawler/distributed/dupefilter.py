@@ -17,7 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy_redis.dupefilter import RFPDupeFilter
 
 from newscrawler.distributed.coordinator import Coordinator, coordinator_of
-from newscrawler.spiders.base import DISCOVERY, STORY
+from newscrawler.meta import DISCOVERY, STORY
 from newscrawler.utils.urls import url_kind
 
 logger = logging.getLogger(__name__)

@@ -33,6 +33,7 @@ from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet.task import LoopingCall
 
+from newscrawler.components import attach
 from newscrawler.distributed.coordinator import (
     REDIS_UNAVAILABLE,
     Coordinator,
@@ -66,8 +67,7 @@ class RedisScheduler(Scheduler):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         coordinator = coordinator_of(crawler)
-        scheduler = cls(coordinator, ExpiringDupeFilter.from_crawler(crawler))
-        scheduler.crawler = crawler
+        scheduler = attach(cls(coordinator, ExpiringDupeFilter.from_crawler(crawler)), crawler)
         scheduler.stats = crawler.stats
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         return scheduler

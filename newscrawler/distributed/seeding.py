@@ -17,6 +17,7 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from newscrawler.components import attach
 from newscrawler.distributed.coordinator import coordinator_of
 
 logger = logging.getLogger(__name__)
@@ -31,9 +32,7 @@ class SeedOnceMiddleware:
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.get("REDIS_URL"):
             raise NotConfigured("REDIS_URL is not set")
-        middleware = cls()
-        middleware.crawler = crawler
-        return middleware
+        return attach(cls(), crawler)
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         coordinator = coordinator_of(self.crawler)

@@ -25,7 +25,7 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 
-from newscrawler.discovery.xml import is_binary
+from newscrawler.utils.sniff import is_binary
 
 _CHUNK = 64 * 1024
 

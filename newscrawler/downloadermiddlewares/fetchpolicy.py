@@ -32,8 +32,8 @@ from newscrawler.discovery.policy import (
     is_public_address,
     url_host,
 )
+from newscrawler.meta import NAMED_BY_START
 from newscrawler.resolver import PrivateAddressRefused
-from newscrawler.spiders.base import NAMED_BY_START
 from newscrawler.utils.urls import url_scheme
 
 logger = logging.getLogger(__name__)

@@ -18,19 +18,15 @@ from typing import Self
 
 from scrapy import Request
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 from scrapy.http import HtmlResponse, Response
 
+from newscrawler.components import attach, require
+from newscrawler.meta import PROBE, REDIRECT, STORY
 from newscrawler.soft404.signals import redirect_kind
-from newscrawler.spiders.base import STORY
 from newscrawler.utils.urls import absolute_url, url_kind
 
 logger = logging.getLogger(__name__)
 
-PROBE = "newscrawler_probe"
-"""Request meta: a soft-404 probe (its redirects are followed: where they go is the answer)."""
-REDIRECT = "soft404_redirect"
-"""Response meta: ``{"kind": "root"|"listing"|"login"|"shared", "target": url}``."""
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 DEFAULT_REDIRECT_SHARED_MIN = 5
 
@@ -45,14 +41,11 @@ class StoryRedirectMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        if not settings.getbool("SOFT404_ENABLED", True):
-            raise NotConfigured("SOFT404_ENABLED is off")
+        require(settings, "SOFT404_ENABLED")
         shared_min = settings.getint("SOFT404_REDIRECT_SHARED_MIN", DEFAULT_REDIRECT_SHARED_MIN)
         if shared_min < 2:
             raise ValueError(f"SOFT404_REDIRECT_SHARED_MIN must be at least 2, not {shared_min}")
-        middleware = cls(shared_min)
-        middleware.crawler = crawler
-        return middleware
+        return attach(cls(shared_min), crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
         if response.status not in REDIRECT_STATUSES or b"Location" not in response.headers:

@@ -25,14 +25,14 @@ from typing import IO, Any, Self
 from itemadapter import ItemAdapter
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 from scrapy.utils.serialize import ScrapyJSONEncoder
 from twisted.python.failure import Failure
 
+from newscrawler.components import attach, require
 from newscrawler.exceptions import Rejected
 from newscrawler.extensions.errors import error_fields, page_of
-from newscrawler.feeds import file_uri_params, format_uri, local_feed_uri, sibling_path
-from newscrawler.utils.files import part_path, publish
+from newscrawler.runs.files import part_path, publish
+from newscrawler.runs.naming import file_uri_params, format_uri, local_feed_uri, sibling_path
 
 logger = logging.getLogger(__name__)
 
@@ -100,11 +100,9 @@ class RejectsWriter:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        if not settings.getbool("REJECTS_ENABLED", True):
-            raise NotConfigured("REJECTS_ENABLED is off")
+        require(settings, "REJECTS_ENABLED")
         uri = settings.get("REJECTS_URI") or default_rejects_uri(settings.getdict("FEEDS"))
-        writer = cls(uri)
-        writer.crawler = crawler
+        writer = attach(cls(uri), crawler)
         crawler.signals.connect(writer.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(writer.spider_error, signal=signals.spider_error)
         crawler.signals.connect(writer.item_error, signal=signals.item_error)

@@ -1,7 +1,7 @@
 """The run summary: ``<feed stem>.summary.json`` beside the feed, and one human log line.
 
 It also decides whether the run failed (``RUN_FAIL_*`` settings, rules in
-:mod:`newscrawler.runs`); the project's ``crawl`` command turns that into the
+:mod:`newscrawler.runs.outcome`); the project's ``crawl`` command turns that into the
 process exit status, so cron mail and monitoring see a failed run.
 """
 
@@ -14,10 +14,11 @@ from typing import Any, Self
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 
-from newscrawler.feeds import file_uri_params, format_uri, local_feed_uri, sibling_path
-from newscrawler.runs import (
+from newscrawler.components import attach, require
+from newscrawler.runs.files import write_json_atomic
+from newscrawler.runs.naming import file_uri_params, format_uri, local_feed_uri, sibling_path
+from newscrawler.runs.outcome import (
     EXIT_FAILED,
     EXIT_OK,
     SUMMARY_SUFFIX,
@@ -27,7 +28,6 @@ from newscrawler.runs import (
     human_line,
     previous_summary,
 )
-from newscrawler.utils.files import write_json_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -70,14 +70,12 @@ class RunSummary:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        if not settings.getbool("RUN_SUMMARY_ENABLED", True):
-            raise NotConfigured("RUN_SUMMARY_ENABLED is off")
+        require(settings, "RUN_SUMMARY_ENABLED")
         feed = local_feed_uri(settings.getdict("FEEDS"))
         uri = settings.get("RUN_SUMMARY_URI") or (
             sibling_path(feed, SUMMARY_SUFFIX) if feed else None
         )
-        extension = cls(uri, feed, read_rules(settings))
-        extension.crawler = crawler
+        extension = attach(cls(uri, feed, read_rules(settings)), crawler)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
 

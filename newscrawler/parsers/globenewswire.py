@@ -14,9 +14,9 @@ import re
 
 from lxml import etree
 
+from newscrawler.parsers.pressrelease import split_marketwired_dateline
 from newscrawler.parsers.wire import WireParser
 from newscrawler.utils.dates import parse_date
-from newscrawler.utils.wire import split_marketwired_dateline
 
 
 class GlobeNewswireParser(WireParser):

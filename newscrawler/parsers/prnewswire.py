@@ -3,7 +3,7 @@
 ``article.news-release`` > ``header.release-header`` (``h1``, ``p.subtitle``, issuer
 link, ``p.mb-no`` date) and ``section.release-body`` (its class often ends in a
 space, so it is matched with ``contains``). The release ends at ``SOURCE <Issuer>``;
-About, contacts and Related Links are cut by :func:`newscrawler.utils.wire.split_release`.
+About, contacts and Related Links are cut by :func:`newscrawler.parsers.pressrelease.split_release`.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A site parser declares its selectors as class attributes (compiled XPaths) and
 overrides the field methods that need them; everything that is a property of
 press releases in general (tail blocks, tickers) lives here and in
-:mod:`newscrawler.utils.wire`.
+:mod:`newscrawler.parsers.pressrelease`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from functools import cached_property
 from lxml import etree
 
 from newscrawler.parsers.base import ArticleParser
+from newscrawler.parsers.pressrelease import ReleaseParts, find_tickers, split_release
 from newscrawler.utils.text import clean_inline, normalize_space
-from newscrawler.utils.wire import ReleaseParts, find_tickers, split_release
 
 _BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
                          "ul", "ol", "blockquote", "section"})

@@ -16,11 +16,11 @@ from typing import Any, Self
 from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 
+from newscrawler.components import attach, require
 from newscrawler.dedup.boilerplate import learnable_hashes, strip_boilerplate
 from newscrawler.dedup.index import story_host
-from newscrawler.dedup.paragraphs import split_paragraphs
+from newscrawler.dedup.repeats import split_paragraphs
 from newscrawler.pipelines import store as shared
 from newscrawler.pipelines.duplicates import Duplicate
 from newscrawler.utils.bounds import WINDOW_BLOCKS, bounded
@@ -45,15 +45,13 @@ class BoilerplatePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        if not settings.getbool("BOILERPLATE_ENABLED", True):
-            raise NotConfigured("BOILERPLATE_ENABLED is off")
+        require(settings, "BOILERPLATE_ENABLED")
         min_stories = settings.getint("BOILERPLATE_MIN_STORIES", DEFAULT_MIN_STORIES)
         if min_stories < 2:
             raise ValueError(f"BOILERPLATE_MIN_STORIES must be 2 or more, not {min_stories}")
         shared.positive_days(crawler, "BOILERPLATE_EXPIRY_DAYS",
                              shared.DEFAULT_BOILERPLATE_EXPIRY_DAYS)
-        pipeline = cls(min_stories, settings.getbool("BOILERPLATE_LEARN", True))
-        pipeline.crawler = crawler
+        pipeline = attach(cls(min_stories, settings.getbool("BOILERPLATE_LEARN", True)), crawler)
         if pipeline.learn:
             crawler.signals.connect(pipeline.item_scraped, signal=signals.item_scraped)
             crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)

@@ -11,8 +11,8 @@ from typing import Any, Self
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 
+from newscrawler.components import attach, require
 from newscrawler.utils.language import normalize_language
 from newscrawler.utils.text import clean_body, clean_inline, unique
 
@@ -43,11 +43,8 @@ class CleanArticlePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        if not crawler.settings.getbool("CLEAN_ENABLED", True):
-            raise NotConfigured("CLEAN_ENABLED is off")
-        pipeline = cls()
-        pipeline.crawler = crawler
-        return pipeline
+        require(crawler.settings, "CLEAN_ENABLED")
+        return attach(cls(), crawler)
 
     def process_item(self, item: Any) -> Any:
         clean_fields(ItemAdapter(item))

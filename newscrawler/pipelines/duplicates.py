@@ -32,9 +32,10 @@ from typing import Any, Self
 from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import DropItem
 from scrapy.extensions.feedexport import FeedExporter
 
+from newscrawler.components import require
 from newscrawler.dedup.boilerplate import strip_boilerplate
 from newscrawler.dedup.fingerprint import content_hash, story_core
 from newscrawler.dedup.index import (
@@ -45,7 +46,7 @@ from newscrawler.dedup.index import (
     Story,
 )
 from newscrawler.dedup.minhash import Thresholds
-from newscrawler.dedup.paragraphs import split_paragraphs
+from newscrawler.dedup.repeats import split_paragraphs
 from newscrawler.exceptions import Rejected
 from newscrawler.incremental import discovery_date
 from newscrawler.pipelines import store as shared
@@ -109,8 +110,7 @@ class DuplicatesPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        if not settings.getbool("DUPLICATES_ENABLED", True):
-            raise NotConfigured("DUPLICATES_ENABLED is off")
+        require(settings, "DUPLICATES_ENABLED")
         policy = str(settings.get("DUPLICATES_POLICY", "drop")).strip().lower()
         if policy not in POLICIES:
             raise ValueError(f"DUPLICATES_POLICY must be one of {POLICIES}, not {policy!r}")

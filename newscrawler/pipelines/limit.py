@@ -12,6 +12,8 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
+from newscrawler.components import attach
+
 
 class ItemLimitReached(DropItem):
     """An item that came after the run's item limit."""
@@ -31,9 +33,7 @@ class MaxItemsPipeline:
         limit = crawler.settings.getint("CLOSESPIDER_ITEMCOUNT")
         if limit <= 0:
             raise NotConfigured("no item limit")
-        pipeline = cls(limit)
-        pipeline.crawler = crawler
-        return pipeline
+        return attach(cls(limit), crawler)
 
     def process_item(self, item: Any) -> Any:
         if self.passed >= self.limit:

@@ -2,7 +2,7 @@
 
 Wire aggregators (MENAFN among them) print a story's paragraphs twice, or the
 ID line at the top and the bottom; the copies are collapsed to their first
-occurrence (:func:`newscrawler.dedup.paragraphs.collapse_repeats`) and the item
+occurrence (:func:`newscrawler.dedup.repeats.collapse_repeats`) and the item
 is flagged ``repeated_paragraphs_removed``. On a big page near-repeats are looked for
 in a bounded number of comparisons (:mod:`newscrawler.utils.bounds`).
 """
@@ -14,9 +14,10 @@ from typing import Any, Self
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
+from scrapy.utils.deprecate import create_deprecated_class
 
-from newscrawler.dedup.paragraphs import collapse, split_paragraphs
+from newscrawler.components import attach, require
+from newscrawler.dedup.repeats import collapse, split_paragraphs
 from newscrawler.utils.bounds import bounded
 from newscrawler.utils.text import join_blocks
 
@@ -25,18 +26,15 @@ logger = logging.getLogger(__name__)
 FLAG = "repeated_paragraphs_removed"
 
 
-class RepeatedParagraphsPipeline:
-    """``DUPLICATES_WITHIN_PAGE_ENABLED`` (default ``True``) switches it off."""
+class RepeatsPipeline:
+    """``REPEATS_ENABLED`` (default ``True``) switches it off."""
 
     crawler: Crawler
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        if not crawler.settings.getbool("DUPLICATES_WITHIN_PAGE_ENABLED", True):
-            raise NotConfigured("DUPLICATES_WITHIN_PAGE_ENABLED is off")
-        pipeline = cls()
-        pipeline.crawler = crawler
-        return pipeline
+        require(crawler.settings, "REPEATS_ENABLED")
+        return attach(cls(), crawler)
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
@@ -51,8 +49,14 @@ class RepeatedParagraphsPipeline:
             adapter["body"] = join_blocks(kept)
             if "flags" in adapter:
                 adapter["flags"] = [*(adapter.get("flags") or []), FLAG]
-            self.crawler.stats.inc_value("dupes/within_page/paragraphs_removed", removed)
-            self.crawler.stats.inc_value("dupes/within_page/items")
+            self.crawler.stats.inc_value("dupes/repeats/paragraphs_removed", removed)
+            self.crawler.stats.inc_value("dupes/repeats/items")
             logger.debug("Collapsed %(n)d repeated paragraphs in %(url)s",
                          {"n": removed, "url": adapter.get("url")})
         return item
+
+
+RepeatedParagraphsPipeline = create_deprecated_class(
+    "RepeatedParagraphsPipeline", RepeatsPipeline,
+    new_class_path="newscrawler.pipelines.repeats.RepeatsPipeline")
+"""The stage's name before it was called repeats everywhere; kept for one release."""

@@ -9,6 +9,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from newscrawler.components import attach
 from newscrawler.exceptions import Rejected
 
 logger = logging.getLogger(__name__)
@@ -43,9 +44,7 @@ class RequiredFieldsPipeline:
         required = tuple(crawler.settings.getlist("REQUIRED_FIELDS", list(DEFAULT_REQUIRED_FIELDS)))
         if not required:
             raise NotConfigured("REQUIRED_FIELDS is empty")
-        pipeline = cls(required)
-        pipeline.crawler = crawler
-        return pipeline
+        return attach(cls(required), crawler)
 
     def process_item(self, item: Any) -> Any:
         if missing := missing_fields(item, self.required):

@@ -19,11 +19,11 @@ from typing import Any, Self
 from itemadapter import ItemAdapter
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 from scrapy.http import Response, TextResponse
 
-from newscrawler.downloadermiddlewares.soft404 import PROBE, REDIRECT
+from newscrawler.components import require
 from newscrawler.exceptions import Rejected
+from newscrawler.meta import PROBE, REDIRECT
 from newscrawler.pipelines import store as shared_state
 from newscrawler.soft404.classify import Verdict, classify, needs_probe
 from newscrawler.soft404.probe import ProbeFingerprint, fingerprint, probe_url, url_pattern
@@ -162,8 +162,7 @@ class Soft404Pipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        if not settings.getbool("SOFT404_ENABLED", True):
-            raise NotConfigured("SOFT404_ENABLED is off")
+        require(settings, "SOFT404_ENABLED")
         base = default_rules()
         rules = dataclasses.replace(
             base,

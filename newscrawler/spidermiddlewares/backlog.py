@@ -42,8 +42,9 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from newscrawler.components import attach
 from newscrawler.distributed import is_distributed
-from newscrawler.spiders.base import DISCOVERY
+from newscrawler.meta import DISCOVERY
 
 logger = logging.getLogger(__name__)
 
@@ -106,8 +107,7 @@ class DiscoveryBacklogMiddleware:
             raise ValueError(f"DISCOVERY_BACKLOG must be 0 (no waiting) or more, not {backlog}")
         # the queue outlives the run: a sitemap left half read is read again later
         requeue = bool(settings.get("JOBDIR")) or is_distributed(settings)
-        middleware = cls(backlog, requeue)
-        middleware.crawler = crawler
+        middleware = attach(cls(backlog, requeue), crawler)
         crawler.signals.connect(middleware._request_left, signal=signals.request_left_downloader)
         return middleware
 

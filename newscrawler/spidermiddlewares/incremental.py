@@ -35,9 +35,10 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from newscrawler.components import attach, require
 from newscrawler.incremental import discovery_date
+from newscrawler.meta import HINTS, STORY
 from newscrawler.pipelines import store as shared
-from newscrawler.spiders.base import HINTS, STORY
 from newscrawler.state import StoryRow
 from newscrawler.utils.urls import url_id
 
@@ -96,12 +97,10 @@ class SkipExportedMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        if not settings.getbool("INCREMENTAL_ENABLED", True):
-            raise NotConfigured("INCREMENTAL_ENABLED is off")
+        require(settings, "INCREMENTAL_ENABLED")
         if not settings.getbool("DUPLICATES_ENABLED", True):
             raise NotConfigured("DUPLICATES_ENABLED is off: no export is recorded")
-        middleware = cls()
-        middleware.crawler = crawler
+        middleware = attach(cls(), crawler)
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware

@@ -30,7 +30,7 @@ from newscrawler.arguments import (
     parse_since,
     spider_attributes,
 )
-from newscrawler.discovery.feeds import Feed, parse_feed
+from newscrawler.discovery.feeds import Feed, feed_error, parse_feed
 from newscrawler.discovery.links import tolerate_bad_base
 from newscrawler.discovery.policy import SCHEMES
 from newscrawler.discovery.sitemaps import (
@@ -41,54 +41,23 @@ from newscrawler.discovery.sitemaps import (
     open_sitemap,
     sitemaps_from_robots,
 )
-from newscrawler.discovery.xml import is_binary
 from newscrawler.items import Article
+from newscrawler.meta import (
+    DISCOVERY,
+    DISCOVERY_RETRY,
+    FEED_TRIES,
+    HINTS,
+    STORY,
+)
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.utils.dates import parse_date
+from newscrawler.utils.sniff import is_binary
 from newscrawler.utils.urls import absolute_url, canonicalize, replace_base, url_kind, url_scheme
 
 logger = logging.getLogger(__name__)
 
 # Requests for robots.txt, sitemaps and feeds go before any page (stories use 10 and less).
 DISCOVERY_PRIORITY = 20
-
-HINTS = "newscrawler_hints"
-"""Request meta: what discovery knew of a story before fetching it (title, dates, language)."""
-FEED_TRIES = "newscrawler_feed_tries"
-"""Request meta: how often a failed feed was asked again."""
-DISCOVERY_RETRY = "newscrawler_retry_on_error"
-"""Request meta: a start URL the user gave; asked again when it fails with an HTTP error."""
-STORY = "newscrawler_story"
-"""Request meta: discovery says this URL is a story, so the page becomes an item whatever it
-holds, and the cleaning stages judge it."""
-DISCOVERY = "newscrawler_discovery"
-"""Request meta: a feed, sitemap or robots.txt, read again on every run (a distributed crawl
-remembers its fingerprint for the run only)."""
-NAMED_BY_START = "newscrawler_named_by_start"
-"""Request meta: named by a local file the user gave as a start URL, so its host is one of the
-crawl's sites (``newscrawler.downloadermiddlewares.fetchpolicy``)."""
-
-# What an empty channel says when the feed itself failed (Business Wire's bad token:
-# "RSS channel ID is not available in the request. Please make sure you have a valid RSS link.")
-_FEED_ERROR = re.compile(
-    r"(?i)\b(?:error|invalid|not available|unavailable|not found|please make sure|denied"
-    r"|expired|no longer|unauthori[sz]ed|forbidden)\b"
-)
-
-
-def feed_error(feed: Feed) -> str | None:
-    """The error a well-formed but empty feed reports instead of stories, else ``None``.
-
-    An empty channel is normal on a quiet day; an empty channel whose description
-    (or title) reads like an error message is a broken feed URL, not "no news".
-    """
-    if feed.entries:
-        return None
-    for text in (feed.description, feed.title):
-        if text and _FEED_ERROR.search(text):
-            return " ".join(text.split())
-    return None
-
 
 def split_urls(value: str | list[str] | None) -> list[str]:
     """``-a url=`` values: repeatable, comma- or whitespace-separated."""

@@ -15,17 +15,11 @@ from scrapy.http import Response, TextResponse
 from newscrawler.discovery.feeds import FEED_TYPES
 from newscrawler.discovery.links import base_of, page_links
 from newscrawler.discovery.pages import is_story_page
-from newscrawler.discovery.xml import sniff
 from newscrawler.items import Article
-from newscrawler.spiders.base import (
-    DISCOVERY_RETRY,
-    HINTS,
-    NAMED_BY_START,
-    STORY,
-    NewsSpider,
-    split_urls,
-)
+from newscrawler.meta import DISCOVERY_RETRY, HINTS, NAMED_BY_START, STORY
+from newscrawler.spiders.base import NewsSpider, split_urls
 from newscrawler.utils.bounds import window
+from newscrawler.utils.sniff import sniff
 from newscrawler.utils.text import word_count
 from newscrawler.utils.urls import canonicalize, host_of, is_same_site, url_kind
 

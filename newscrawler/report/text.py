@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import Any
 
-from newscrawler.inspect.summary import Inspection
+from newscrawler.report.summary import Inspection
 from newscrawler.utils.terminal import printable, printable_data
 
 MAX_DAY_ROWS = 62

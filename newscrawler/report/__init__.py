@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from newscrawler.inspect.reader import MAX_LINE_BYTES, Progress, find_runs, total_size
-from newscrawler.inspect.report_html import write_html
-from newscrawler.inspect.report_text import render_sample, render_summary
-from newscrawler.inspect.summary import inspect_runs
+from newscrawler.report.html import write_html
+from newscrawler.report.reader import MAX_LINE_BYTES, Progress, find_runs, total_size
+from newscrawler.report.summary import inspect_runs
+from newscrawler.report.text import render_sample, render_summary
 from newscrawler.utils.terminal import SafeStream
 
 DEFAULT_HTML_ITEMS = 2000

@@ -16,7 +16,7 @@ from typing import IO, Any
 from scrapy import Spider
 from scrapy.extensions.feedexport import FileFeedStorage
 
-from newscrawler.utils.files import part_path, publish
+from newscrawler.runs.files import part_path, publish
 
 
 class AtomicFileFeedStorage(FileFeedStorage):

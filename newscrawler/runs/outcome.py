@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from newscrawler.runsummary import read_summary
+from newscrawler.runs.summaryfile import read_summary
 from newscrawler.utils.terminal import printable
 
 logger = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from newscrawler.inspect.reader import (
+from newscrawler.report.reader import (
     MAX_LINE_BYTES,
     BadLine,
     Progress,
@@ -16,8 +16,8 @@ from newscrawler.inspect.reader import (
     read_lines,
     total_size,
 )
-from newscrawler.inspect.validate import ArticleValidator, InvalidLine, load_schema
-from newscrawler.runsummary import read_summary
+from newscrawler.report.validate import ArticleValidator, InvalidLine, load_schema
+from newscrawler.runs.summaryfile import read_summary
 
 NO_SOURCE = "(no source)"
 NO_DATE = "(no date)"

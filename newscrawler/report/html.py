@@ -13,8 +13,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from newscrawler.inspect.report_text import per_period
-from newscrawler.inspect.summary import BAD_DATE, NO_DATE, Inspection
+from newscrawler.report.summary import BAD_DATE, NO_DATE, Inspection
+from newscrawler.report.text import per_period
 from newscrawler.utils.terminal import printable
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",

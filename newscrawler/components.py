@@ -1,0 +1,47 @@
+"""What every optional component's ``from_crawler`` opens with: its on/off switch, and
+settings renamed in this release still read under their old names, with a warning."""
+
+from __future__ import annotations
+
+import warnings
+from typing import TypeVar
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured, ScrapyDeprecationWarning
+from scrapy.settings import BaseSettings
+
+T = TypeVar("T")
+
+RENAMED_SETTINGS: dict[str, str] = {
+    # the within-page stage has one name everywhere: repeats
+    "DUPLICATES_WITHIN_PAGE_ENABLED": "REPEATS_ENABLED",
+}
+"""Old name -> new name; the old one is honoured, with a deprecation warning, for one release."""
+
+
+def require(settings: BaseSettings, switch: str, default: bool = True) -> None:
+    """Raise ``NotConfigured`` when the component's ``switch`` setting is off."""
+    if not settings.getbool(switch, default):
+        raise NotConfigured(f"{switch} is off")
+
+
+def attach(component: T, crawler: Crawler) -> T:
+    """``component`` with its crawler set (Scrapy components reach stats and signals through
+    it), returned for ``from_crawler``."""
+    setattr(component, "crawler", crawler)  # noqa: B010 (any component class)
+    return component
+
+
+class RenamedSettings:
+    """Add-on: a setting given under its old name (``-s`` or a project's settings) is copied to
+    its new name, unless that is set too, and a ``ScrapyDeprecationWarning`` names both."""
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        for old, new in RENAMED_SETTINGS.items():
+            priority = settings.getpriority(old)
+            if priority is None:
+                continue
+            warnings.warn(f"The {old} setting is deprecated; use {new}",
+                          ScrapyDeprecationWarning, stacklevel=2)
+            if (settings.getpriority(new) or 0) < priority:
+                settings.set(new, settings[old], priority)

@@ -1,0 +1,22 @@
+"""Request-meta keys: what one component tells another about a request (one place, so
+middlewares, pipelines and the dupefilter never import a spider module for them)."""
+
+HINTS = "newscrawler_hints"
+"""Request meta: what discovery knew of a story before fetching it (title, dates, language)."""
+FEED_TRIES = "newscrawler_feed_tries"
+"""Request meta: how often a failed feed was asked again."""
+DISCOVERY_RETRY = "newscrawler_retry_on_error"
+"""Request meta: a start URL the user gave; asked again when it fails with an HTTP error."""
+STORY = "newscrawler_story"
+"""Request meta: discovery says this URL is a story, so the page becomes an item whatever it
+holds, and the cleaning stages judge it."""
+DISCOVERY = "newscrawler_discovery"
+"""Request meta: a feed, sitemap or robots.txt, read again on every run (a distributed crawl
+remembers its fingerprint for the run only)."""
+NAMED_BY_START = "newscrawler_named_by_start"
+"""Request meta: named by a local file the user gave as a start URL, so its host is one of the
+crawl's sites (``newscrawler.downloadermiddlewares.fetchpolicy``)."""
+PROBE = "newscrawler_probe"
+"""Request meta: a soft-404 probe (its redirects are followed: where they go is the answer)."""
+REDIRECT = "soft404_redirect"
+"""Response meta: ``{"kind": "root"|"listing"|"login"|"shared", "target": url}``."""
