@@ -1,8 +1,10 @@
-# newscrawler settings: overrides of Scrapy's defaults and the project's own switches only.
-# Every project setting is listed in the README's settings table; components read them in
-# from_crawler, where their defaults live.
-#
-#     https://docs.scrapy.org/en/latest/topics/settings.html
+"""newscrawler settings: overrides of Scrapy's defaults and the project's own switches only.
+
+Every project setting is listed in the README's settings table; components read them in
+from_crawler, where their defaults live.
+
+    https://docs.scrapy.org/en/latest/topics/settings.html
+"""
 
 from newscrawler.items import EXPORT_FIELDS
 

@@ -1,0 +1,1 @@
+"""Downloader middlewares: what happens to a request and its response around the download."""

@@ -1,0 +1,1 @@
+"""Item pipelines: the cleaning stages every story passes before it is exported."""

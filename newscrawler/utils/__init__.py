@@ -1,0 +1,1 @@
+"""Plain-function helpers: dates, URLs, languages, text, body sniffing, analysis bounds."""
