@@ -49,11 +49,14 @@ RECORDED_FIELDS = [name for name in EXPORT_FIELDS if name not in CRAWL_FIELDS]
 
 
 def page_response(url: str, body: bytes, status: int, content_type: str | None) -> HtmlResponse:
+    """The response the crawl would have handed the parser."""
     headers = {"Content-Type": content_type} if content_type else {}
     return HtmlResponse(url=url, body=body, status=status, headers=headers)
 
 
 def parse_page(parser_class: type[ArticleParser]) -> Callable[..., list[Article]]:
+    """How a parser that reads one page makes its item."""
+
     def parse(url: str, body: bytes, status: int, content_type: str | None) -> list[Article]:
         return [parser_class(page_response(url, body, status, content_type)).to_item()]
 
@@ -75,8 +78,14 @@ def parse_businesswire_feed(
         raise ValueError(f"{url} is not a feed")
     items = []
     for entry in feed.entries:
-        hints = {"title": entry.title, "published": entry.published, "date": entry.updated,
-                 "summary": entry.summary, "guid": entry.guid, "author": entry.author}
+        hints = {
+            "title": entry.title,
+            "published": entry.published,
+            "date": entry.updated,
+            "summary": entry.summary,
+            "guid": entry.guid,
+            "author": entry.author,
+        }
         items.append(BusinessWireParser.from_feed_entry(entry.link, hints).to_item())
     return items
 
@@ -113,10 +122,12 @@ def page_file(fixture: Path) -> Path:
 
 
 def all_fixtures() -> list[Path]:
+    """Every recorded fixture's JSON, in a stable order."""
     return sorted(FIXTURES.glob("*/*.json"))
 
 
 def write_record(path: Path, record: dict[str, Any]) -> None:
+    """Write a fixture's JSON (UTF-8, indented, so a review reads it)."""
     text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     path.write_text(text, encoding="utf-8", newline="\n")
 
@@ -138,8 +149,9 @@ def default_name(url: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", segment).strip("-")[:80] or "page"
 
 
-def record(source: str, parser: str, url: str, *, name: str | None, status: int,
-           content_type: str | None) -> Path:
+def record(
+    source: str, parser: str, url: str, *, name: str | None, status: int, content_type: str | None
+) -> Path:
     """Save the page and its expected fields; returns the JSON's path."""
     if re.match(r"https?://", source):
         body, status, content_type = fetch(source)
@@ -177,16 +189,21 @@ def update(fixtures: list[Path]) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line: record one page, or ``--update`` recorded ones."""
     parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.split("\n\n")[0])
-    parser.add_argument("source", nargs="*",
-                        help="a saved page file or a URL (with --update: fixture JSON files)")
+    parser.add_argument(
+        "source", nargs="*", help="a saved page file or a URL (with --update: fixture JSON files)"
+    )
     parser.add_argument("--parser", choices=sorted(PARSERS), help="which parser reads the page")
     parser.add_argument("--url", help="the page's URL (default: the URL it is fetched from)")
     parser.add_argument("--name", help="file name without suffix (default: from the URL)")
     parser.add_argument("--status", type=int, default=200, help="HTTP status of a saved page")
     parser.add_argument("--content-type", help="Content-Type header of a saved page")
-    parser.add_argument("--update", action="store_true",
-                        help="rewrite the expected fields of the given (default: all) fixtures")
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="rewrite the expected fields of the given (default: all) fixtures",
+    )
     args = parser.parse_args(argv)
     if args.update:
         fixtures = [Path(s) for s in args.source] or all_fixtures()
@@ -201,8 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     url = args.url or (source if re.match(r"https?://", source) else None)
     if url is None:
         parser.error("a saved page needs --url (the URL it was fetched from)")
-    target = record(source, args.parser, url, name=args.name, status=args.status,
-                    content_type=args.content_type)
+    target = record(
+        source, args.parser, url, name=args.name, status=args.status, content_type=args.content_type
+    )
     print(f"recorded {target.relative_to(REPO)}: review its fields before you commit it")
     return 0
 

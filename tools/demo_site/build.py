@@ -104,6 +104,7 @@ def write(rendered: dict[str, str], out_dir: Path = DEMO_DIR) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line: render, then write, or with ``--check`` only compare."""
     parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__)
     parser.add_argument("--check", action="store_true", help="only name the stale files")
     parser.add_argument(

@@ -34,6 +34,7 @@ def head(
     extra: Iterable[str] = (),
     doc_title: str | None = None,
 ) -> str:
+    """``<!DOCTYPE>`` to ``</head>``: title, description, canonical link and the extra tags."""
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
@@ -57,6 +58,7 @@ def head(
 
 
 def site_header(active: str | None = None) -> str:
+    """Cookie banner, top bar, logo, section navigation (``active`` marked) and search."""
     items = []
     for href, label in NAV:
         current = ' aria-current="page"' if href == active else ""
@@ -86,6 +88,7 @@ def site_header(active: str | None = None) -> str:
 
 
 def newsletter() -> str:
+    """The newsletter sign-up box: boilerplate a body extractor must leave out."""
     return """<aside class="newsletter" aria-label="Newsletter sign-up">
 <h3>The Morning Manifest</h3>
 <p>Get the day's most important press releases and market news in your inbox before the opening bell.</p>
@@ -98,6 +101,7 @@ def newsletter() -> str:
 
 
 def share_bar(path: str, title: str) -> str:
+    """Share links: boilerplate next to the headline."""
     url = f"{BASE}{path}"
     return f"""<div class="share-bar" aria-label="Share this story">
 <span class="share-label">Share this story</span>
@@ -109,6 +113,7 @@ def share_bar(path: str, title: str) -> str:
 
 
 def related_block(story_paths: list[str]) -> str:
+    """Links to related stories (their titles are not this story's text)."""
     if not story_paths:
         return ""
     items = "\n".join(
@@ -124,6 +129,7 @@ def related_block(story_paths: list[str]) -> str:
 
 
 def comments_block(comments: list[tuple[str, str, str, str]] | None, lang: str) -> str:
+    """Reader comments in the page's language; ``None`` prints no block at all."""
     if comments is None:
         return ""
     heading = {"de": "Kommentare", "fr": "Commentaires"}.get(lang, "Comments")
@@ -153,6 +159,7 @@ def comments_block(comments: list[tuple[str, str, str, str]] | None, lang: str) 
 
 
 def footer() -> str:
+    """Footer columns (sections, tags, reporters, feeds, company links) and copyright."""
     sections = "\n".join(f'<li><a href="{h}">{escape_text(label)}</a></li>' for h, label in NAV[1:])
     tags = "\n".join(
         f'<li><a href="/tag/{slug}/">{escape_text(label)}</a></li>'

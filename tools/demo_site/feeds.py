@@ -22,10 +22,12 @@ from tools.demo_site.structure import (
 
 
 def xml_escape(text: str) -> str:
+    """Escape text for an XML text node."""
     return escape(text, quote=False)
 
 
 def lastmod_for(path: str) -> str:
+    """A sitemap's ``<lastmod>`` for a path: the story's last change, or a fixed date."""
     story = STORY_BY_PATH.get(path)
     if story is not None:
         return story.modified or story.published or ""
@@ -37,6 +39,7 @@ def lastmod_for(path: str) -> str:
 
 
 def render_urlset(page_paths: list[str]) -> str:
+    """A plain sitemap of these paths."""
     urls = "\n".join(
         f"  <url>\n    <loc>{BASE}{path}</loc>\n    <lastmod>{lastmod_for(path)}</lastmod>\n  </url>"
         for path in page_paths
@@ -49,6 +52,7 @@ def render_urlset(page_paths: list[str]) -> str:
 
 
 def render_sitemap_index() -> str:
+    """The sitemap index: the gzip-served 2025 sitemap and the 2019 one."""
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
   <sitemap>
@@ -64,6 +68,7 @@ def render_sitemap_index() -> str:
 
 
 def render_news_sitemap() -> str:
+    """A Google News sitemap: the only place story 10 gives its date."""
     entries = []
     for path in NEWS_SITEMAP:
         story = STORY_BY_PATH[path]
@@ -90,10 +95,12 @@ def render_news_sitemap() -> str:
 
 
 def rfc822(iso: str) -> str:
+    """An ISO 8601 date as RSS writes it (``Fri, 25 Apr 2025 07:00:00 -0700``)."""
     return format_datetime(datetime.fromisoformat(iso))
 
 
 def render_rss() -> str:
+    """The latest-news RSS feed (one link with tracking parameters)."""
     items = []
     for path in RSS_ITEMS:
         story = STORY_BY_PATH[path]
@@ -127,6 +134,7 @@ def render_rss() -> str:
 
 
 def render_atom() -> str:
+    """The markets Atom feed."""
     entries = []
     for path in ATOM_ENTRIES:
         story = STORY_BY_PATH[path]
@@ -158,6 +166,7 @@ def render_atom() -> str:
 
 
 def render_robots() -> str:
+    """robots.txt: the disallowed paths and both sitemaps."""
     disallow = "\n".join(f"Disallow: {path}" for path in ROBOTS_DISALLOW)
     return f"""# Harbour Wire robots.txt
 User-agent: *

@@ -18,6 +18,7 @@ from tools.demo_site.structure import BASE, NAV, SITE_NAME, card_info
 
 
 def render_listing(path: str, spec: dict[str, Any]) -> str:
+    """A listing page: story cards, pagination, partner links and an off-site link."""
     cards = []
     for href in spec["cards"]:
         title, summary, date, section = card_info(href)
@@ -105,6 +106,7 @@ def render_listing(path: str, spec: dict[str, Any]) -> str:
 
 
 def render_hub(path: str, heading: str, intro: str, links: list[str]) -> str:
+    """A tag or reporter page: a heading, an intro and links to stories."""
     items = "\n".join(
         f'<li><a href="{path}">{escape_text(card_info(path)[0])}</a></li>' for path in links
     )

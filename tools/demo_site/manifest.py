@@ -50,6 +50,7 @@ class _LinkCollector(HTMLParser):
 
 
 def links_of(html_text: str) -> list[str]:
+    """Every ``<a href>`` of a page, in order."""
     parser = _LinkCollector()
     parser.feed(html_text)
     parser.close()
@@ -57,6 +58,7 @@ def links_of(html_text: str) -> list[str]:
 
 
 def page_status(path: str) -> int:
+    """The status the demo server answers for a path."""
     route = ROUTES.get(path)
     return int(route["status"]) if route else 200
 
@@ -87,6 +89,7 @@ def link_reachable(pages: dict[str, str]) -> set[str]:
 
 
 def html_pages(files: dict[str, str]) -> dict[str, str]:
+    """URL path -> HTML of every rendered page."""
     pages = {}
     for rel, text in files.items():
         if not rel.endswith(".html"):
@@ -99,6 +102,7 @@ def html_pages(files: dict[str, str]) -> dict[str, str]:
 
 
 def story_entry(story: Story, discovered: list[str]) -> dict[str, Any]:
+    """A story's manifest entry: what a correct crawler exports for it."""
     paras = [block for block in story.body if isinstance(block, str)]
     canonical = canonical_href(story)
     entry: dict[str, Any] = {
@@ -150,6 +154,7 @@ def other_entry(
     canonical: str | None = None,
     language: str | None = "en",
 ) -> dict[str, Any]:
+    """The manifest entry of a page that is not a story (no item expected)."""
     return {
         "path": path,
         "kind": kind,
@@ -170,6 +175,7 @@ def other_entry(
 
 
 def build_manifest(files: dict[str, str]) -> dict[str, Any]:
+    """The manifest: conventions, discovery documents, routes and one entry per page."""
     pages = html_pages(files)
     reachable = link_reachable(pages)
     feeds = {

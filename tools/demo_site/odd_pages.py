@@ -16,6 +16,7 @@ from tools.demo_site.structure import BASE, SITE_NAME
 
 
 def simple_page(path: str, title: str, main_html: str, *, doc_title: str | None = None) -> str:
+    """A page with the site chrome around ``main_html``."""
     return "\n".join(
         [
             head(title, canonical=f"{BASE}{path}", doc_title=doc_title),
@@ -27,6 +28,7 @@ def simple_page(path: str, title: str, main_html: str, *, doc_title: str | None 
 
 
 def render_soft404() -> str:
+    """An error page answered with 200: the soft 404 a crawler must drop."""
     main = """<main id="main" class="error-page">
 <div class="error-template">
 <h1>Page not found</h1>
@@ -46,6 +48,7 @@ def render_soft404() -> str:
 
 
 def render_expired() -> str:
+    """A story replaced by a 'no longer available' notice (200)."""
     page = EXPIRED_PAGE
     main = """<main id="main" class="expired-page">
 <article class="story story-expired">
@@ -58,6 +61,7 @@ def render_expired() -> str:
 
 
 def render_gone() -> str:
+    """A removed story, answered with 410."""
     page = GONE_PAGE
     main = """<main id="main" class="gone-page">
 <h1>Story removed</h1>
@@ -68,6 +72,7 @@ def render_gone() -> str:
 
 
 def render_empty_shell() -> str:
+    """A story page whose body is empty: headline and chrome only."""
     page = EMPTY_SHELL_PAGE
     title = page["title"]
     main = f"""<main id="main" class="layout-two-col">
@@ -100,6 +105,7 @@ def render_empty_shell() -> str:
 
 
 def render_private() -> str:
+    """An embargoed page under a robots.txt-disallowed path."""
     page = PRIVATE_PAGE
     main = f"""<main id="main" class="release-page">
 <article class="news-release">

@@ -12,20 +12,24 @@ from tools.demo_site.structure import BASE, SECTIONS, SITE_NAME
 
 
 def jsonld(data: Any) -> str:
+    """A JSON-LD ``<script>`` (``</`` escaped so the JSON cannot close the script)."""
     text = json.dumps(data, ensure_ascii=False, indent=2).replace("</", "<\\/")
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
 def story_url(story: Story) -> str:
+    """The story's absolute URL (with the server's ``{{BASE}}`` placeholder)."""
     return f"{BASE}{story.path}"
 
 
 def person(name: str) -> dict[str, str]:
+    """A schema.org Person with the reporter's page as URL."""
     slug = author_slug(name)
     return {"@type": "Person", "name": name, "url": f"{BASE}/author/{slug}/"}
 
 
 def author_slug(name: str) -> str:
+    """The reporter page slug of a byline name."""
     for slug, (full, _) in AUTHORS.items():
         if full == name:
             return slug
@@ -184,6 +188,7 @@ def story_head_extra(story: Story) -> list[str]:
 
 
 def canonical_href(story: Story) -> str | None:
+    """The story's ``<link rel=canonical>`` href, or None when it has none."""
     if story.canonical is None:
         return None
     if story.canonical == "self":

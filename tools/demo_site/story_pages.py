@@ -22,6 +22,7 @@ from tools.demo_site.structure import SECTIONS, TAG_PAGES
 
 
 def body_blocks(blocks: list[Any], *, p_class: str = "") -> list[str]:
+    """The story's body blocks as HTML (paragraphs, headings, lists, ads, figures)."""
     out: list[str] = []
     cls = f' class="{p_class}"' if p_class else ""
     for block in blocks:
@@ -50,6 +51,7 @@ def body_blocks(blocks: list[Any], *, p_class: str = "") -> list[str]:
 
 
 def tail_blocks(story: Story) -> list[str]:
+    """What follows a release: About, contacts, ``###`` and the legal disclaimer."""
     out: list[str] = []
     if story.about:
         out.append(f'<h3 class="about-heading">{escape_text(story.about[0])}</h3>')
@@ -83,6 +85,7 @@ def date_line(story: Story) -> str:
 
 
 def byline(story: Story) -> str:
+    """The byline with links to the reporters' pages, in the story's language."""
     if not story.authors:
         return ""
     links = [
@@ -95,6 +98,7 @@ def byline(story: Story) -> str:
 
 
 def tag_links(story: Story) -> str:
+    """Topic links under the story."""
     tags = [tag for tag in story.tags if tag in TAG_PAGES]
     if not tags:
         return ""
@@ -103,6 +107,7 @@ def tag_links(story: Story) -> str:
 
 
 def render_release(story: Story) -> str:
+    """The press-release layout (PR Newswire-like)."""
     parts = [
         '<main id="main" class="release-page">',
         '<article class="news-release">',
@@ -132,6 +137,7 @@ def render_release(story: Story) -> str:
 
 
 def render_article(story: Story) -> str:
+    """The reporter-article layout: two columns with a sidebar."""
     section_label = SECTIONS.get(story.section, "News")
     parts = [
         '<main id="main" class="layout-two-col">',
@@ -162,6 +168,7 @@ def render_article(story: Story) -> str:
 
 
 def render_divs(story: Story) -> str:
+    """A layout of ``<div>``s only: no ``<article>`` or ``<main>`` element."""
     parts = [
         '<div id="main" class="page-content">',
         '<div class="post">',
@@ -198,6 +205,7 @@ def render_divs(story: Story) -> str:
 
 
 def render_gnw(story: Story) -> str:
+    """The GlobeNewswire-like layout."""
     parts = [
         '<main id="main" class="main-container">',
         '<div class="article-header">',
@@ -232,6 +240,7 @@ ASHCOMBE_ID = "HARBOUR20250428000123ID1109482139"
 
 
 def render_menafn(story: Story) -> str:
+    """The MENAFN-like page: error banner above a story printed with repeats."""
     paras = [block for block in story.body if isinstance(block, str)]
     repeated = paras + paras[1:]  # p1 p2 p3 p4 p2 p3 p4
     parts = [
@@ -273,6 +282,7 @@ RENDERERS = {
 
 
 def render_story(story: Story) -> str:
+    """A story's whole page: head, chrome and the story in its layout."""
     doc = head(
         story.title,
         lang=story.lang,
