@@ -2,16 +2,16 @@
 
 The pages reproduce each wire's real DOM (tags, classes, JSON-LD shape, dateline form)
 with text of our own. Run ``python tests/sites/build.py`` after editing a template;
-the rendered files are committed.
+the rendered files are committed (``--out DIR`` renders into DIR/sites and DIR/data/wire
+instead; tests/test_fixtures.py checks the committed copy is what this renders).
 """
 
+import argparse
 import html
 import json
 from pathlib import Path
 
-R = Path(__file__).resolve().parent.parent
-SITES = R / "sites"
-DATA = R / "data" / "wire"
+TESTS = Path(__file__).resolve().parent.parent
 
 
 def w(path, text):
@@ -268,11 +268,11 @@ def rss_item(title, link, date, extra=""):
 """
 
 
-def build_prn():
-    root = SITES / "prnewswire"
+def build_prn(sites, data):
+    root = sites / "prnewswire"
     for r in PRN:
         w(root / "news-releases" / f"{r['slug']}-{r['rid']}.html", prn_page(**r))
-    w(DATA / "prnewswire_2024.html", prn_page(**PRN[0]))
+    w(data / "prnewswire_2024.html", prn_page(**PRN[0]))
     blocked = "https://www.prnewswire.com/news-releases/nimbus-tele-health-expands-302414001.html"
     removed = "https://www.prnewswire.com/news-releases/withdrawn-offering-notice-302414222.html"
     dates = {
@@ -584,12 +584,12 @@ def gnw_feed(title, items):
 """
 
 
-def build_gnw():
-    root = SITES / "globenewswire"
+def build_gnw(sites, data):
+    root = sites / "globenewswire"
     for r in GNW:
         w(root / gnw_url(r).split(".com/", 1)[1], gnw_page(**r))
-    w(DATA / "globenewswire_2023.html", gnw_page(**GNW[1]))
-    w(DATA / "globenewswire_marketwired.html", gnw_page(**GNW_MW))
+    w(data / "globenewswire_2023.html", gnw_page(**GNW[1]))
+    w(data / "globenewswire_marketwired.html", gnw_page(**GNW_MW))
     blocked = "https://www.globenewswire.com/news-release/2025/04/25/3067600/0/en/Lattice-Mining-Updates-Reserves.html"
 
     def item(r, date):
@@ -843,13 +843,13 @@ AP_OLD = dict(
 )
 
 
-def build_ap():
-    root = SITES / "apnews"
+def build_ap(sites, data):
+    root = sites / "apnews"
     for r, fn in ((AP24, ap2024), (AP_OLD, ap2024)):
         w(root / "article" / f"{r['slug']}-{r['hexid']}", fn(**r))
     w(root / "article" / f"{AP23['slug']}-{AP23['hexid']}", ap2023(**AP23))
-    w(DATA / "apnews_2024.html", ap2024(**AP24))
-    w(DATA / "apnews_2023.html", ap2023(**AP23))
+    w(data / "apnews_2024.html", ap2024(**AP24))
+    w(data / "apnews_2023.html", ap2023(**AP23))
     blocked = "ferry-strike-talks-resume-aa11bb22cc33dd44ee55ff6600112233"
     w(root / "article" / blocked, CLOUDFLARE % "apnews.com")
 
@@ -1001,12 +1001,12 @@ MEN = [
 ]
 
 
-def build_menafn():
-    root = SITES / "menafn"
+def build_menafn(sites, data):
+    root = sites / "menafn"
     for r in MEN:
         w(root / r["mid"] / r["slug"], menafn_page(**r))
-    w(DATA / "menafn_syndicated.html", menafn_page(**MEN[0]))
-    w(DATA / "menafn_banner.html", menafn_page(**MEN[1]))
+    w(data / "menafn_syndicated.html", menafn_page(**MEN[0]))
+    w(data / "menafn_banner.html", menafn_page(**MEN[1]))
     blocked = "1110413555/Currency-Markets-Steady-Ahead-Of-Rate-Decision"
     w(root / blocked, DATADOME % "menafn.com")
 
@@ -1108,8 +1108,8 @@ def bw_feed(items, desc="Business Wire News: All News"):
 """
 
 
-def build_bw():
-    root = SITES / "businesswire"
+def build_bw(sites, data):
+    root = sites / "businesswire"
     items = ""
     for r, ref in (
         (BW[0], "JjAwJuNHiystnCoBq_hl-Q"),
@@ -1128,13 +1128,13 @@ def build_bw():
 """
     feed = bw_feed(items)
     w(root / "rss" / "home" / "index.html", feed)
-    w(DATA / "businesswire_feed.xml", feed)
+    w(data / "businesswire_feed.xml", feed)
     bad = bw_feed(
         "",
         "RSS channel ID is not available in the request. Please make sure you have a valid RSS link.",
     )
-    w(SITES / "businesswire_bad_token" / "rss" / "home" / "index.html", bad)
-    w(DATA / "businesswire_bad_token.xml", bad)
+    w(sites / "businesswire_bad_token" / "rss" / "home" / "index.html", bad)
+    w(data / "businesswire_bad_token.xml", bad)
     w(
         root / "robots.txt",
         f"User-agent: *\nAllow: /\nSitemap: https://feed.businesswire.com/rss/home/?rss={BW_TOKEN}\n",
@@ -1151,6 +1151,15 @@ def build_bw():
     )
 
 
-for f in (build_prn, build_gnw, build_ap, build_menafn, build_bw):
-    f()
-print("ok")
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python tests/sites/build.py", description=__doc__)
+    parser.add_argument("--out", type=Path, default=TESTS,
+                        help="folder that receives sites/ and data/wire/ (default: tests/)")
+    args = parser.parse_args(argv)
+    for build in (build_prn, build_gnw, build_ap, build_menafn, build_bw):
+        build(args.out / "sites", args.out / "data" / "wire")
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,8 +1,8 @@
 """Build the labelled set for the repeated-content stages (deterministic; run by hand).
 
-    .venv/bin/python tests/data/dedup/build_set.py
+    .venv/bin/python tests/data/dedup/build_set.py [--out DIR]
 
-writes ``set.jsonl`` beside this file: one line per page as a crawler would
+writes ``set.jsonl`` beside this file (or in DIR): one line per page as a crawler would
 see its body (dateline, wire tail, site boilerplate, doubled paragraphs and
 all), with the truth: ``cluster`` (copies of one story share it), ``story``
 (the story paragraphs, which no stage may strip), ``doubled`` (the page prints
@@ -14,6 +14,7 @@ All text is generated here from word lists written for this set.
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 from pathlib import Path
@@ -308,9 +309,15 @@ def build() -> list[dict]:
     return [docs[i] for i in order]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python tests/data/dedup/build_set.py",
+                                     description=__doc__)
+    parser.add_argument("--out", type=Path, default=HERE,
+                        help="folder that receives set.jsonl (default: beside me)")
+    out = parser.parse_args(argv).out
+    out.mkdir(parents=True, exist_ok=True)
     docs = build()
-    with (HERE / "set.jsonl").open("w", encoding="utf-8") as fh:
+    with (out / "set.jsonl").open("w", encoding="utf-8") as fh:
         for doc in docs:
             fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
     clusters = {d["cluster"] for d in docs if d["cluster"].startswith("c")}

@@ -7,11 +7,14 @@ the expected class. Hard negatives included: banner-wrapped stories (kept, the
 banner stripped), one-paragraph briefs, articles about 404 errors and outages,
 "not found" headlines.
 
-    .venv/bin/python tests/data/soft404/build_corpus.py
+    .venv/bin/python tests/data/soft404/build_corpus.py [--out DIR]
+
+(``--out DIR`` renders into DIR instead; tests/test_fixtures.py checks the committed copy.)
 """
 
 from __future__ import annotations
 
+import argparse
 import html
 import json
 import sys
@@ -22,7 +25,6 @@ sys.path.insert(0, str(HERE))
 
 from texts import ABOUT_404, NOT_FOUND_BRIEFS, NOT_FOUND_HEADLINES, T
 
-PAGES = HERE / "pages"
 LANGS = ["en", "de", "fr", "es", "it", "pt", "ar", "ru", "zh", "ja"]
 TEMPLATES = ["prwire", "globewire", "apstyle", "mnf", "bizwire", "wordpress", "nextjs",
              "newscms", "regional", "magazine"]
@@ -399,15 +401,21 @@ def build() -> Corpus:
     return corpus
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python tests/data/soft404/build_corpus.py",
+                                     description=__doc__)
+    parser.add_argument("--out", type=Path, default=HERE,
+                        help="folder that receives pages/ and labels.json (default: beside me)")
+    out = parser.parse_args(argv).out
+    pages = out / "pages"
     corpus = build()
-    if PAGES.exists():
-        for old in PAGES.glob("*.html"):
+    if pages.exists():
+        for old in pages.glob("*.html"):
             old.unlink()
-    PAGES.mkdir(exist_ok=True)
+    pages.mkdir(parents=True, exist_ok=True)
     for name, content in sorted(corpus.files.items()):
-        (PAGES / name).write_text(content, encoding="utf-8")
-    (HERE / "labels.json").write_text(
+        (pages / name).write_text(content, encoding="utf-8")
+    (out / "labels.json").write_text(
         json.dumps(corpus.labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     kinds: dict[str, int] = {}
     for label in corpus.labels:

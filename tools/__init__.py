@@ -1,0 +1,1 @@
+"""Developer tools that are not installed with newscrawler: fixture and demo-site generators."""
