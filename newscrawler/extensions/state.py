@@ -29,17 +29,22 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.extensions.feedexport import FeedExporter
 from scrapy.settings import BaseSettings
+from twisted.python.failure import Failure
 
 from newscrawler.components import attach
 from newscrawler.dedup.minhash import stored_band_keys
 from newscrawler.exceptions import StoreUnavailable
 from newscrawler.state import DEFAULT_STATE_URI, open_store
-from newscrawler.stateapi import ProbeStore, StateStore
+from newscrawler.storeapi import ProbeStore, StateStore
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_DUPLICATES_EXPIRY_DAYS = 90.0
 DEFAULT_BOILERPLATE_EXPIRY_DAYS = 30.0
+
+state_store_opened = object()
+"""Signal sent with ``store`` and ``state`` (the extension) once the crawl's store is open,
+before it is pruned: a worker of a distributed crawl sets ``state.run`` to its claim id."""
 
 
 def positive_days(settings: BaseSettings, name: str, default: float) -> float:
@@ -69,7 +74,7 @@ def _log_failure(future: Future[Any]) -> None:
 class StateStoreExtension:
     """``STATE_URI``, ``REDIS_KEY_PREFIX``, ``REDIS_TIMEOUT_SECONDS``,
     ``DUPLICATES_EXPIRY_DAYS``, ``BOILERPLATE_EXPIRY_DAYS``; with ``REDIS_URL`` the run's
-    claims are this worker's (``<run>/<worker>``)."""
+    claims are this worker's (:class:`newscrawler.distributed.coordinator.WorkerClaims`)."""
 
     crawler: Crawler
 
@@ -121,11 +126,11 @@ class StateStoreExtension:
                                         settings.get("REDIS_KEY_PREFIX"),
                                         settings.getfloat("REDIS_TIMEOUT_SECONDS", 3.0),
                                         band_keys=stored_band_keys)
-        if settings.get("REDIS_URL"):
-            # a worker of a distributed crawl: the claims of live workers count as live
-            from newscrawler.distributed.coordinator import worker_run  # optional extra
-
-            self.run = worker_run(self.crawler, store)
+        # a worker of a distributed crawl takes its claim id here (WorkerClaims)
+        for _, result in self.crawler.signals.send_catch_log(state_store_opened, store=store,
+                                                             state=self):
+            if isinstance(result, Failure):
+                result.raiseException()
         pruned = await store.call(store.prune, time.time(), story_days, paragraph_days)
         self.crawler.stats.set_value("dupes/state/expired_stories", pruned[0])
         self.crawler.stats.set_value("dupes/state/expired_paragraphs", pruned[1])

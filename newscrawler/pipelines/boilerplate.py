@@ -29,7 +29,7 @@ from newscrawler.extensions.state import (
     positive_days,
 )
 from newscrawler.pipelines.duplicates import Duplicate, story_decided
-from newscrawler.stateapi import StateStore
+from newscrawler.storeapi import StateStore
 from newscrawler.utils.bounds import WINDOW_BLOCKS, bounded
 from newscrawler.utils.text import join_blocks
 

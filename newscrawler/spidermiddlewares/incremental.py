@@ -38,7 +38,7 @@ from newscrawler.components import attach, require
 from newscrawler.extensions.state import StateStoreExtension
 from newscrawler.incremental import discovery_date
 from newscrawler.meta import HINTS, STORY
-from newscrawler.stateapi import StateStore, StoryRow
+from newscrawler.storeapi import StateStore, StoryRow
 from newscrawler.utils.urls import url_id
 
 logger = logging.getLogger(__name__)

@@ -3,7 +3,7 @@ index, per-host paragraph counts.
 
 ``open_store(uri)`` picks the backend from the URI: SQLite (a path or ``sqlite:///path``)
 or Redis (``redis://host:port/db``, shared by the workers of a distributed crawl; needs
-the ``distributed`` extra), both a :class:`~newscrawler.stateapi.StateStore`. A crawl's
+the ``distributed`` extra), both a :class:`~newscrawler.storeapi.StateStore`. A crawl's
 store is opened, pruned and closed by :mod:`newscrawler.extensions.state`.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newscrawler.state.sqlite import SCHEMA_VERSION, SQLiteStateStore
-from newscrawler.stateapi import BandKeys, ProbeStore, StateStore, StoryRow
+from newscrawler.storeapi import BandKeys, ProbeStore, StateStore, StoryRow
 
 __all__ = ["DEFAULT_STATE_URI", "SCHEMA_VERSION", "ProbeStore", "SQLiteStateStore",
            "StateStore", "StoryRow", "open_store"]

@@ -42,7 +42,7 @@ from redis.retry import Retry
 
 from newscrawler.state.sqlite import DAY, SCHEMA_VERSION, unindexed
 from newscrawler.state.worker import StoreWorker, T
-from newscrawler.stateapi import BandKeys, StoryRow
+from newscrawler.storeapi import BandKeys, StoryRow
 
 DEFAULT_PREFIX = "newscrawler:state"
 DEFAULT_TIMEOUT = 3.0
@@ -103,8 +103,8 @@ class _Transaction:
 
 
 class RedisStateStore(StoreWorker):
-    """The state store on Redis (:class:`~newscrawler.stateapi.StateStore`,
-    :class:`~newscrawler.stateapi.ProbeStore`, :class:`~newscrawler.stateapi.SharedClaims`)."""
+    """The state store on Redis (:class:`~newscrawler.storeapi.StateStore`,
+    :class:`~newscrawler.storeapi.ProbeStore`, :class:`~newscrawler.storeapi.SharedClaims`)."""
 
     def __init__(self, uri: str, default_prefix: str = DEFAULT_PREFIX,
                  timeout: float = DEFAULT_TIMEOUT, *, band_keys: BandKeys | None = None) -> None:

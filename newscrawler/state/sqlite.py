@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from newscrawler.state.worker import StoreWorker, T
-from newscrawler.stateapi import BandKeys, StoryRow
+from newscrawler.storeapi import BandKeys, StoryRow
 
 SCHEMA_VERSION = 2
 DAY = 86400.0
@@ -89,7 +89,7 @@ _MIGRATIONS = {
 
 
 class SQLiteStateStore(StoreWorker):
-    """The state store in one SQLite file (:class:`~newscrawler.stateapi.StateStore`)."""
+    """The state store in one SQLite file (:class:`~newscrawler.storeapi.StateStore`)."""
 
     # Lookups go through indexes whose inner pages fit in a few MB; the rest comes from the
     # OS file cache. A larger page cache only grows a long crawl's memory with the store.
