@@ -198,3 +198,26 @@ def test_a_crawl_records_each_exported_story_once(demo_site, tmp_path):
         store.close()
     assert len(rows) == len(first.items)
     assert {(row.state, row.run, row.version) for row in rows.values()} == {("exported", None, 1)}
+
+
+def test_a_distributed_worker_claims_under_its_worker_id(redis_url):
+    from newscrawler.distributed import DistributedCrawl
+    from newscrawler.distributed.coordinator import coordinator_of
+
+    crawler = get_crawler(NewsSpider, {"ADDONS": {DistributedCrawl: 0}, "REDIS_URL": redis_url,
+                                       "EXTENSIONS": {StateStoreExtension: 0}})
+    extension = StateStoreExtension.of(crawler)
+
+    async def scenario() -> str:
+        await extension.open()
+        run = extension.run
+        await extension.engine_stopped()
+        return run
+
+    run = asyncio.run(scenario())
+    coordinator = coordinator_of(crawler)
+    try:
+        assert run == f"{coordinator.run}/{coordinator.worker}"
+    finally:
+        coordinator.leave()
+        coordinator.server.close()
