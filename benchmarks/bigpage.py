@@ -141,6 +141,7 @@ def stage_costs(shape: str, size: int) -> dict[str, Any]:
 
     from newscrawler.dedup.boilerplate import learnable_hashes, strip_boilerplate
     from newscrawler.dedup.index import DuplicateIndex
+    from newscrawler.dedup.minhash import stored_band_keys
     from newscrawler.dedup.repeats import collapse_repeats, split_paragraphs
     from newscrawler.items import EXPORT_FIELDS
     from newscrawler.parsers.base import ArticleParser
@@ -191,7 +192,7 @@ def stage_costs(shape: str, size: int) -> dict[str, Any]:
 
     timed("boilerplate", boilerplate)
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(str(Path(tmp) / "state.sqlite3"))
+        store = open_store(str(Path(tmp) / "state.sqlite3"), band_keys=stored_band_keys)
         index = DuplicateIndex(store, run="bigpage")
         timed("duplicates", lambda: index.check_and_claim(item_story(adapter), time.time()))
         store.close()

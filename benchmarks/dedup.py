@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 from newscrawler.dedup.boilerplate import learnable_hashes, strip_boilerplate
 from newscrawler.dedup.fingerprint import content_hash, story_core
 from newscrawler.dedup.index import DuplicateIndex, Story
+from newscrawler.dedup.minhash import stored_band_keys
 from newscrawler.dedup.repeats import collapse_repeats, normalize
 from newscrawler.state import open_store
 from newscrawler.utils.text import split_dateline
@@ -55,7 +56,7 @@ def url_id(url: str) -> str:
 
 def evaluate(docs: list[dict[str, Any]], store_path: Path,
              min_stories: int = MIN_STORIES) -> dict[str, Any]:
-    store = open_store(str(store_path))
+    store = open_store(str(store_path), band_keys=stored_band_keys)
     index = DuplicateIndex(store, run="bench")
     timings = defaultdict(float)
     predicted: dict[str, str] = {}

@@ -39,6 +39,7 @@ from typing import Any, Self
 
 from newscrawler.dedup.fingerprint import content_hash
 from newscrawler.dedup.index import Decision, DuplicateIndex, Story
+from newscrawler.dedup.minhash import stored_band_keys
 from newscrawler.state import open_store
 
 
@@ -150,7 +151,7 @@ def fill_bulk(index: DuplicateIndex, size: int, now: float, batch: int, workers:
 def run(size: int, folder: Path, bulk: bool = False, batch: int = 5000,
         workers: int = 2) -> dict:
     r = random.Random(size)
-    store = open_store(str(folder / f"state-{size}.sqlite3"))
+    store = open_store(str(folder / f"state-{size}.sqlite3"), band_keys=stored_band_keys)
     index = DuplicateIndex(store, run="scale")
     now = time.time()
     start = time.perf_counter()
@@ -182,7 +183,7 @@ def run(size: int, folder: Path, bulk: bool = False, batch: int = 5000,
 
 def measure(path: str, size: int, bulk: bool) -> dict:
     """Time 1,000 lookups then 1,000 lookups-and-inserts of new stories on the filled store."""
-    store = open_store(path)
+    store = open_store(path, band_keys=stored_band_keys)
     index = DuplicateIndex(store, run="scale")
     now = time.time()
     r = random.Random(-size)

@@ -40,6 +40,7 @@ from scrapy.http import HtmlResponse
 
 from newscrawler.dedup.boilerplate import learnable_hashes, strip_boilerplate
 from newscrawler.dedup.index import DuplicateIndex
+from newscrawler.dedup.minhash import stored_band_keys
 from newscrawler.dedup.repeats import collapse_repeats, split_paragraphs
 from newscrawler.items import EXPORT_FIELDS
 from newscrawler.parsers.base import ArticleParser
@@ -66,7 +67,8 @@ def run(pages: int, repeat: int) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(repeat):
-            store = open_store(str(Path(tmp) / f"state-{r}.sqlite3"))
+            store = open_store(str(Path(tmp) / f"state-{r}.sqlite3"),
+                               band_keys=stored_band_keys)
             index = DuplicateIndex(store, run="stages")
             chrome = _Chrome(3)
             out = io.BytesIO()

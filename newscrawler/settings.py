@@ -92,6 +92,8 @@ ITEM_PIPELINES = {
 }
 
 EXTENSIONS = {
+    # the state store: opened when a stage first asks, closed after the feed; the export ledger
+    "newscrawler.extensions.state.StateStoreExtension": 100,
     # pages lost to an exception while parsed or in a pipeline: counted (errors/*)
     "newscrawler.extensions.errors.PageErrors": 490,
     "newscrawler.extensions.rejects.RejectsWriter": 500,

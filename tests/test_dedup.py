@@ -11,7 +11,7 @@ import pytest
 from newscrawler.dedup.boilerplate import is_known_boilerplate, strip_boilerplate
 from newscrawler.dedup.fingerprint import content_hash, story_core
 from newscrawler.dedup.index import DuplicateIndex, Story
-from newscrawler.dedup.minhash import signature, template_fields, verify
+from newscrawler.dedup.minhash import signature, stored_band_keys, template_fields, verify
 from newscrawler.dedup.repeats import collapse_repeats, paragraph_hash
 from newscrawler.state import open_store
 from newscrawler.state.sqlite import DAY
@@ -78,7 +78,7 @@ def test_learned_boilerplate_is_stripped_story_text_kept():
 
 
 def test_boilerplate_counts_distinct_stories_not_copies(tmp_path):
-    store = open_store(str(tmp_path / "s.db"))
+    store = open_store(str(tmp_path / "s.db"), band_keys=stored_band_keys)
     line, h = "x", [paragraph_hash("a paragraph that the site prints under every story")]
     for _ in range(5):  # five copies of one syndicated story: the story's own text
         store.count_paragraphs("site.example", h, new_cluster=False, now=time.time())
@@ -134,14 +134,14 @@ def story(url, paragraphs):
 
 def test_store_persists_across_reopen_and_expires(tmp_path):
     uri = f"sqlite:///{tmp_path}/state/s.db"
-    store = open_store(uri)
+    store = open_store(uri, band_keys=stored_band_keys)
     index = DuplicateIndex(store, run="r1")
     first = story("https://a.example/x1", P)
     assert not index.check_and_claim(first, time.time()).duplicate
     store.mark_exported(first.id, time.time())
     store.close()
 
-    store = open_store(uri)
+    store = open_store(uri, band_keys=stored_band_keys)
     index = DuplicateIndex(store, run="r2")
     copy = story("https://b.example/y2", ["(MENAFN) " + P[0], *P[1:]])
     decision = index.check_and_claim(copy, time.time())
@@ -158,7 +158,7 @@ def test_store_persists_across_reopen_and_expires(tmp_path):
 
 
 def test_a_claim_left_by_a_crashed_run_is_taken_over(tmp_path):
-    store = open_store(str(tmp_path / "s.db"))
+    store = open_store(str(tmp_path / "s.db"), band_keys=stored_band_keys)
     first = story("https://a.example/x1", P)
     DuplicateIndex(store, run="crashed").check_and_claim(first, time.time())
     copy = story("https://b.example/y2", P)

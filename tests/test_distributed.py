@@ -280,6 +280,7 @@ def test_soft404_probe_is_shared_between_workers(redis_url: str) -> None:
     from scrapy.utils.misc import build_from_crawler
     from scrapy.utils.test import get_crawler
 
+    from newscrawler.extensions.state import StateStoreExtension
     from newscrawler.pipelines.soft404 import Soft404Pipeline
     from newscrawler.soft404.probe import ProbeFingerprint
 
@@ -289,7 +290,8 @@ def test_soft404_probe_is_shared_between_workers(redis_url: str) -> None:
                               keys=frozenset({"sorry the page", "try the home page"}), words=12)
 
     def worker() -> Soft404Pipeline:
-        crawler = get_crawler(Spider, {"STATE_URI": redis_url})
+        crawler = get_crawler(Spider, {"STATE_URI": redis_url,
+                                       "EXTENSIONS": {StateStoreExtension: 0}})
         return build_from_crawler(Soft404Pipeline, crawler)
 
     async def run() -> tuple[ProbeFingerprint | None, ProbeFingerprint | None, list[str]]:

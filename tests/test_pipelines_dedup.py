@@ -9,6 +9,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
+from newscrawler.extensions.state import StateStoreExtension
 from newscrawler.items import Article
 from newscrawler.pipelines.boilerplate import BoilerplatePipeline
 from newscrawler.pipelines.duplicates import Duplicate, DuplicatesPipeline
@@ -29,7 +30,7 @@ def article(url: str, paragraphs: list[str]) -> Article:
 
 
 def build(cls, **settings):
-    crawler = get_crawler(settings_dict=settings)
+    crawler = get_crawler(settings_dict={"EXTENSIONS": {StateStoreExtension: 0}, **settings})
     crawler.stats.open_spider()
     return build_from_crawler(cls, crawler)
 

@@ -24,7 +24,7 @@ from newscrawler.preflight import (
     masked,
     state_uri,
 )
-from newscrawler.state import StateStore
+from newscrawler.state import SQLiteStateStore
 
 from conftest import _free_port, running_redis
 
@@ -77,7 +77,7 @@ def assert_nothing_fetched(run: Run) -> None:
 
 def real_store(path: Path, rows: int = 3000) -> None:
     """A state store with enough rows to span many pages."""
-    store = StateStore(path)
+    store = SQLiteStateStore(path)
     store.db.executemany(
         "INSERT INTO host_paragraphs (host, hash, stories, copies, first_seen, last_seen) "
         "VALUES ('example.com', ?, 1, 0, 0, 0)", [(n,) for n in range(rows)])

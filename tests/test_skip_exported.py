@@ -8,8 +8,8 @@ import time
 from scrapy import Request, Spider
 from scrapy.utils.test import get_crawler
 
+from newscrawler.extensions.state import StateStoreExtension
 from newscrawler.meta import STORY
-from newscrawler.pipelines.store import CrawlState
 from newscrawler.spidermiddlewares.incremental import (
     FIRST_BATCH,
     LOOKUP_BATCH,
@@ -44,9 +44,9 @@ def test_a_big_sitemap_is_settled_in_batches_and_exported_stories_skipped(tmp_pa
         return get_stories(ids)
 
     store.get_stories = counted  # type: ignore[method-assign]
-    crawler = get_crawler(SitemapSpider)
+    crawler = get_crawler(SitemapSpider, {"EXTENSIONS": {StateStoreExtension: 0}})
     middleware = SkipExportedMiddleware.from_crawler(crawler)
-    middleware.state = CrawlState(store)
+    middleware.store = store
 
     async def run():
         requests = [Request(u, meta={STORY: True}) for u in urls]

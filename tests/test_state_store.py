@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from newscrawler.dedup.index import DuplicateIndex, Story
-from newscrawler.state import SCHEMA_VERSION, StoryRow, open_store
-from newscrawler.state.sqlite import StateStore
+from newscrawler.dedup.minhash import stored_band_keys
+from newscrawler.state import SCHEMA_VERSION, StateStore, StoryRow, open_store
 
 NOW = 1_800_000_000.0
 
@@ -27,7 +27,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StateStore
         uri = request.getfixturevalue("redis_url")
     else:
         uri = str(tmp_path / "state.sqlite3")
-    store = open_store(uri)
+    store = open_store(uri, band_keys=stored_band_keys)
     yield store
     store.close()
 
@@ -195,7 +195,7 @@ def test_a_newer_schema_is_refused(tmp_path):
      (NOW, "r1"), "stories_run"),
 ])
 def test_incremental_lookups_use_an_index(tmp_path, sql, params, index):
-    store = open_store(str(tmp_path / "s.sqlite3"))
+    store = open_store(str(tmp_path / "s.sqlite3"), band_keys=stored_band_keys)
     try:
         now = time.time()
         for i in range(200):
@@ -209,7 +209,8 @@ def test_incremental_lookups_use_an_index(tmp_path, sql, params, index):
 
 
 def test_orphaned_claims_are_the_claims_of_dead_runs(tmp_path):
-    store = open_store(str(tmp_path / "orphans.sqlite3"))  # SQLite: Redis requeues instead
+    # SQLite: Redis requeues instead
+    store = open_store(str(tmp_path / "orphans.sqlite3"), band_keys=stored_band_keys)
     try:
         store.put_story(row("a" * 24, run="killed"))
         store.put_story(row("b" * 24, run="current"))

@@ -374,6 +374,7 @@ def _story(doc: dict[str, Any]) -> Any:
 def worker(redis_url: str) -> Iterator[Any]:
     """Workers' duplicate indexes: heartbeats in db 0, the state store in db 1."""
     from newscrawler.dedup.index import DuplicateIndex
+    from newscrawler.dedup.minhash import stored_band_keys
     from newscrawler.distributed.coordinator import Coordinator
     from newscrawler.state import open_store
 
@@ -382,7 +383,8 @@ def worker(redis_url: str) -> Iterator[Any]:
     def make() -> tuple[Any, Any]:
         coordinator = Coordinator(redis.Redis.from_url(redis_url), "u", "generic")
         run = f"{coordinator.join()}/{coordinator.worker}"
-        store = open_store(redis_url.rsplit("/", 1)[0] + "/1", "u")
+        store = open_store(redis_url.rsplit("/", 1)[0] + "/1", "u",
+                           band_keys=stored_band_keys)
         store.share_claims(coordinator.live, run)
         opened.append((store, coordinator))
         return DuplicateIndex(store, run), coordinator

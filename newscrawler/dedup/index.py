@@ -23,7 +23,7 @@ from newscrawler.dedup.minhash import (
     signature,
     verify,
 )
-from newscrawler.state.sqlite import StateStore, StoryRow
+from newscrawler.storeapi import StateStore, StoryRow
 
 DEFAULT_THRESHOLDS = Thresholds()
 DEFAULT_CHANGE_THRESHOLD = 0.9

@@ -156,6 +156,12 @@ def band_keys(minhash_values: np.ndarray) -> list[int]:
     ]
 
 
+def stored_band_keys(minhash_blob: bytes) -> list[int]:
+    """:func:`band_keys` of a signature as the state store keeps it (``Signature.to_blobs``):
+    what a store is opened with, to drop a story's index entries."""
+    return band_keys(minhash_from_bytes(minhash_blob))
+
+
 def jaccard(a: Signature, b: Signature) -> float:
     """Estimated Jaccard similarity of the two shingle sets."""
     return float(np.count_nonzero(a.minhash == b.minhash)) / NUM_PERM

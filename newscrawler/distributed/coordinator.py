@@ -37,6 +37,11 @@ import redis
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
 from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from newscrawler.components import attach
+from newscrawler.extensions.state import StateStoreExtension, state_store_opened
+from newscrawler.storeapi import SharedClaims
 
 logger = logging.getLogger(__name__)
 
@@ -355,7 +360,7 @@ def coordinator_of(crawler: Crawler) -> Coordinator:
     return found
 
 
-def worker_run(crawler: Crawler, store: Any) -> str:
+def worker_run(crawler: Crawler, store: object) -> str:
     """This worker's claim id in the state store: ``<run>/<worker>``.
 
     A Redis store is told which claims are the crawl's, so that a pending claim of another
@@ -364,8 +369,25 @@ def worker_run(crawler: Crawler, store: Any) -> str:
     read from ``REDIS_URL``'s heartbeats even when the store is another database."""
     coordinator = coordinator_of(crawler)
     run = coordinator.join()
-    share = getattr(store, "share_claims", None)
     mine = f"{run}/{coordinator.worker}"
-    if share is not None:
-        share(coordinator.live, mine)
+    if isinstance(store, SharedClaims):
+        store.share_claims(coordinator.live, mine)
     return mine
+
+
+class WorkerClaims:
+    """Extension of a distributed crawl (``REDIS_URL``; listed by the ``DistributedCrawl``
+    add-on): the state store's claims are this worker's, ``<run>/<worker>``."""
+
+    crawler: Crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> WorkerClaims:
+        if not crawler.settings.get("REDIS_URL"):
+            raise NotConfigured("REDIS_URL is not set")
+        claims = attach(cls(), crawler)
+        crawler.signals.connect(claims.state_store_opened, signal=state_store_opened)
+        return claims
+
+    def state_store_opened(self, store: object, state: StateStoreExtension) -> None:
+        state.run = worker_run(self.crawler, store)

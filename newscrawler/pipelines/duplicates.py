@@ -8,14 +8,11 @@ The first copy of a story goes to the feed; later copies are dropped as
 share. The decision is :class:`newscrawler.dedup.index.DuplicateIndex`'s.
 
 Crash safety: the decision and the claim are written in ``process_item`` (so two
-copies in flight cannot both be kept), but a claim counts as *exported* only once
-the run's feed is durable: when the feed exporter has published every feed
-(``feed_exporter_closed``, no store failure), one transaction turns all the run's
-claims into exports (:meth:`StateStore.publish_run`). Until then the feed is only a
-``.part`` file; a run killed before that leaves claims under a dead run id, which
-the next run ignores, fetching and exporting those stories again. An item a later
-stage drops (or that fails in one) gives its claim back. Without a feed (``FEEDS``
-empty) the claims are published when the pipeline closes.
+copies in flight cannot both be kept), but a claim counts as *exported* only once the
+run's feed is durable: the state store extension keeps that ledger
+(:mod:`newscrawler.extensions.state`). An item a later stage drops (or that fails in one)
+gives its claim back. Each decision is announced with the :data:`story_decided` signal
+(the boilerplate stage counts a story's paragraphs by it).
 
 Incremental runs: a URL an earlier run exported comes back ``unchanged`` (dropped
 quietly, counted ``incremental/unchanged``, no rejects line) or, when its text
@@ -25,7 +22,6 @@ changed materially, is exported again with ``version`` + 1 and its ``modified`` 
 
 from __future__ import annotations
 
-import logging
 import time
 from typing import Any, Self
 
@@ -33,9 +29,8 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from scrapy.extensions.feedexport import FeedExporter
 
-from newscrawler.components import require
+from newscrawler.components import attach, require
 from newscrawler.dedup.boilerplate import strip_boilerplate
 from newscrawler.dedup.fingerprint import content_hash, story_core
 from newscrawler.dedup.index import (
@@ -48,13 +43,19 @@ from newscrawler.dedup.index import (
 from newscrawler.dedup.minhash import Thresholds
 from newscrawler.dedup.repeats import split_paragraphs
 from newscrawler.exceptions import Rejected
+from newscrawler.extensions.state import (
+    DEFAULT_DUPLICATES_EXPIRY_DAYS,
+    StateStoreExtension,
+    positive_days,
+)
 from newscrawler.incremental import discovery_date
-from newscrawler.pipelines import store as shared
 from newscrawler.utils.bounds import bounded, exceeds
 
-logger = logging.getLogger(__name__)
-
 POLICIES = ("drop", "mark")
+
+story_decided = object()
+"""Signal sent with ``item_id`` and ``decision`` (a :class:`Decision`) once the stage has
+looked an item up and claimed it, before the item goes on."""
 
 
 class Duplicate(Rejected):
@@ -100,12 +101,9 @@ class DuplicatesPipeline:
         self.near = near
         self.thresholds = thresholds
         self.change_threshold = change_threshold
-        self.state: shared.CrawlState | None = None
+        self.state: StateStoreExtension | None = None
         self.index: DuplicateIndex | None = None
         self.claims: dict[str, Decision] = {}
-        self.feed_exporter = False
-        """A feed exporter publishes the run's feeds: claims wait for it."""
-        self.feed_failed = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -114,8 +112,7 @@ class DuplicatesPipeline:
         policy = str(settings.get("DUPLICATES_POLICY", "drop")).strip().lower()
         if policy not in POLICIES:
             raise ValueError(f"DUPLICATES_POLICY must be one of {POLICIES}, not {policy!r}")
-        shared.positive_days(crawler, "DUPLICATES_EXPIRY_DAYS",
-                             shared.DEFAULT_DUPLICATES_EXPIRY_DAYS)
+        positive_days(settings, "DUPLICATES_EXPIRY_DAYS", DEFAULT_DUPLICATES_EXPIRY_DAYS)
         thresholds = Thresholds(
             jaccard=_unit_interval(crawler, "DUPLICATES_NEAR_THRESHOLD", Thresholds.jaccard),
             containment=_unit_interval(crawler, "DUPLICATES_CONTAINMENT_THRESHOLD",
@@ -123,96 +120,38 @@ class DuplicatesPipeline:
         )
         change = _unit_interval(crawler, "INCREMENTAL_CHANGE_THRESHOLD",
                                 DEFAULT_CHANGE_THRESHOLD)
-        pipeline = cls(policy, settings.getbool("DUPLICATES_NEAR_ENABLED", True), thresholds,
-                       change)
-        pipeline.crawler = crawler
+        pipeline = attach(cls(policy, settings.getbool("DUPLICATES_NEAR_ENABLED", True),
+                              thresholds, change), crawler)
+        pipeline.state = StateStoreExtension.of(crawler)
+        pipeline.state.record_exports()
         crawler.signals.connect(pipeline.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(pipeline.item_error, signal=signals.item_error)
-        crawler.signals.connect(pipeline.feed_slot_closed, signal=signals.feed_slot_closed)
-        crawler.signals.connect(pipeline.feed_exporter_closed,
-                                signal=signals.feed_exporter_closed)
-        crawler.signals.connect(pipeline.engine_stopped, signal=signals.engine_stopped)
         return pipeline
 
     async def open_spider(self) -> None:
-        self.state = await shared.acquire(self.crawler)
-        self.index = DuplicateIndex(self.state.store, self.state.run, near=self.near,
+        assert self.state is not None
+        store = await self.state.open()
+        self.index = DuplicateIndex(store, self.state.run, near=self.near,
                                     thresholds=self.thresholds,
                                     change_threshold=self.change_threshold,
                                     claim_copies=self.policy == "mark")
-        self.feed_exporter = self.crawler.get_extension(FeedExporter) is not None
-        self.feed_failed = False
 
     async def close_spider(self) -> None:
-        # every item has left the pipelines; the feed is published after this
-        if self.state is not None and not self.feed_exporter:
-            await self.publish()
-
-    async def publish(self) -> None:
-        """The run's exports are durable: its claims become exports; then let the store go."""
-        state, self.state, self.index = self.state, None, None
-        if state is None:
-            return
-        try:
-            try:
-                published = await state.store.call(state.store.publish_run, state.run,
-                                                   time.time())
-            except Exception as error:  # noqa: BLE001 - the store went away (Redis down)
-                # the feed is published; its stories stay claimed by this run, which a later
-                # run takes for abandoned: at worst exported again, never lost
-                logger.error("The state store %(path)s failed while recording this run's "
-                             "stories as exported (%(error)s): the feed is kept; a later run "
-                             "may export them again", {"path": state.store.path,
-                                                      "error": f"{type(error).__name__}: "
-                                                               f"{error}"})
-                return
-            self.crawler.stats.set_value("incremental/published", published)
-            if conflicts := getattr(state.store, "conflicts", 0):
-                # steps another worker raced (Redis): run again on what it wrote, not lost
-                self.crawler.stats.set_value("dupes/state/retries", conflicts)
-            logger.info("State store: %(n)d stories recorded as exported", {"n": published})
-        finally:
-            await shared.release(self.crawler)
-
-    def feed_slot_closed(self, slot: Any) -> None:
-        """A feed that failed to store is no export: the run's claims stay unpublished."""
-        final = getattr(slot.storage, "final", None)
-        if (final is not None and not final.exists()) or self.crawler.stats.get_value(
-                f"feedexport/failed_count/{type(slot.storage).__name__}"):
-            self.feed_failed = True
-
-    async def feed_exporter_closed(self) -> None:
-        if self.state is None:
-            return
-        if self.feed_failed:
-            logger.error("A feed was not stored: this run's stories are not recorded as "
-                         "exported; the next run exports them again")
-            self.state = self.index = None
-            await shared.release(self.crawler)
-            return
-        await self.publish()
-
-    async def engine_stopped(self) -> None:
-        """The feed exporter never closed (a failure before it): claims stay unpublished."""
-        if self.state is not None:
-            self.state = self.index = None
-            await shared.release(self.crawler)
+        # every item has left the pipelines: the extension publishes the run's claims
+        self.index = None
 
     async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        if not adapter.get("body") or not adapter.get("id") or self.state is None:
+        if not adapter.get("body") or not adapter.get("id") or self.index is None:
             return item
-        assert self.index is not None
+        assert self.state is not None
         story = item_story(adapter)
         if self.near and exceeds(story.core):
             bounded(self.crawler, adapter, "duplicates")
-        store = self.state.store
-        decision = await shared.item_call(store, self.index.check_and_claim, story,
-                                          time.time())
+        decision = await self.state.item_call(self.index.check_and_claim, story, time.time())
         self.claims[story.id] = decision
-        if note := self.state.notes.get(story.id):
-            note["decision"] = decision
+        self.crawler.signals.send_catch_log(story_decided, item_id=story.id, decision=decision)
         adapter["cluster_id"] = decision.cluster_id
         stats = self.crawler.stats
         stats.inc_value("dupes/checked")
@@ -270,4 +209,4 @@ class DuplicatesPipeline:
         if decision is None or self.state is None or isinstance(exception, Duplicate):
             return
         if not decision.same_url:  # a later stage refused it: give the claim back
-            shared.submit(self.state, self.state.store.forget, story_id, self.state.run)
+            self.state.submit(self.state.opened.forget, story_id, self.state.run)

@@ -23,8 +23,8 @@ from scrapy.http import Response, TextResponse
 
 from newscrawler.components import require
 from newscrawler.exceptions import Rejected
+from newscrawler.extensions.state import StateStoreExtension, unavailable
 from newscrawler.meta import PROBE, REDIRECT
-from newscrawler.pipelines import store as shared_state
 from newscrawler.soft404.classify import Verdict, classify, needs_probe
 from newscrawler.soft404.probe import ProbeFingerprint, fingerprint, probe_url, url_pattern
 from newscrawler.soft404.rules import Rules, default_rules, normalize
@@ -152,7 +152,8 @@ class Soft404Pipeline:
         self.host_min_pages = host_min_pages
         self._probes: dict[str, Any] = {}
         self.probe_ttl = DEFAULT_PROBE_TTL
-        self._shared: Any = None  # the crawl's Redis state store: probes shared by workers
+        self._state: StateStoreExtension | None = None
+        self._shared: StateStoreExtension | None = None  # Redis store: probes shared by workers
         self._host_patterns: dict[str, int] = Counter()
         self._chrome: dict[str, _Chrome] = {}
         self._checked: Counter[str] = Counter()
@@ -184,6 +185,8 @@ class Soft404Pipeline:
         pipeline.probe_ttl = settings.getfloat("SOFT404_PROBE_TTL", DEFAULT_PROBE_TTL)
         pipeline.share_probes = str(settings.get("STATE_URI") or "").startswith(
             ("redis://", "rediss://"))
+        if pipeline.share_probes and pipeline.probe_enabled:
+            pipeline._state = StateStoreExtension.of(crawler)
         pipeline.crawler = crawler
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
@@ -206,13 +209,12 @@ class Soft404Pipeline:
     share_probes = False
 
     async def open_spider(self) -> None:
-        if self.share_probes and self.probe_enabled:
-            self._shared = await shared_state.acquire(self.crawler)
+        if self._state is not None:
+            await self._state.open()
+            self._shared = self._state
 
     async def close_spider(self) -> None:
-        if self._shared is not None:
-            self._shared = None
-            await shared_state.release(self.crawler)
+        self._shared = None
 
     # --- the stage ------------------------------------------------------------------------
     async def process_item(self, item: Any) -> Any:
@@ -295,21 +297,21 @@ class Soft404Pipeline:
 
     async def _fetch_probe(self, url: str) -> ProbeFingerprint | None:
         stats = self.crawler.stats
-        if self._shared is not None:
-            store = self._shared.store
+        if self._shared is not None and (store := self._shared.probes) is not None:
             try:
-                cached = await store.call(store.probe_get, url_pattern(url))
+                cached = await self._shared.opened.call(store.probe_get, url_pattern(url))
             except Exception as error:
-                if not shared_state.unavailable(error):
+                if not unavailable(error):
                     raise
                 cached = None  # the store went away: probe as if nothing was shared
             if cached is not None:
                 stats.inc_value("soft404/probe/shared_hits")
                 return ProbeFingerprint.from_json(cached)
         result = await self._download_probe(url)
-        if result is not None and self._shared is not None:
-            shared_state.submit(self._shared, self._shared.store.probe_set, url_pattern(url),
-                                result.to_json(), self.probe_ttl)
+        if result is not None and self._shared is not None and (
+                store := self._shared.probes) is not None:
+            self._shared.submit(store.probe_set, url_pattern(url), result.to_json(),
+                                self.probe_ttl)
         return result
 
     async def _download_probe(self, url: str) -> ProbeFingerprint | None:

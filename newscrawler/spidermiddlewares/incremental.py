@@ -24,7 +24,6 @@ off, since nothing records exports then.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import AsyncIterator
@@ -36,10 +35,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from newscrawler.components import attach, require
+from newscrawler.extensions.state import StateStoreExtension
 from newscrawler.incremental import discovery_date
 from newscrawler.meta import HINTS, STORY
-from newscrawler.pipelines import store as shared
-from newscrawler.state import StoryRow
+from newscrawler.storeapi import StateStore, StoryRow
 from newscrawler.utils.urls import url_id
 
 logger = logging.getLogger(__name__)
@@ -88,9 +87,9 @@ def exported_unchanged(row: StoryRow | _Known | None,
 class SkipExportedMiddleware:
     crawler: Crawler
 
-    def __init__(self) -> None:
-        self.state: shared.CrawlState | None = None
-        self._opening: asyncio.Future[shared.CrawlState] | None = None
+    def __init__(self, state: StateStoreExtension) -> None:
+        self.state = state
+        self.store: StateStore | None = None
         # ids looked up this run: a settled export's dates, or None (not exported)
         self._known: OrderedDict[str, _Known | None] = OrderedDict()
 
@@ -100,32 +99,22 @@ class SkipExportedMiddleware:
         require(settings, "INCREMENTAL_ENABLED")
         if not settings.getbool("DUPLICATES_ENABLED", True):
             raise NotConfigured("DUPLICATES_ENABLED is off: no export is recorded")
-        middleware = attach(cls(), crawler)
+        middleware = attach(cls(StateStoreExtension.of(crawler)), crawler)
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
     async def spider_opened(self) -> None:
-        await self._open()
+        self.store = await self.state.open()
 
-    async def _open(self) -> shared.CrawlState:
-        """The crawl's store, acquired once whichever of start and spider_opened asks first."""
-        if self._opening is None:
-            self._opening = asyncio.ensure_future(shared.acquire(self.crawler))
-        self.state = await self._opening
-        return self.state
-
-    async def spider_closed(self) -> None:
-        if self.state is not None:
-            self.state = None
-            await shared.release(self.crawler)
+    def spider_closed(self) -> None:
+        self.store = None  # the extension closes it once the feed is published
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         """Story pages a killed run claimed first: they are only in its dead ``.part`` feed,
         and the feed that listed them may have moved on since."""
-        state = await self._open()
-        store = state.store
-        orphans = await store.call(store.orphaned_claims, state.run, ORPHANS_MAX)
+        store = self.store = await self.state.open()
+        orphans = await store.call(store.orphaned_claims, self.state.run, ORPHANS_MAX)
         spider = self.crawler.spider
         for url in orphans:
             self.crawler.stats.inc_value("incremental/orphans_refetched")
@@ -165,7 +154,7 @@ class SkipExportedMiddleware:
             yield settled
 
     async def _settle(self, outputs: list[Any]) -> AsyncIterator[Any]:
-        if self.state is None:
+        if self.store is None:
             for output in outputs:
                 yield output
             return
@@ -173,8 +162,7 @@ class SkipExportedMiddleware:
                       if isinstance(o, Request) and is_story_request(o)}
         unknown = [i for i in candidates if i not in self._known]
         if unknown:
-            store = self.state.store
-            rows = await store.call(store.get_stories, unknown)
+            rows = await self.store.call(self.store.get_stories, unknown)
             for story_id in unknown:
                 row = rows.get(story_id)
                 self._remember(story_id, _Known(row.exported_at, row.discovered, row.version)

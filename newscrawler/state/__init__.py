@@ -3,16 +3,19 @@ index, per-host paragraph counts.
 
 ``open_store(uri)`` picks the backend from the URI: SQLite (a path or ``sqlite:///path``)
 or Redis (``redis://host:port/db``, shared by the workers of a distributed crawl; needs
-the ``distributed`` extra), with the same methods.
+the ``distributed`` extra), both a :class:`~newscrawler.storeapi.StateStore`. A crawl's
+store is opened, pruned and closed by :mod:`newscrawler.extensions.state`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from newscrawler.state.sqlite import SCHEMA_VERSION, StateStore, StoryRow
+from newscrawler.state.sqlite import SCHEMA_VERSION, SQLiteStateStore
+from newscrawler.storeapi import BandKeys, ProbeStore, StateStore, StoryRow
 
-__all__ = ["DEFAULT_STATE_URI", "SCHEMA_VERSION", "StateStore", "StoryRow", "open_store"]
+__all__ = ["DEFAULT_STATE_URI", "SCHEMA_VERSION", "ProbeStore", "SQLiteStateStore",
+           "StateStore", "StoryRow", "open_store"]
 
 DEFAULT_STATE_URI = ".newscrawler/state.sqlite3"
 
@@ -45,11 +48,15 @@ def store_path(uri: str) -> Path:
 
 
 def open_store(uri: str = DEFAULT_STATE_URI, key_prefix: str | None = None,
-               redis_timeout: float | None = None) -> StateStore:
+               redis_timeout: float | None = None, *,
+               band_keys: BandKeys | None = None) -> StateStore:
     """Open (and create, with its folder) the state store at ``uri``.
 
     A Redis store's keys start ``<key_prefix>:state:`` (``REDIS_KEY_PREFIX``, default
-    ``newscrawler``) unless the URI says ``?prefix=``."""
+    ``newscrawler``) unless the URI says ``?prefix=``. ``band_keys`` computes the index
+    keys of a stored near-duplicate signature (the dedup index's
+    :func:`~newscrawler.dedup.minhash.stored_band_keys`): needed to replace or delete a
+    story that has one."""
     if not uri:
         raise ValueError("STATE_URI is empty")
     if is_redis_uri(uri):
@@ -60,8 +67,8 @@ def open_store(uri: str = DEFAULT_STATE_URI, key_prefix: str | None = None,
                               "extra: pip install -e '.[distributed]'") from error
         prefix = f"{key_prefix.rstrip(':')}:state" if key_prefix else DEFAULT_PREFIX
         if redis_timeout is None:
-            return RedisStateStore(uri, prefix)  # type: ignore[return-value]  # same methods
-        return RedisStateStore(uri, prefix, redis_timeout)  # type: ignore[return-value]
+            return RedisStateStore(uri, prefix, band_keys=band_keys)
+        return RedisStateStore(uri, prefix, redis_timeout, band_keys=band_keys)
     path = store_path(uri)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return StateStore(path)
+    return SQLiteStateStore(path, band_keys=band_keys)

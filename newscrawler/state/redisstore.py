@@ -40,9 +40,9 @@ import redis
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
 
-from newscrawler.dedup import minhash as mh
-from newscrawler.state.sqlite import DAY, SCHEMA_VERSION, StoryRow
+from newscrawler.state.sqlite import DAY, SCHEMA_VERSION, unindexed
 from newscrawler.state.worker import StoreWorker, T
+from newscrawler.storeapi import BandKeys, StoryRow
 
 DEFAULT_PREFIX = "newscrawler:state"
 DEFAULT_TIMEOUT = 3.0
@@ -103,8 +103,13 @@ class _Transaction:
 
 
 class RedisStateStore(StoreWorker):
+    """The state store on Redis (:class:`~newscrawler.storeapi.StateStore`,
+    :class:`~newscrawler.storeapi.ProbeStore`, :class:`~newscrawler.storeapi.SharedClaims`)."""
+
     def __init__(self, uri: str, default_prefix: str = DEFAULT_PREFIX,
-                 timeout: float = DEFAULT_TIMEOUT) -> None:
+                 timeout: float = DEFAULT_TIMEOUT, *, band_keys: BandKeys | None = None) -> None:
+        self.band_keys = band_keys
+        """How the stored signatures were indexed (the store never computes band keys)."""
         parts = urlsplit(uri)
         query = parse_qs(parts.query)
         self.prefix = (query.pop("prefix", [default_prefix])[0]).rstrip(":")
@@ -271,7 +276,7 @@ class RedisStateStore(StoreWorker):
         if row.content_hash:
             pipe.srem(self.key("hash", row.content_hash), row.id)
         if row.minhash:
-            for key in _band_keys(row.minhash):
+            for key in unindexed(self.band_keys, row.minhash):
                 pipe.srem(self.key("band", key), row.id)
         if row.run:
             pipe.srem(self.key("run", row.run), row.id)
@@ -473,6 +478,3 @@ class RedisStateStore(StoreWorker):
 def _str(value: bytes | str) -> str:
     return value.decode() if isinstance(value, bytes) else value
 
-
-def _band_keys(minhash: bytes) -> list[int]:
-    return list(mh.band_keys(mh.minhash_from_bytes(minhash)))

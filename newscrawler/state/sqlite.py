@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newscrawler.dedup.minhash import band_keys, minhash_from_bytes
 from newscrawler.state.worker import StoreWorker, T
+from newscrawler.storeapi import BandKeys, StoryRow
 
 SCHEMA_VERSION = 2
 DAY = 86400.0
@@ -89,43 +88,16 @@ _MIGRATIONS = {
 }
 
 
-@dataclass
-class StoryRow:
-    rowid: int
-    id: str
-    canonical_url: str
-    host: str
-    content_hash: int
-    cluster_id: str
-    state: str
-    run: str | None
-    first_seen: float
-    last_seen: float
-    exported_at: float | None
-    shingles: int | None
-    minhash: bytes | None
-    paragraphs: bytes | None
-    version: int = 0
-    """How many times the story was published (0: never); kept when the row is replaced."""
-    discovered: float | None = None
-    """The latest sitemap ``lastmod``/news date/feed date seen for it (unix seconds)."""
+class SQLiteStateStore(StoreWorker):
+    """The state store in one SQLite file (:class:`~newscrawler.storeapi.StateStore`)."""
 
-    def is_live(self, run: str) -> bool:
-        """Exported, or claimed by the current run (a claim left by a crashed run is not)."""
-        return self.state == "exported" or (self.state == "pending" and self.run == run)
-
-    @property
-    def settled(self) -> bool:
-        """Durably exported and not claimed again: its page need not be fetched again
-        unless discovery says it changed since."""
-        return self.exported_at is not None and self.run is None and self.state != "pending"
-
-
-class StateStore(StoreWorker):
     # Lookups go through indexes whose inner pages fit in a few MB; the rest comes from the
     # OS file cache. A larger page cache only grows a long crawl's memory with the store.
-    def __init__(self, path: Path | str, *, cache_mb: int = 8) -> None:
+    def __init__(self, path: Path | str, *, cache_mb: int = 8,
+                 band_keys: BandKeys | None = None) -> None:
         self.path = Path(path)
+        self.band_keys = band_keys
+        """How the stored signatures were indexed (see :meth:`_delete_bands`)."""
         self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -323,7 +295,7 @@ class StateStore(StoreWorker):
             return
         self.db.executemany(
             "DELETE FROM bands WHERE key = ? AND story = ?",
-            [(key, rowid) for key in band_keys(minhash_from_bytes(minhash))],
+            [(key, rowid) for key in unindexed(self.band_keys, minhash)],
         )
 
     # --- boilerplate --------------------------------------------------------------------------
@@ -387,3 +359,12 @@ class StateStore(StoreWorker):
             table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("stories", "bands", "host_paragraphs")
         }
+
+
+def unindexed(band_keys: BandKeys | None, minhash: bytes) -> Iterable[int]:
+    """The band keys to drop with a stored signature: ``band_keys`` is what the store's
+    opener said they are computed by (the store never computes them itself)."""
+    if band_keys is None:
+        raise RuntimeError("this state store was opened without band_keys: it cannot drop "
+                           "the index entries of a stored signature")
+    return band_keys(minhash)
