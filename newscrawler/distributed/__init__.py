@@ -15,7 +15,7 @@ scrapy-redis (``pip install -e .[distributed]``):
 - :mod:`.ratelimit`: ``REDIS_DOMAIN_RATE`` requests per second per site, for all workers
   together;
 - :mod:`.coordinator`: the run, the workers' heartbeats, and when the shared crawl is done
-  (the queue and every worker idle for ``REDIS_IDLE_SECONDS``); its ``WorkerClaims``
+  (the queue and every worker idle for ``REDIS_IDLE_SECONDS``); its ``DistributedWorker``
   extension makes the state store's claims this worker's.
 
 The project's state (``STATE_URI``) defaults to the same Redis, so exported stories, the
@@ -33,7 +33,7 @@ SCHEDULER = "newscrawler.distributed.scheduler.RedisScheduler"
 DUPEFILTER = "newscrawler.distributed.dupefilter.ExpiringDupeFilter"
 RATE_LIMIT = "newscrawler.distributed.ratelimit.SharedRateLimitMiddleware"
 SEEDING = "newscrawler.distributed.seeding.SeedOnceMiddleware"
-CLAIMS = "newscrawler.distributed.coordinator.WorkerClaims"
+WORKER = "newscrawler.distributed.coordinator.DistributedWorker"
 EXTRA_MISSING = (
     "REDIS_URL is set but the distributed extra is not installed: "
     "pip install -e '.[distributed]' (scrapy-redis and redis)"
@@ -69,4 +69,4 @@ class DistributedCrawl:
             settings.set("STATE_URI", url, priority="addon")
         settings["DOWNLOADER_MIDDLEWARES"][RATE_LIMIT] = 950
         settings["SPIDER_MIDDLEWARES"][SEEDING] = 10
-        settings["EXTENSIONS"][CLAIMS] = 100
+        settings["EXTENSIONS"][WORKER] = 100

@@ -31,7 +31,6 @@ import time
 import uuid
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-from weakref import WeakKeyDictionary
 
 import redis
 from redis.backoff import ExponentialBackoff
@@ -331,19 +330,23 @@ class Coordinator:
         return moved
 
 
-_coordinators: WeakKeyDictionary[Crawler, Coordinator] = WeakKeyDictionary()
-
-
 def coordinator_of(crawler: Crawler) -> Coordinator:
-    """The crawler's coordinator, created on first use from its settings."""
-    found = _coordinators.get(crawler)
-    if found is not None:
-        return found
+    """The crawler's coordinator, owned by its :class:`DistributedWorker` extension."""
+    worker = crawler.get_extension(DistributedWorker)
+    if worker is None:
+        raise RuntimeError("a distributed crawl needs the DistributedWorker extension: set "
+                           "REDIS_URL and keep the DistributedCrawl add-on in ADDONS")
+    return worker.coordinator
+
+
+def build_coordinator(crawler: Crawler) -> Coordinator:
+    """A coordinator for the crawler, from its settings (and a watch on a Redis state store
+    kept elsewhere)."""
     settings = crawler.settings
     spider: Any = crawler.spider
     name = spider.name if spider is not None else crawler.spidercls.name
     timeout = settings.getfloat("REDIS_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS)
-    found = _coordinators[crawler] = Coordinator(
+    found = Coordinator(
         redis_client(settings["REDIS_URL"], timeout),
         settings.get("REDIS_KEY_PREFIX") or DEFAULT_PREFIX,
         name,
@@ -375,14 +378,24 @@ def worker_run(crawler: Crawler, store: object) -> str:
     return mine
 
 
-class WorkerClaims:
+class DistributedWorker:
     """Extension of a distributed crawl (``REDIS_URL``; listed by the ``DistributedCrawl``
-    add-on): the state store's claims are this worker's, ``<run>/<worker>``."""
+    add-on): owns this worker's coordinator (made on first use: queue leases, heartbeats),
+    and makes the state store's claims this worker's, ``<run>/<worker>``."""
 
     crawler: Crawler
 
+    def __init__(self) -> None:
+        self._coordinator: Coordinator | None = None
+
+    @property
+    def coordinator(self) -> Coordinator:
+        if self._coordinator is None:
+            self._coordinator = build_coordinator(self.crawler)
+        return self._coordinator
+
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> WorkerClaims:
+    def from_crawler(cls, crawler: Crawler) -> DistributedWorker:
         if not crawler.settings.get("REDIS_URL"):
             raise NotConfigured("REDIS_URL is not set")
         claims = attach(cls(), crawler)

@@ -74,7 +74,7 @@ def _log_failure(future: Future[Any]) -> None:
 class StateStoreExtension:
     """``STATE_URI``, ``REDIS_KEY_PREFIX``, ``REDIS_TIMEOUT_SECONDS``,
     ``DUPLICATES_EXPIRY_DAYS``, ``BOILERPLATE_EXPIRY_DAYS``; with ``REDIS_URL`` the run's
-    claims are this worker's (:class:`newscrawler.distributed.coordinator.WorkerClaims`)."""
+    claims are this worker's (:class:`newscrawler.distributed.coordinator.DistributedWorker`)."""
 
     crawler: Crawler
 
@@ -126,7 +126,7 @@ class StateStoreExtension:
                                         settings.get("REDIS_KEY_PREFIX"),
                                         settings.getfloat("REDIS_TIMEOUT_SECONDS", 3.0),
                                         band_keys=stored_band_keys)
-        # a worker of a distributed crawl takes its claim id here (WorkerClaims)
+        # a worker of a distributed crawl takes its claim id here (DistributedWorker)
         for _, result in self.crawler.signals.send_catch_log(state_store_opened, store=store,
                                                              state=self):
             if isinstance(result, Failure):
