@@ -20,3 +20,6 @@ PROBE = "newscrawler_probe"
 """Request meta: a soft-404 probe (its redirects are followed: where they go is the answer)."""
 REDIRECT = "soft404_redirect"
 """Response meta: ``{"kind": "root"|"listing"|"login"|"shared", "target": url}``."""
+WARC_RECORD = "newscrawler_warc_record"
+"""Request meta: the archived response a WARC record holds (``{"file", "offset", "date",
+"status", "headers", "body"}``), served unfetched (``downloadermiddlewares.warcrecords``)."""
