@@ -66,9 +66,13 @@ class WarcSpider(NewsSpider):
     _looks_like_story = GenericSpider._looks_like_story
 
     def __init__(self, *args: Any, url: str | list[str] | None = None,
-                 hosts: str | None = None, until: str | None = None, **kwargs: Any) -> None:
+                 hosts: str | None = None, since: str | None = None,
+                 until: str | None = None, **kwargs: Any) -> None:
+        # since/until bound the record's date, not the story's: an archive fetched in May
+        # holds April's stories too, and they are what a May archive is read for
         super().__init__(*args, **kwargs)
-        self.check_arguments(url=url, until=until)
+        self.check_arguments(url=url, since=since, until=until)
+        self.record_since = parse_since(since)
         self.sources = [self.rebase(s) if is_remote(s) else s for s in split_sources(url)]
         self.host_names = [h.strip().lower().removeprefix("www.")
                            for h in (hosts or "").replace(",", " ").split()]
@@ -166,7 +170,7 @@ class WarcSpider(NewsSpider):
             stats.inc_value(f"warc/skipped/{record.why}")
             return None
         stats.inc_value(f"warc/records/{record.type}")
-        chosen = select(record, hosts=self.hosts, since=self.since, until=self.until,
+        chosen = select(record, hosts=self.hosts, since=self.record_since, until=self.until,
                         statuses=self.statuses)
         if isinstance(chosen, str):
             stats.inc_value(f"warc/skipped/{chosen}")
