@@ -63,6 +63,9 @@ DOWNLOADER_MIDDLEWARES = {
     # decompression (590), before MetaRefreshMiddleware (580), on the way back
     "newscrawler.downloadermiddlewares.badurls.BadLocationMiddleware": 610,
     "newscrawler.downloadermiddlewares.badurls.BadMetaRefreshMiddleware": 585,
+    # WARC_OUTPUT: each response archived as it came, next to the downloader (before
+    # DownloaderStats, 850, and decompression, 590, on the way back)
+    "newscrawler.downloadermiddlewares.warcoutput.WarcOutputMiddleware": 900,
 }
 
 # Story pages an earlier run exported are not requested again (incremental runs): first to

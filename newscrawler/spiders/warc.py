@@ -29,7 +29,7 @@ from newscrawler.parsers.base import ArticleParser
 from newscrawler.spiders.base import NewsSpider
 from newscrawler.spiders.generic import GenericSpider
 from newscrawler.utils.urls import replace_base
-from newscrawler.warc.filters import in_hosts, select, warc_date
+from newscrawler.warc.filters import archived_hints, in_hosts, select, warc_date
 from newscrawler.warc.records import Bad, Record, iter_records
 from newscrawler.warc.sources import expand, is_remote, open_source, split_sources
 
@@ -180,15 +180,19 @@ class WarcSpider(NewsSpider):
         try:
             return Request(record.url, callback=self.parse_record, errback=self.download_failed,
                            dont_filter=True, meta={WARC_RECORD: page, **self.story_meta(
-                               record.url)})
+                               record)})
         except ValueError:
             stats.inc_value("warc/skipped/bad_url")
             return None
 
-    def story_meta(self, url: str) -> dict[str, Any]:
-        """A wire's story URL is a story whatever the page looks like, as in its spider."""
-        cls = self.wire_for(url)
-        if cls is not None and cls.story_url is not None and cls.story_url.search(url):
+    def story_meta(self, record: Record) -> dict[str, Any]:
+        """A story whatever the page looks like, as in a live crawl: a wire's story URL, or
+        a page our ``WARC_OUTPUT`` archived as a story (discovery had said so, and what
+        else it knew of it is in the record too)."""
+        if record.headers.get("warc-newscrawler-kind") == "story":
+            return {STORY: True, HINTS: archived_hints(record)}
+        cls = self.wire_for(record.url)
+        if cls is not None and cls.story_url is not None and cls.story_url.search(record.url):
             return {STORY: True}
         return {}
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from datetime import date, datetime
+from typing import Any
 
 from newscrawler.utils.urls import host_of
 from newscrawler.warc.records import HttpMessage, Record, parse_http_response
 
+REPLAY_SKIPS = ("robots", "discovery", "probe")
 HTML_TYPES = (b"text/html", b"application/xhtml")
 
 
@@ -21,6 +24,19 @@ def warc_date(text: str) -> datetime | None:
         return datetime.fromisoformat(text.strip())
     except ValueError:
         return None
+
+
+def archived_hints(record: Record) -> dict[str, Any]:
+    """The discovery hints our ``WARC_OUTPUT`` wrote with a story (none when unreadable).
+
+    >>> archived_hints(Record({"warc-newscrawler-hints": '{"title": "T"}'}, b"", 0))
+    {'title': 'T'}
+    """
+    try:
+        hints = json.loads(record.headers.get("warc-newscrawler-hints") or "{}")
+    except ValueError:
+        return {}
+    return hints if isinstance(hints, dict) else {}
 
 
 def in_hosts(url: str, hosts: Collection[str]) -> bool:
@@ -65,10 +81,13 @@ def is_html(message: HttpMessage) -> bool:
 def select(record: Record, *, hosts: Collection[str], since: date | None, until: date | None,
            statuses: Collection[int]) -> HttpMessage | str:
     """The record's HTTP response when it is a page to parse, else why it is skipped:
-    its type (``request``, ``revisit``, ``metadata``...), ``truncated``, ``host``,
+    its type (``request``, ``revisit``, ``metadata``...), what our ``WARC_OUTPUT`` marked
+    it (``robots``, ``discovery``, ``probe``), ``truncated``, ``host``,
     ``before_since``, ``after_until``, ``not_http``, ``status``, ``redirect``, ``not_html``."""
     if record.type != "response":
         return record.type
+    if (kind := record.headers.get("warc-newscrawler-kind")) in REPLAY_SKIPS:
+        return kind  # our own WARC_OUTPUT: robots.txt, a sitemap or feed, a soft-404 probe
     if record.headers.get("warc-truncated"):
         return "truncated"  # the crawler stopped reading the body: half a story
     if hosts and not in_hosts(record.url, hosts):
