@@ -8,64 +8,20 @@ from pathlib import Path
 
 import pytest
 from warcfiles import (
-    DATE,
-    DEMO_HOST,
-    SITES,
-    Entry,
-    demo_body,
+    KINDS,
+    PR_URL,
+    STORIES,
+    archive_entries,
     demo_pages,
-    metadata,
-    request,
+    fresh,
     response,
-    revisit,
+    story_urls,
     write_warc,
 )
 
 from newscrawler.warc.records import Bad, Record, iter_records
-from newscrawler.warc.writer import warc_record
 
 from conftest import run_crawl, validate
-
-PR_URL = ("https://www.prnewswire.com/news-releases/"
-          "larkspur-analytics-opens-tidewater-data-campus-302411876.html")
-KINDS = ("story", "soft404", "banner_story", "syndicated_copy", "gone", "listing")
-
-
-def archive_entries(date: str = DATE) -> list[Entry]:
-    """The demo site's stories, a soft-404, a bot wall, a syndicated duplicate, listings,
-    with a request and a metadata record each; a wire story; non-HTML; a revisit; a
-    truncated gzip member; a record the crawler itself marked truncated."""
-    entries = [Entry(warc_record("warcinfo", b"software: tests\r\n", date=date))]
-    for page in demo_pages(*KINDS):
-        url = DEMO_HOST + page["path"]
-        entries += [request(url), response(url, demo_body(page["path"]), status=page["status"],
-                                           date=date), metadata(url)]
-    pr_body = (SITES / "prnewswire/news-releases" / PR_URL.rsplit("/", 1)[1]).read_bytes()
-    entries.append(response(PR_URL, pr_body, date=date))
-    entries.append(response(DEMO_HOST + "/static/logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64,
-                            content_type="image/png", date=date))
-    entries.append(revisit(DEMO_HOST + "/news/2025/04/21/corvid-air-charter-interim-ceo.html"))
-    cut = response(DEMO_HOST + "/news/2025/04/30/cut-in-half.html", b"<p>x</p>" * 2000)
-    cut.truncate = True
-    entries.append(cut)
-    entries.append(response(DEMO_HOST + "/news/2025/04/30/crawler-gave-up.html",
-                            b"<html><p>half</p>", date=date, **{"WARC-Truncated": "length"}))
-    return entries
-
-
-# the stories, the story behind a bot-wall banner (kept, banner stripped), the wire story
-STORIES = len(demo_pages("story", "banner_story")) + 1
-
-
-def fresh(parent: Path, name: str) -> Path:
-    """A working folder of its own: a crawl there starts with an empty state store."""
-    folder = parent / name
-    folder.mkdir()
-    return folder
-
-
-def story_urls(items: list[dict]) -> set[str]:
-    return {item["url"] for item in items}
 
 
 # --- the record reader -----------------------------------------------------------------

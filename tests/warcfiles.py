@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import socket
+import threading
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Self
 
 from newscrawler.warc.writer import gzipped, http_block, warc_record
 
@@ -67,3 +72,113 @@ def write_warc(path: Path, entries: list[Entry], *, compress: bool = True) -> Pa
             data = gzipped(entry.data) if compress else entry.data
             out.write(data[:len(data) // 2] if entry.truncate else data)
     return path
+
+
+PR_URL = ("https://www.prnewswire.com/news-releases/"
+          "larkspur-analytics-opens-tidewater-data-campus-302411876.html")
+KINDS = ("story", "soft404", "banner_story", "syndicated_copy", "gone", "listing")
+
+
+def archive_entries(date: str = DATE) -> list[Entry]:
+    """The demo site's stories, a soft-404, a bot wall, a syndicated duplicate, listings,
+    with a request and a metadata record each; a wire story; non-HTML; a revisit; a
+    truncated gzip member; a record the crawler itself marked truncated."""
+    entries = [Entry(warc_record("warcinfo", b"software: tests\r\n", date=date))]
+    for page in demo_pages(*KINDS):
+        url = DEMO_HOST + page["path"]
+        entries += [request(url), response(url, demo_body(page["path"]), status=page["status"],
+                                           date=date), metadata(url)]
+    pr_body = (SITES / "prnewswire/news-releases" / PR_URL.rsplit("/", 1)[1]).read_bytes()
+    entries.append(response(PR_URL, pr_body, date=date))
+    entries.append(response(DEMO_HOST + "/static/logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64,
+                            content_type="image/png", date=date))
+    entries.append(revisit(DEMO_HOST + "/news/2025/04/21/corvid-air-charter-interim-ceo.html"))
+    cut = response(DEMO_HOST + "/news/2025/04/30/cut-in-half.html", b"<p>x</p>" * 2000)
+    cut.truncate = True
+    entries.append(cut)
+    entries.append(response(DEMO_HOST + "/news/2025/04/30/crawler-gave-up.html",
+                            b"<html><p>half</p>", date=date, **{"WARC-Truncated": "length"}))
+    return entries
+
+
+# the stories, the story behind a bot-wall banner (kept, banner stripped), the wire story
+STORIES = len(demo_pages("story", "banner_story")) + 1
+
+
+def fresh(parent: Path, name: str) -> Path:
+    """A working folder of its own: a crawl there starts with an empty state store."""
+    folder = parent / name
+    folder.mkdir()
+    return folder
+
+
+def story_urls(items: list[dict]) -> set[str]:
+    return {item["url"] for item in items}
+
+
+
+class ArchiveServer:
+    """Serves ``root`` on 127.0.0.1 with ``Range`` support; with ``cut`` set, the first
+    answer for each file stops after that many bytes (a dropped connection)."""
+
+    def __init__(self, root: Path, *, cut: int | None = None) -> None:
+        self.root, self.cut = root, cut
+        self.requests: list[tuple[str, str | None]] = []
+        self._cut_done: set[str] = set()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                server.requests.append((self.path, self.headers.get("Range")))
+                file = server.root / self.path.lstrip("/").split("?")[0]
+                if not file.is_file():
+                    self.send_error(404)
+                    return
+                data = file.read_bytes()
+                start = 0
+                if rng := self.headers.get("Range"):
+                    start = int(rng.removeprefix("bytes=").split("-")[0])
+                    self.send_response(206)
+                    self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+                else:
+                    self.send_response(200)
+                self.send_header("Content-Length", str(len(data) - start))
+                self.end_headers()
+                body = data[start:]
+                if server.cut is not None and self.path not in server._cut_done \
+                        and self.path.endswith(".warc.gz"):
+                    server._cut_done.add(self.path)
+                    self.wfile.write(body[:server.cut])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                self.wfile.write(body)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> Self:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def write_listing(root: Path, month: str, files: dict[str, list[Entry]]) -> Path:
+    """A CC-NEWS month as Common Crawl lays it out: WARC files and a ``warc.paths.gz``."""
+    year, mm = month.split("-")
+    folder = f"crawl-data/CC-NEWS/{year}/{mm}"
+    paths = []
+    for name, entries in files.items():
+        write_warc(root / folder / name, entries)
+        paths.append(f"{folder}/{name}")
+    listing = root / folder / "warc.paths.gz"
+    listing.write_bytes(gzip.compress(("\n".join(paths) + "\n").encode()))
+    return listing

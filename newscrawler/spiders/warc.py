@@ -71,7 +71,7 @@ class WarcSpider(NewsSpider):
         # since/until bound the record's date, not the story's: an archive fetched in May
         # holds April's stories too, and they are what a May archive is read for
         super().__init__(*args, **kwargs)
-        self.check_arguments(url=url, since=since, until=until)
+        self.check_sources(url)
         self.record_since = parse_since(since)
         self.sources = [self.rebase(s) if is_remote(s) else s for s in split_sources(url)]
         self.host_names = [h.strip().lower().removeprefix("www.")
@@ -80,12 +80,12 @@ class WarcSpider(NewsSpider):
 
     @classmethod
     def check_arguments(cls, **kwargs: str) -> None:
-        super().check_arguments(**{k: v for k, v in kwargs.items() if k != "until"})
+        super().check_arguments(**kwargs)
         parse_since(kwargs.get("until"))
         cls.check_sources(kwargs.get("url"))
 
     @classmethod
-    def check_sources(cls, url: str | None) -> None:
+    def check_sources(cls, url: str | list[str] | None) -> None:
         if not split_sources(url):
             raise UsageError("the warc spider needs -a url=SOURCE: a .warc/.warc.gz file, a "
                              "glob, a folder, an http(s) URL or a warc.paths.gz listing")
@@ -130,10 +130,15 @@ class WarcSpider(NewsSpider):
     async def start(self) -> AsyncIterator[Request]:
         files = await asyncio.to_thread(lambda: list(expand(
             self.sources, user_agent=self.agent)))
+        files = [f for f in files if self.wanted_file(f)]
         self.crawler.stats.set_value("warc/files/listed", len(files))
         for location in files:
             async for request in self.file_requests(location):
                 yield request
+
+    def wanted_file(self, location: str) -> bool:
+        """Whether to read this file of the listing (``ccnews -a day=`` reads one day's)."""
+        return True
 
     async def file_requests(self, location: str) -> AsyncIterator[Request]:
         """One WARC file's pages as requests, read in a thread a batch at a time."""

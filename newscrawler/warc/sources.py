@@ -110,6 +110,7 @@ class ResumableHttpStream(io.RawIOBase):
         super().__init__()
         self.url, self.user_agent, self.timeout = url, user_agent, timeout
         self.retries, self.resumes, self.pos = retries, 0, 0
+        self.end: int | None = None  # where the body ends, when the server said
         self._response: http.client.HTTPResponse | None = None
         self._open()
 
@@ -128,6 +129,10 @@ class ResumableHttpStream(io.RawIOBase):
             while skip > 0 and (chunk := response.read(min(skip, 1 << 20))):
                 skip -= len(chunk)
         self._response = response
+        length = response.headers.get("Content-Length")
+        if length and length.isdigit():
+            # a 206 counts from where it resumed; a 200 from the start (skipped above)
+            self.end = int(length) + (self.pos if response.status == 206 else 0)
 
     def read(self, size: int = -1) -> bytes:
         attempt = 0
@@ -135,6 +140,9 @@ class ResumableHttpStream(io.RawIOBase):
             try:
                 assert self._response is not None
                 data = self._response.read(size if size >= 0 else None)
+                if not data and size != 0 and self.end is not None and self.pos < self.end:
+                    # http.client returns b"" when the connection drops before the end
+                    raise http.client.IncompleteRead(b"", self.end - self.pos)
             except (OSError, http.client.HTTPException) as error:
                 attempt += 1
                 if attempt > self.retries:
