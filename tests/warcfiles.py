@@ -6,6 +6,7 @@ import gzip
 import json
 import socket
 import threading
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -119,10 +120,11 @@ def story_urls(items: list[dict]) -> set[str]:
 
 class ArchiveServer:
     """Serves ``root`` on 127.0.0.1 with ``Range`` support; with ``cut`` set, the first
-    answer for each file stops after that many bytes (a dropped connection)."""
+    answer for each file stops after that many bytes (a dropped connection); with
+    ``rate``, bodies are sent at that many bytes a second."""
 
-    def __init__(self, root: Path, *, cut: int | None = None) -> None:
-        self.root, self.cut = root, cut
+    def __init__(self, root: Path, *, cut: int | None = None, rate: int | None = None) -> None:
+        self.root, self.cut, self.rate = root, cut, rate
         self.requests: list[tuple[str, str | None]] = []
         self._cut_done: set[str] = set()
         server = self
@@ -156,7 +158,13 @@ class ArchiveServer:
                     self.close_connection = True
                     self.connection.shutdown(socket.SHUT_RDWR)
                     return
-                self.wfile.write(body)
+                if server.rate is None:
+                    self.wfile.write(body)
+                    return
+                for at in range(0, len(body), 1024):  # rate bytes a second, in 1 KiB steps
+                    self.wfile.write(body[at:at + 1024])
+                    self.wfile.flush()
+                    time.sleep(1024 / server.rate)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"

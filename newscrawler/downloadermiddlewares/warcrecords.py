@@ -6,10 +6,10 @@ from typing import Self
 
 from scrapy import Request
 from scrapy.crawler import Crawler
-from scrapy.http import HtmlResponse
+from scrapy.http import HtmlResponse, Response
 
 from newscrawler.components import attach
-from newscrawler.meta import WARC_RECORD
+from newscrawler.meta import WARC_FILE, WARC_RECORD
 
 
 class ArchivedResponseMiddleware:
@@ -21,7 +21,9 @@ class ArchivedResponseMiddleware:
     def from_crawler(cls, crawler: Crawler) -> Self:
         return attach(cls(), crawler)
 
-    def process_request(self, request: Request) -> HtmlResponse | None:
+    def process_request(self, request: Request) -> Response | None:
+        if WARC_FILE in request.meta:
+            return Response(request.url, request=request)  # its callback reads the file
         page = request.meta.get(WARC_RECORD)
         if page is None:
             return None

@@ -23,15 +23,16 @@ from scrapy.http import Response
 from scrapy.spiderloader import get_spider_loader
 
 from newscrawler.arguments import parse_since
+from newscrawler.distributed import is_distributed
 from newscrawler.items import Article
-from newscrawler.meta import HINTS, STORY, WARC_RECORD
+from newscrawler.meta import HINTS, STORY, WARC_FILE, WARC_RECORD
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.spiders.base import NewsSpider
 from newscrawler.spiders.generic import GenericSpider
 from newscrawler.utils.urls import replace_base
 from newscrawler.warc.filters import archived_hints, in_hosts, select, warc_date
 from newscrawler.warc.records import Bad, Record, iter_records
-from newscrawler.warc.sources import expand, is_remote, open_source, split_sources
+from newscrawler.warc.sources import expand, file_url, is_remote, open_source, split_sources
 
 logger = logging.getLogger(__name__)
 
@@ -132,9 +133,33 @@ class WarcSpider(NewsSpider):
             self.sources, user_agent=self.agent)))
         files = [f for f in files if self.wanted_file(f)]
         self.crawler.stats.set_value("warc/files/listed", len(files))
+        if is_distributed(self.crawler.settings):
+            # each file is a unit of work in the shared queue: one worker takes it, and if
+            # that worker dies, the file goes back to the queue (the state store's
+            # exported-story records keep what it exported from being exported again)
+            for location in files:
+                yield Request(file_url(location), callback=self.parse_file,
+                              errback=self.download_failed, dont_filter=True,
+                              meta={WARC_FILE: location})
+            return
         for location in files:
             async for request in self.file_requests(location):
                 yield request
+
+    async def parse_file(self, response: Response) -> AsyncIterator[Request]:
+        """A distributed crawl's WARC file: its pages go to the shared queue as it is read,
+        and any worker parses them. A worker reads ``WARC_CONCURRENT_FILES`` files at a
+        time; the others it took wait in its hands (given back if it dies)."""
+        async with self.file_slots:
+            async for request in self.file_requests(response.meta[WARC_FILE]):
+                yield request
+
+    @cached_property
+    def file_slots(self) -> asyncio.Semaphore:
+        count = self.crawler.settings.getint("WARC_CONCURRENT_FILES", 2)
+        if count < 1:
+            raise ValueError(f"WARC_CONCURRENT_FILES must be 1 or more, not {count}")
+        return asyncio.Semaphore(count)
 
     def wanted_file(self, location: str) -> bool:
         """Whether to read this file of the listing (``ccnews -a day=`` reads one day's)."""

@@ -63,6 +63,15 @@ def listing_entries(source: str, text: str) -> list[str]:
     return [line if is_remote(line) else str(folder / line) for line in lines]
 
 
+def file_url(location: str) -> str:
+    """A URL naming a WARC file (a request's URL in a distributed crawl).
+
+    >>> file_url("/data/a.warc.gz"), file_url("https://h/a.warc.gz")
+    ('file:///data/a.warc.gz', 'https://h/a.warc.gz')
+    """
+    return location if is_remote(location) else Path(location).absolute().as_uri()
+
+
 def local_files(source: str) -> list[str]:
     """The WARC files of a local file, folder or glob, in name order (``.part`` files,
     still being written, are left out)."""
