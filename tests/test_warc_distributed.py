@@ -2,44 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
+from test_distributed import start_worker, wait_all
 from warcfiles import STORIES, ArchiveServer, archive_entries, write_warc
 
 from conftest import parse_stats, read_jsonl
 
 pytest.importorskip("scrapy_redis")
 redis = pytest.importorskip("redis")
-
-FAST = {"REDIS_IDLE_SECONDS": 2, "REDIS_HEARTBEAT_SECONDS": 0.3, "REDIS_LEASE_SECONDS": 1.5}
-
-
-def start_worker(workdir: Path, url: str, redis_url: str, **settings: Any) -> subprocess.Popen:
-    workdir.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "scrapy", "crawl", "warc", "-a", f"url={url}",
-               "-O", "out.jsonl", "-s", "LOG_FILE=crawl.log", "-s", f"REDIS_URL={redis_url}"]
-    for key, value in {**FAST, **settings}.items():
-        command += ["-s", f"{key}={value}"]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
-    return subprocess.Popen(command, cwd=workdir, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-
-
-def finish(procs: list[subprocess.Popen], timeout: float = 120) -> list[int]:
-    for proc in procs:
-        try:
-            proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            pytest.fail("a worker did not exit by itself")
-    return [proc.returncode for proc in procs]
 
 
 def split_archive(folder: Path, parts: int) -> None:
@@ -52,9 +26,9 @@ def split_archive(folder: Path, parts: int) -> None:
 
 def test_two_workers_split_the_files(tmp_path: Path, redis_url: str) -> None:
     split_archive(tmp_path / "in", 6)
-    workers = [start_worker(tmp_path / f"w{i}", str(tmp_path / "in"), redis_url)
+    workers = [start_worker(tmp_path / f"w{i}", str(tmp_path / "in"), redis_url, "warc")
                for i in (1, 2)]
-    assert finish(workers) == [0, 0]
+    assert wait_all(workers, timeout=120) == [0, 0]
     feeds = [read_jsonl(tmp_path / f"w{i}" / "out.jsonl") for i in (1, 2)]
     urls = [item["url"] for feed in feeds for item in feed]
     assert len(urls) == len(set(urls)) == STORIES  # every story, once
@@ -70,7 +44,7 @@ def test_killed_worker_file_is_taken_up_again(tmp_path: Path, redis_url: str) ->
     write_warc(tmp_path / "site" / "a.warc.gz", archive_entries())
     with ArchiveServer(tmp_path / "site", rate=40_000) as server:
         url = server.base_url + "/a.warc.gz"
-        victim = start_worker(tmp_path / "w1", url, redis_url)
+        victim = start_worker(tmp_path / "w1", url, redis_url, "warc")
         part = tmp_path / "w1" / "out.jsonl.part"
         deadline = time.time() + 60
         while time.time() < deadline and len(read_jsonl(part)) < 2:
@@ -80,8 +54,8 @@ def test_killed_worker_file_is_taken_up_again(tmp_path: Path, redis_url: str) ->
         victim.wait()
         partial = {item["url"] for item in read_jsonl(part)}
         assert 2 <= len(partial) < STORIES
-        second = start_worker(tmp_path / "w2", url, redis_url)
-        assert finish([second]) == [0]
+        second = start_worker(tmp_path / "w2", url, redis_url, "warc")
+        assert wait_all([second], timeout=120) == [0]
     # the killed worker's feed stays an unpublished .part and its claims never became
     # exports: the second worker takes its file up again and publishes every story once
     assert not (tmp_path / "w1" / "out.jsonl").exists()

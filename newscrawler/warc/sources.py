@@ -38,11 +38,14 @@ def split_sources(value: str | list[str] | None) -> list[str]:
 
 
 def is_remote(source: str) -> bool:
+    """An ``http(s)://`` source, read over the network."""
     return urlsplit(source).scheme in ("http", "https")
 
 
 def is_listing(source: str) -> bool:
-    """>>> is_listing("https://h/crawl-data/CC-NEWS/2024/05/warc.paths.gz")
+    """Whether a source is a ``warc.paths.gz`` listing, not a WARC file.
+
+    >>> is_listing("https://h/crawl-data/CC-NEWS/2024/05/warc.paths.gz")
     True
     """
     return urlsplit(source).path.endswith(LISTING_SUFFIXES)
