@@ -14,7 +14,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Headers, Response
 
 from newscrawler.components import attach
-from newscrawler.meta import DISCOVERY, HINTS, PROBE, STORY, WARC_RECORD
+from newscrawler.meta import DISCOVERY, HINTS, PROBE, STORY, WARC_FILE, WARC_RECORD
 from newscrawler.runs.naming import file_uri_params, format_uri, run_time, worker_id
 from newscrawler.utils.sniff import sniff
 from newscrawler.warc.writer import RollingWarcWriter, fetch_records
@@ -82,6 +82,7 @@ class WarcOutputMiddleware:
 
     def process_response(self, request: Request, response: Response) -> Response:
         if (self.writer is None or self.executor is None or WARC_RECORD in request.meta
+                or WARC_FILE in request.meta
                 or not response.url.startswith(("http://", "https://"))):
             return response
         kind = fetch_kind(response.url, request.meta, response.body)

@@ -29,7 +29,6 @@ from newscrawler.meta import HINTS, STORY, WARC_FILE, WARC_RECORD
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.spiders.base import NewsSpider
 from newscrawler.spiders.generic import GenericSpider
-from newscrawler.utils.urls import replace_base
 from newscrawler.warc.filters import archived_hints, in_hosts, select, warc_date
 from newscrawler.warc.records import Bad, Record, iter_records
 from newscrawler.warc.sources import expand, file_url, is_remote, open_source, split_sources
@@ -91,9 +90,6 @@ class WarcSpider(NewsSpider):
             raise UsageError("the warc spider needs -a url=SOURCE: a .warc/.warc.gz file, a "
                              "glob, a folder, an http(s) URL or a warc.paths.gz listing")
 
-    def rebase(self, url: str) -> str:
-        return replace_base(url, self.base_url) if self.base_url else url
-
     # --- what is read ---------------------------------------------------------------------
     @cached_property
     def wire_spiders(self) -> list[type[NewsSpider]]:
@@ -118,7 +114,7 @@ class WarcSpider(NewsSpider):
     @cached_property
     def statuses(self) -> frozenset[int]:
         """Error statuses a live crawl parses too (``HTTPERROR_ALLOWED_CODES``)."""
-        return frozenset(self.crawler.settings.getlist("HTTPERROR_ALLOWED_CODES"))
+        return frozenset(int(c) for c in self.crawler.settings.getlist("HTTPERROR_ALLOWED_CODES"))
 
     @cached_property
     def max_record(self) -> int:
@@ -129,8 +125,13 @@ class WarcSpider(NewsSpider):
         return str(self.crawler.settings.get("USER_AGENT") or "newscrawler")
 
     async def start(self) -> AsyncIterator[Request]:
-        files = await asyncio.to_thread(lambda: list(expand(
-            self.sources, user_agent=self.agent)))
+        try:
+            files = await asyncio.to_thread(lambda: list(expand(
+                self.sources, user_agent=self.agent)))
+        except OSError as error:  # a listing that cannot be read: nothing to do
+            self.crawler.stats.inc_value("warc/files/failed")
+            logger.error("Cannot read the listing: %(error)s", {"error": error})
+            return
         files = [f for f in files if self.wanted_file(f)]
         self.crawler.stats.set_value("warc/files/listed", len(files))
         if is_distributed(self.crawler.settings):
