@@ -20,6 +20,7 @@ from warcfiles import (
 )
 
 from newscrawler.warc.records import Bad, Record, iter_records
+from newscrawler.warc.writer import gzipped
 
 from conftest import run_crawl, validate
 
@@ -141,3 +142,19 @@ def test_warc_crawl_needs_a_source(tmp_path: Path) -> None:
     result = run_crawl("warc", tmp_path)
     assert result.returncode != 0
     assert "needs -a url=SOURCE" in result.log
+
+
+def test_reader_finds_a_member_that_starts_at_the_end_of_a_read(tmp_path: Path) -> None:
+    """A gzip header split across two reads of the file is one member, not a corrupt one."""
+    from newscrawler.warc import records as records_module
+
+    first = gzipped(response("http://a.test/0", b"<p>0</p>").data)
+    second = gzipped(response("http://a.test/1", b"<p>1</p>").data)
+    data = first + second
+    for chunk in (len(first) + 1, len(first) + 2, len(first)):
+        stream = io.BytesIO(data)
+        read = stream.read
+        stream.read = lambda n=-1, read=read, chunk=chunk: read(min(n, chunk))  # type: ignore[method-assign]
+        records = list(records_module.iter_records(stream, max_size=1 << 20))
+        assert [r.url for r in records if isinstance(r, Record)] == [
+            "http://a.test/0", "http://a.test/1"], chunk

@@ -84,8 +84,11 @@ def _gzip_members(stream: BinaryIO, buf: bytes,
     """``(offset, inflated member)`` per gzip member; after a bad member, the next one."""
     pos = 0  # file offset of buf[0]
     while True:
-        if not buf and not (buf := stream.read(CHUNK)):
-            return
+        if len(buf) < len(GZIP_MAGIC):
+            # a member may start in the last bytes of a read: see its whole header first
+            buf += stream.read(CHUNK)
+            if not buf:
+                return
         start = pos
         if not buf.startswith(GZIP_MAGIC):
             buf, pos = _resync(stream, buf, pos)
