@@ -65,6 +65,9 @@ class Article:
     version: int = 1
     """1 for a story's first export; an earlier export whose text changed materially is
     exported again with the next number (and its ``modified`` date)."""
+    archive: dict[str, str | int] | None = None
+    """``{"file", "offset"}``: the WARC file and record the story was read from
+    (``scrapy crawl warc``/``ccnews``); ``None`` for a live fetch."""
 
     page: Any = field(default=None, repr=False, compare=False, metadata={"exported": False})
     """The parser that built this item (response, parsed tree, extracted blocks), for the

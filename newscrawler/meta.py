@@ -20,3 +20,9 @@ PROBE = "newscrawler_probe"
 """Request meta: a soft-404 probe (its redirects are followed: where they go is the answer)."""
 REDIRECT = "soft404_redirect"
 """Response meta: ``{"kind": "root"|"listing"|"login"|"shared", "target": url}``."""
+WARC_RECORD = "newscrawler_warc_record"
+"""Request meta: the archived response a WARC record holds (``{"file", "offset", "date",
+"status", "headers", "body"}``), served unfetched (``downloadermiddlewares.warcrecords``)."""
+WARC_FILE = "newscrawler_warc_file"
+"""Request meta: one WARC file of a distributed ``scrapy crawl warc`` (a unit of work taken
+by one worker); answered with an empty response, and its callback reads the file."""

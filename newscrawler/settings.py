@@ -47,6 +47,9 @@ RETRY_TIMES = 2
 # 429/503 with Retry-After wait as asked (up to RETRY_AFTER_MAX) before the retry; must come
 # before RetryMiddleware (550) on the way back, which would retry at once
 DOWNLOADER_MIDDLEWARES = {
+    # a page read from a WARC file (scrapy crawl warc) is answered from the archive, unfetched:
+    # before the offsite (50), fetch policy (60) and robots.txt (100) middlewares
+    "newscrawler.downloadermiddlewares.warcrecords.ArchivedResponseMiddleware": 40,
     # what a page, feed, sitemap or redirect names is fetched only over http/https, on the
     # start hosts or DISCOVERY_ALLOWED_HOSTS, on public addresses unless the start is local:
     # after OffsiteMiddleware (50), before robots.txt is asked (100); redirects pass again
@@ -62,6 +65,9 @@ DOWNLOADER_MIDDLEWARES = {
     # decompression (590), before MetaRefreshMiddleware (580), on the way back
     "newscrawler.downloadermiddlewares.badurls.BadLocationMiddleware": 610,
     "newscrawler.downloadermiddlewares.badurls.BadMetaRefreshMiddleware": 585,
+    # WARC_OUTPUT: each response archived as it came, next to the downloader (before
+    # DownloaderStats, 850, and decompression, 590, on the way back)
+    "newscrawler.downloadermiddlewares.warcoutput.WarcOutputMiddleware": 900,
 }
 
 # Story pages an earlier run exported are not requested again (incremental runs): first to

@@ -102,6 +102,14 @@ def test_the_spider_itself_refuses_bad_arguments():
     assert isinstance(spider.since, datetime)
 
 
+# what a spider cannot start without (the wire spiders need nothing)
+REQUIRED_ARGUMENTS = {
+    "generic": {"url": "http://127.0.0.1:9/"},
+    "warc": {"url": "archive.warc.gz"},
+    "ccnews": {"month": "2025-04"},
+}
+
+
 def test_every_spider_declares_its_arguments():
     from scrapy.spiderloader import SpiderLoader
     from scrapy.utils.project import get_project_settings
@@ -112,8 +120,8 @@ def test_every_spider_declares_its_arguments():
         spidercls = loader.load(name)
         known = set(spidercls.spider_arguments)
         assert {"since", "max_items", "base_url"} <= known, name
-        assert ("url" in known) == (name == "generic"), name
-        spidercls.check_arguments(**({"url": "http://127.0.0.1:9/"} if name == "generic" else {}),
+        assert ("url" in known) == (name in ("generic", "warc")), name
+        spidercls.check_arguments(**REQUIRED_ARGUMENTS.get(name, {}),
                                   since="2025-04-01", max_items="3")
 
 

@@ -33,9 +33,10 @@ FAST = {"REDIS_IDLE_SECONDS": 2, "REDIS_HEARTBEAT_SECONDS": 0.3, "REDIS_LEASE_SE
 
 
 # --- helpers -----------------------------------------------------------------------------------
-def start_worker(workdir: Path, url: str, redis_url: str, **settings: Any) -> subprocess.Popen:
+def start_worker(workdir: Path, url: str, redis_url: str, spider: str = "generic",
+                 **settings: Any) -> subprocess.Popen:
     workdir.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "scrapy", "crawl", "generic", "-a", f"url={url}",
+    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-a", f"url={url}",
                "-O", "out.jsonl", "-s", "LOG_FILE=crawl.log", "-s", f"REDIS_URL={redis_url}"]
     for key, value in {**FAST, **settings}.items():
         command += ["-s", f"{key}={value}"]

@@ -61,6 +61,8 @@ def test_an_exported_article_validates_and_dates_are_iso(tmp_path):
         ("language", "English"),
         ("flags", ["Has Space"]),
         ("version", 0),
+        ("archive", {"file": "a.warc.gz"}),
+        ("archive", {"file": "a.warc.gz", "offset": -1}),
     ],
 )
 def test_schema_rejects_bad_values(field, value):
@@ -71,7 +73,7 @@ def test_schema_rejects_bad_values(field, value):
         "issuer": None, "tickers": [], "about": None, "contacts": None, "credits": None,
         "http_status": 200,
         "fetched_at": "2025-04-26T00:00:00+00:00", "flags": [], "cluster_id": None,
-        "duplicate_of": None, "version": 1,
+        "duplicate_of": None, "version": 1, "archive": None,
     }
     validate([line])
     line[field] = value

@@ -32,7 +32,7 @@ from newscrawler.discovery.policy import (
     is_public_address,
     url_host,
 )
-from newscrawler.meta import NAMED_BY_START
+from newscrawler.meta import NAMED_BY_START, WARC_FILE, WARC_RECORD
 from newscrawler.resolver import PrivateAddressRefused
 from newscrawler.utils.urls import url_scheme
 
@@ -97,6 +97,8 @@ class FetchPolicyMiddleware:
 
     def refusal(self, request: Request) -> str | None:
         """What the URL alone tells (scheme, host, an address written as such)."""
+        if WARC_RECORD in request.meta or WARC_FILE in request.meta:
+            return None  # answered from a WARC file (scrapy crawl warc): nothing is fetched
         redirected = bool(request.meta.get("redirect_urls"))
         if request.meta.get(NAMED_BY_START) and not redirected and url_scheme(request.url) in SCHEMES:
             # named by a local file the user gave: its host is one of the crawl's sites

@@ -1,0 +1,70 @@
+"""A distributed ``scrapy crawl warc``: the WARC files of a listing are the shared units of work."""
+
+from __future__ import annotations
+
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from test_distributed import start_worker, wait_all
+from warcfiles import STORIES, ArchiveServer, archive_entries, write_warc
+
+from conftest import parse_stats, read_jsonl
+
+pytest.importorskip("scrapy_redis")
+redis = pytest.importorskip("redis")
+
+
+def split_archive(folder: Path, parts: int) -> None:
+    """The test archive in ``parts`` files, each page's records together."""
+    entries = archive_entries()
+    size = len(entries) // parts + 1
+    for n in range(parts):
+        write_warc(folder / f"part-{n}.warc.gz", entries[n * size:(n + 1) * size])
+
+
+def test_two_workers_split_the_files(tmp_path: Path, redis_url: str) -> None:
+    split_archive(tmp_path / "in", 6)
+    workers = [start_worker(tmp_path / f"w{i}", str(tmp_path / "in"), redis_url, "warc")
+               for i in (1, 2)]
+    assert wait_all(workers, timeout=120) == [0, 0]
+    feeds = [read_jsonl(tmp_path / f"w{i}" / "out.jsonl") for i in (1, 2)]
+    urls = [item["url"] for feed in feeds for item in feed]
+    assert len(urls) == len(set(urls)) == STORIES  # every story, once
+    # each file read by one worker; its pages are shared through the queue
+    stats = [parse_stats((tmp_path / f"w{i}" / "crawl.log").read_text()) for i in (1, 2)]
+    assert sum(s.get("warc/files/read", 0) for s in stats) == 6
+    assert all(feeds), "a worker exported nothing"
+    with redis.Redis.from_url(redis_url) as client:
+        assert client.zcard("newscrawler:warc:requests") == 0
+
+
+def test_killed_worker_file_is_taken_up_again(tmp_path: Path, redis_url: str) -> None:
+    write_warc(tmp_path / "site" / "a.warc.gz", archive_entries())
+    with ArchiveServer(tmp_path / "site", rate=40_000) as server:
+        url = server.base_url + "/a.warc.gz"
+        victim = start_worker(tmp_path / "w1", url, redis_url, "warc")
+        part = tmp_path / "w1" / "out.jsonl.part"
+        deadline = time.time() + 60
+        while time.time() < deadline and len(read_jsonl(part)) < 2:
+            time.sleep(0.05)
+        assert victim.poll() is None, "the worker finished before it could be killed"
+        victim.send_signal(signal.SIGKILL)
+        victim.wait()
+        partial = {item["url"] for item in read_jsonl(part)}
+        assert 2 <= len(partial) < STORIES
+        second = start_worker(tmp_path / "w2", url, redis_url, "warc")
+        assert wait_all([second], timeout=120) == [0]
+    # the killed worker's feed stays an unpublished .part and its claims never became
+    # exports: the second worker takes its file up again and publishes every story once
+    assert not (tmp_path / "w1" / "out.jsonl").exists()
+    published = [item["url"] for item in read_jsonl(tmp_path / "w2" / "out.jsonl")]
+    assert len(published) == len(set(published)) == STORIES
+    # what the victim had exported is in the published feed, or the copy that was
+    # (the victim's pages still in the queue and the file read again are both handled)
+    rejects = read_jsonl(tmp_path / "w2" / "out.rejects.jsonl")
+    copies = {r["url"]: r["duplicate_of"]["url"] for r in rejects if r.get("duplicate_of")}
+    assert all(url in published or copies.get(url) in published for url in partial)
+    second_stats = parse_stats((tmp_path / "w2" / "crawl.log").read_text())
+    assert second_stats.get("warc/files/read") == 1
