@@ -21,7 +21,7 @@ from scrapy.http import TextResponse
 
 from newscrawler.discovery.links import base_of
 from newscrawler.extract import jsonld
-from newscrawler.extract.body import extract_body, pick_body
+from newscrawler.extract.body import extract_body
 from newscrawler.extract.metadata import (
     AUTHOR_KEYS,
     LANGUAGE_KEYS,
@@ -33,6 +33,7 @@ from newscrawler.extract.metadata import (
     PageMeta,
     read_meta,
 )
+from newscrawler.extract.structured import pick_body
 from newscrawler.items import Article
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.language import detect_language, normalize_language

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from newscrawler.extract.blocks import Profile, block_root, walk_blocks
 from newscrawler.soft404.rules import Rules, bare, botwalls, default_rules, lexicon, normalize
 from newscrawler.utils.bounds import WINDOW_BLOCK_CHARS, WINDOW_BLOCKS, cut, short_cache, window
 from newscrawler.utils.urls import url_kind
@@ -29,19 +30,21 @@ HTML_SAMPLE_CHARS = 64 * 1024
 SMALL_PAGE_CHARS = 32 * 1024
 # How many page blocks above the story a banner is looked for in.
 BANNER_SEARCH_BLOCKS = 12
-# The page-blocks walk stops after this many elements per block it may read (a page of
-# 800,000 empty elements is read no further than one of 2,000 blocks would be).
-ELEMENTS_PER_BLOCK = 20
 # Characters of a <title> or <h1>, and how many <h1>s, the phrase search reads.
 HEADLINE_CHARS = 1_000
 MAX_HEADLINES = 20
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 
-# Tags that end a text block; everything else is inline.
-_BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "br", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul", "button", "label"]
+# Tags that end a text block; everything else is inline (chrome and banners are kept).
+_PROFILE = Profile(
+    skip=frozenset(["script", "style", "noscript", "template", "svg", "head", "iframe", "select",
+                    "option"]),
+    blocks=frozenset(["address", "article", "aside", "blockquote", "body", "br", "dd", "details",
+                      "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+                      "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+                      "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr",
+                      "ul", "button", "label"]),
 )
-_SKIP_TAGS = frozenset(["script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option"])
 
 
 @short_cache(maxsize=8192)
@@ -145,50 +148,9 @@ def read_page_blocks(
     root: etree._Element, stop_at: Container[str] = (), max_blocks: int = WINDOW_BLOCKS,
 ) -> tuple[list[str], bool]:
     """:func:`page_blocks`, and whether the walk stopped at the bound before the page's end."""
-    body = root.find("body") if root.tag == "html" else root
-    if body is None:
-        body = root
-    out: list[str] = []
-    buffer: list[str] = []
-    size = 0  # characters in buffer
-    elements = max_blocks * ELEMENTS_PER_BLOCK
-    walker = etree.iterwalk(body, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
-            elements -= 1
-            if elements < 0 or len(out) >= max_blocks:
-                return out, True
-            if tag in _SKIP_TAGS or not tag:
-                walker.skip_subtree()
-                continue
-            if tag in _BLOCK_TAGS:
-                _flush(buffer, out)
-                size = 0
-                if stop_at and out and out[-1][:40] in stop_at:
-                    return out, False
-            if el.text and size < WINDOW_BLOCK_CHARS:
-                buffer.append(el.text)
-                size += len(el.text)
-            continue
-        if tag in _BLOCK_TAGS:
-            _flush(buffer, out)
-            size = 0
-            if stop_at and out and out[-1][:40] in stop_at:
-                return out, False
-        if el.tail and el is not body and size < WINDOW_BLOCK_CHARS:
-            buffer.append(el.tail)
-            size += len(el.tail)
-    _flush(buffer, out)
-    return out, False
-
-
-def _flush(buffer: list[str], out: list[str]) -> None:
-    if buffer:
-        text = " ".join(cut("".join(buffer), WINDOW_BLOCK_CHARS).split())
-        if text:
-            out.append(text)
-        buffer.clear()
+    page = walk_blocks(block_root(root), _PROFILE, stop_at=stop_at, max_blocks=max_blocks,
+                       max_chars=WINDOW_BLOCK_CHARS)
+    return page.texts, page.bounded
 
 
 def url_masks(url: str) -> tuple[str, ...]:

@@ -1,0 +1,243 @@
+"""The page cut into text blocks: the one walker the extractor, the soft-404 stage and wire parsers share.
+
+A *block* is a maximal run of inline text between block-level tags. What counts
+as a block tag, what is never text and how ``<br>`` breaks a block differ by
+reader (:class:`Profile`); the walk, the whitespace folding and the bounds are
+the same for all. Block elements are kept in a flat table (parent, end of
+subtree, tag, class/id) so a reader can score subtrees without the tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from lxml import etree
+
+from newscrawler.utils.bounds import cut
+from newscrawler.utils.text import normalize_space
+
+__all__ = ["Block", "BlockPage", "Profile", "block_root", "walk_blocks"]
+
+# Python recursion stays well below its limit (1000) on absurdly nested pages.
+MAX_WALK_DEPTH = 400
+
+
+class Profile(NamedTuple):
+    """How one reader cuts a page: which tags break a block, which hold no text."""
+
+    skip: frozenset[str]
+    """Never text (scripts, embeds, form controls): skipped with their subtree, tail kept."""
+    inline: frozenset[str] | None = None
+    """Tags that continue the block; every other element starts one (the extractor's view)."""
+    blocks: frozenset[str] | None = None
+    """Or: tags that start a block; every other element continues one."""
+    hidden: Callable[[etree._Element], bool] | None = None
+    """Elements a browser would not show, skipped like ``skip`` tags."""
+    double_br: bool = False
+    """``<br><br>`` breaks a block and one ``<br>`` is a space (else every ``<br>`` breaks)."""
+    lines: bool = False
+    """A line break in the source text breaks the block too (release text is line-based)."""
+
+
+class Block(NamedTuple):
+    """One text block, spaces folded, never empty."""
+
+    text: str
+    node: int
+    """Index of its innermost block element in the :class:`BlockPage` tables."""
+    link: int
+    """Characters of it inside links."""
+    chrome: tuple[int, ...]
+    """Its block elements (itself and ancestors) that the reader's ``mark`` flagged."""
+
+
+# weight, flagged: what a reader's mark says of one block element from its tag and class/id
+Mark = Callable[[etree._Element, str, str | None], tuple[float, bool]]
+
+
+@dataclass
+class BlockPage:
+    """Block elements (preorder, parallel lists) and the text blocks, in document order."""
+
+    parent: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    """End of the element's subtree (exclusive), as an index into these tables."""
+    tag: list[str] = field(default_factory=list)
+    attrs: list[str] = field(default_factory=list)
+    """``"<class> <id>"`` (``""`` for an element with no attribute)."""
+    weight: list[float] = field(default_factory=list)
+    flagged: list[bool] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    bounded: bool = False
+    """The walk stopped at a bound before the page's end."""
+
+    @property
+    def texts(self) -> list[str]:
+        return [b.text for b in self.blocks]
+
+
+class _Stop(Exception):
+    """Ends the walk early (a bound reached, or a ``stop_at`` block seen)."""
+
+    def __init__(self, bounded: bool) -> None:
+        self.bounded = bounded
+
+
+class _Walker:
+    """One depth-first pass that cuts the page into text blocks."""
+
+    __slots__ = ("buf", "elements", "link", "mark", "max_blocks", "max_chars", "page",
+                 "pending_br", "profile", "size", "stop_at")
+
+    def __init__(self, profile: Profile, mark: Mark | None, stop_at: Container[str],
+                 max_blocks: int | None, max_chars: int | None) -> None:
+        self.page = BlockPage()
+        self.profile = profile
+        self.mark = mark
+        self.stop_at = stop_at
+        self.max_blocks = max_blocks
+        self.elements = -1 if max_blocks is None else max_blocks * ELEMENTS_PER_BLOCK
+        self.max_chars = max_chars
+        self.buf: list[str] = []
+        self.size = 0
+        self.link = 0
+        self.pending_br = False
+
+    def add_node(self, el: etree._Element, tag: str, parent: int) -> tuple[int, bool]:
+        page = self.page
+        idx = len(page.parent)
+        attrs = f"{el.get('class') or ''} {el.get('id') or ''}" if el.keys() else None
+        weight, flagged = self.mark(el, tag, attrs) if self.mark is not None else (1.0, False)
+        page.parent.append(parent)
+        page.end.append(idx + 1)
+        page.tag.append(tag)
+        page.attrs.append(attrs.strip() if attrs else "")
+        page.weight.append(weight)
+        page.flagged.append(flagged)
+        return idx, flagged
+
+    def flush(self, node: int, flags: tuple[int, ...]) -> None:
+        if self.buf:
+            text = "".join(self.buf)
+            if self.max_chars is not None:
+                text = cut(text, self.max_chars)
+            parts = text.split("\n") if self.profile.lines else (text,)
+            blocks = self.page.blocks
+            for part in parts:
+                if part := normalize_space(part):
+                    blocks.append(Block(part, node, min(self.link, len(part)), flags))
+                    if self.stop_at and part[:40] in self.stop_at:
+                        raise _Stop(False)
+            self.buf = []
+            self.size = 0
+        self.link = 0
+        self.pending_br = False
+
+    def text(self, text: str | None, in_link: bool) -> None:
+        if text:
+            if self.max_chars is not None:
+                if self.size >= self.max_chars:
+                    return
+                self.size += len(text)
+            self.buf.append(text)
+            if in_link:
+                self.link += len(text.strip())
+            if self.pending_br and not text.isspace():
+                self.pending_br = False
+
+    def count(self) -> None:
+        """One more element read: past the bound, the walk ends."""
+        if self.max_blocks is not None:
+            self.elements -= 1
+            if self.elements < 0 or len(self.page.blocks) >= self.max_blocks:
+                raise _Stop(True)
+
+    def walk(self, el: etree._Element, node: int, flags: tuple[int, ...], in_link: bool,
+             depth: int = 0) -> None:
+        profile = self.profile
+        skip, inline, blocks, hidden = profile.skip, profile.inline, profile.blocks, profile.hidden
+        if depth > MAX_WALK_DEPTH:  # pathological nesting: keep the text, stop recursing
+            for child in el:
+                if type(child.tag) is str and child.tag not in skip:
+                    self.text(" ".join(child.itertext()), in_link)
+                self.text(child.tail, in_link)
+            return
+        counting = self.max_blocks is not None
+        for child in el:
+            if counting:
+                self.count()
+            tag = child.tag
+            if type(tag) is not str:  # comments and processing instructions
+                self.text(child.tail, in_link)
+                continue
+            if tag in skip or (hidden is not None and child.keys() and hidden(child)):
+                self.text(child.tail, in_link)
+                continue
+            if tag == "br":
+                if not profile.double_br:
+                    self.flush(node, flags)
+                elif self.pending_br:
+                    self.flush(node, flags)  # <br><br>: a paragraph break
+                else:
+                    self.buf.append(" ")
+                    self.pending_br = True
+                self.text(child.tail, in_link)
+                continue
+            if tag in inline if inline is not None else tag not in blocks:  # type: ignore[operator]
+                child_link = in_link or tag == "a"
+                self.text(child.text, child_link)
+                self.walk(child, node, flags, child_link, depth + 1)
+                self.text(child.tail, in_link)
+                continue
+            self.flush(node, flags)
+            idx, flagged = self.add_node(child, tag, node)
+            child_flags = (*flags, idx) if flagged else flags
+            self.text(child.text, in_link)
+            self.walk(child, idx, child_flags, in_link, depth + 1)
+            self.flush(idx, child_flags)
+            self.page.end[idx] = len(self.page.parent)
+            self.text(child.tail, in_link)
+
+
+# The walk reads at most this many elements per block it may return (a page of 800,000
+# empty elements is read no further than one of 2,000 blocks would be).
+ELEMENTS_PER_BLOCK = 20
+
+
+def block_root(root: etree._Element) -> etree._Element:
+    """The page's ``<body>``, or the root when it has none (a fragment)."""
+    body = root.find("body")
+    return root if body is None else body
+
+
+def walk_blocks(
+    start: etree._Element,
+    profile: Profile,
+    *,
+    mark: Mark | None = None,
+    stop_at: Container[str] = (),
+    max_blocks: int | None = None,
+    max_chars: int | None = None,
+) -> BlockPage:
+    """Cut ``start`` (its text and descendants, not its tail) into blocks.
+
+    With ``stop_at`` (first 40 characters of blocks) the walk ends after the first
+    such block. ``max_blocks`` bounds the blocks and the elements read (see
+    :data:`ELEMENTS_PER_BLOCK`), ``max_chars`` the characters of one block.
+    """
+    walker = _Walker(profile, mark, stop_at, max_blocks, max_chars)
+    tag = start.tag if isinstance(start.tag, str) else "body"
+    idx, flagged = walker.add_node(start, tag, -1)
+    flags = (idx,) if flagged else ()
+    try:
+        if max_blocks is not None:
+            walker.count()
+        walker.text(start.text, False)
+        walker.walk(start, idx, flags, False)
+        walker.flush(idx, flags)
+    except _Stop as stop:
+        walker.page.bounded = stop.bounded
+    walker.page.end[idx] = len(walker.page.parent)
+    return walker.page
