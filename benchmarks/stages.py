@@ -75,7 +75,7 @@ def run(pages: int, repeat: int) -> dict[str, list[float]]:
                 response = HtmlResponse(url, body=body, encoding="utf-8", request=Request(url))
                 item = timed(times, "extraction", lambda r=response: ArticleParser(r).to_item())
                 adapter = ItemAdapter(item)
-                page = adapter["page"]
+                page = adapter["evidence"]
 
                 def soft404(page: Any = page, chrome: _Chrome = chrome) -> Any:
                     ev = evidence_from_page(page, rules)
@@ -92,7 +92,7 @@ def run(pages: int, repeat: int) -> dict[str, list[float]]:
                     index.check_and_claim(item_story(a), time.time())
 
                 timed(times, "repeated", repeated)
-                adapter["page"] = None
+                adapter["evidence"] = None
                 timed(times, "export", lambda i=item, e=exporter: e.export_item(i))
             store.close()
     return times

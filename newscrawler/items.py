@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any
+
+from newscrawler.evidence import PageEvidence
 
 
 @dataclass
@@ -66,8 +67,9 @@ class Article:
     """1 for a story's first export; an earlier export whose text changed materially is
     exported again with the next number (and its ``modified`` date)."""
 
-    page: Any = field(default=None, repr=False, compare=False, metadata={"exported": False})
-    """The parser that built this item (response, parsed tree, extracted blocks), for the
+    evidence: PageEvidence | None = field(default=None, repr=False, compare=False,
+                                          metadata={"exported": False})
+    """What the parser saw of the page (status, redirects, blocks, headings, hints), for the
     cleaning stages; never exported."""
 
 

@@ -35,8 +35,10 @@ from newscrawler.extract.metadata import (
 )
 from newscrawler.extract.structured import pick_body
 from newscrawler.items import Article
+from newscrawler.parsers.evidence import page_evidence_of
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.language import detect_language, normalize_language
+from newscrawler.utils.pages import page_root
 from newscrawler.utils.text import clean_inline, split_dateline, strip_site_name
 from newscrawler.utils.urls import absolute_url, canonicalize, host_of, url_id
 
@@ -104,7 +106,7 @@ class ArticleParser:
     def __init__(self, response: TextResponse, hints: dict[str, Any] | None = None) -> None:
         self.response = response
         self.hints: dict[str, Any] = hints or {}
-        self.root = response.selector.root
+        self.root = page_root(response)
         self.fallbacks: list[str] = []
         """Fields whose site selectors found nothing, so the generic layer filled them."""
         self.flags: list[str] = []
@@ -317,7 +319,7 @@ class ArticleParser:
             http_status=self.response.status,
             fetched_at=datetime.now(UTC),
             flags=list(self.flags),
-            page=self,
+            evidence=page_evidence_of(self),
         )
 
 

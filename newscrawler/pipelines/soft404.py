@@ -1,7 +1,7 @@
 """Drop pages that are not stories: error templates, expired notices, bot walls, empty shells.
 
 A thin adapter around :mod:`newscrawler.soft404`: it reads the evidence off the
-parser that built the item (``item.page``: response, tree, extracted blocks),
+parser left on the item (``item.evidence``: status, redirects, blocks, headings),
 fetches the host's probe through the engine when the verdict could depend on
 it, and either drops the item with a named :class:`~newscrawler.exceptions.Rejected`
 (written to the run's rejects file with its reasons) or keeps it, without the
@@ -22,15 +22,17 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 
 from newscrawler.components import require
+from newscrawler.evidence import PageEvidence
 from newscrawler.exceptions import Rejected
-from newscrawler.meta import PROBE, REDIRECT
+from newscrawler.meta import PROBE
 from newscrawler.pipelines import store as shared_state
 from newscrawler.soft404.classify import Verdict, classify, needs_probe
 from newscrawler.soft404.probe import ProbeFingerprint, fingerprint, probe_url, url_pattern
 from newscrawler.soft404.rules import Rules, default_rules, normalize
-from newscrawler.soft404.signals import HTML_SAMPLE_CHARS, Evidence, block_key, page_evidence
+from newscrawler.soft404.signals import Evidence, TreeReading, block_key, page_evidence
 from newscrawler.utils.bounds import bounded
-from newscrawler.utils.urls import absolute_url, host_of
+from newscrawler.utils.pages import page_root
+from newscrawler.utils.urls import host_of
 
 logger = logging.getLogger(__name__)
 
@@ -74,32 +76,24 @@ REJECTED: dict[str, type[Rejected]] = {
 }
 
 
-def evidence_from_page(page: Any, rules: Rules | None = None) -> Evidence:
-    """The evidence of the page an :class:`~newscrawler.parsers.base.ArticleParser` parsed."""
-    response: TextResponse = page.response
-    request = response.request
-    meta = request.meta if request is not None else {}
-    headers = {
-        key.decode("latin-1").lower(): [v.decode("latin-1") for v in values]
-        for key, values in response.headers.items()
-    }
-    location = headers.get("location", [None])[0]
+def evidence_from_page(page: PageEvidence, rules: Rules | None = None) -> Evidence:
+    """The soft-404 evidence of the page the parser described (``item.evidence``)."""
     ev = page_evidence(
-        url=response.url,
-        status=response.status,
-        root=page.root,
-        blocks=page.extracted_blocks,
-        title=page.meta.title,
-        h1s=page.meta.h1,
-        html_sample=response.text[:HTML_SAMPLE_CHARS],
-        headers=headers,
-        redirect_urls=meta.get("redirect_urls", ()),
-        location=absolute_url(response.url, location) if location else None,
-        meta_robots=page.meta.first(("robots",)),
-        canonical=absolute_url(page.base_url, page.meta.link("canonical") or ""),
+        url=page.url,
+        status=page.status,
+        tree=TreeReading(page.page_blocks, page.page_blocks_bounded, page.framework),
+        blocks=page.blocks,
+        title=page.title,
+        h1s=page.h1s,
+        html_sample=page.html_sample,
+        headers=page.headers,
+        redirect_urls=page.redirect_urls,
+        location=page.location,
+        meta_robots=page.meta_robots,
+        canonical=page.canonical,
         rules=rules,
     )
-    if info := meta.get(REDIRECT):
+    if info := page.redirect:
         ev.redirect, ev.redirect_target = info["kind"], info["target"]
     return ev
 
@@ -217,9 +211,9 @@ class Soft404Pipeline:
     # --- the stage ------------------------------------------------------------------------
     async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        page = adapter.get("page")
+        page = adapter.get("evidence")
         stats = self.crawler.stats
-        if page is None or not isinstance(getattr(page, "response", None), TextResponse):
+        if not isinstance(page, PageEvidence):
             stats.inc_value("soft404/skipped_no_page")
             return item
         ev = evidence_from_page(page, self.rules)
@@ -324,7 +318,7 @@ class Soft404Pipeline:
             stats.inc_value("soft404/probe/failed")
             logger.debug("Probe %(url)s failed: %(error)r", {"url": target, "error": error})
             return None
-        root = response.selector.root if isinstance(response, TextResponse) else None
+        root = page_root(response) if isinstance(response, TextResponse) else None
         result = fingerprint(target, response.status, root, final_url=response.url,
                              redirect_urls=response.meta.get("redirect_urls", ()))
         if result.redirect:

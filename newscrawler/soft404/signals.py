@@ -285,11 +285,34 @@ class Evidence:
                     or any(self.error_blocks.values()))
 
 
+@dataclass(frozen=True, slots=True)
+class TreeReading:
+    """What the evidence needs from the parsed tree, read while the parser holds it."""
+
+    page_blocks: tuple[str, ...]
+    bounded: bool
+    framework: tuple[str, ...]
+
+
+def read_tree(root: etree._Element, blocks: Sequence[str], rules: Rules | None = None
+              ) -> TreeReading:
+    """The page's blocks up to where the story starts, and its error-template markers."""
+    rules = rules or default_rules()
+    story, _ = window(blocks)
+    # the page up to where the story starts: banners stand there
+    page_blocks, cut_short = read_page_blocks(root, stop_at={b[:40] for b in story})
+    # element classes only on short pages (the scan reads every element)
+    short = sum(story_words(b) for b in story) < rules.probe_below_words
+    return TreeReading(tuple(page_blocks), cut_short,
+                       tuple(framework_markers(root, rules, elements=short)))
+
+
 def page_evidence(
     *,
     url: str,
     status: int,
-    root: etree._Element,
+    root: etree._Element | None = None,
+    tree: TreeReading | None = None,
     blocks: Sequence[str],
     title: str | None,
     h1s: Iterable[str] = (),
@@ -301,8 +324,12 @@ def page_evidence(
     canonical: str | None = None,
     rules: Rules | None = None,
 ) -> Evidence:
-    """Gather the evidence of one fetched page (all inputs are plain values or the tree)."""
+    """Gather the evidence of one fetched page from plain values and the tree (or its reading)."""
     rules = rules or default_rules()
+    if tree is None:
+        if root is None:
+            raise TypeError("page_evidence needs the parsed tree or its reading")
+        tree = read_tree(root, blocks, rules)
     headers = headers or {}
     source = redirect_urls[0] if redirect_urls else url
     # a big page is judged on its first blocks: the verdict needs a few hundred words
@@ -337,13 +364,10 @@ def page_evidence(
         if cov >= rules.title_coverage:
             ev.h1_phrases = found
             break
-    # the page up to where the story starts: banners stand there
-    ev.page_blocks, cut_short = read_page_blocks(root, stop_at={b[:40] for b in ev.blocks})
-    ev.bounded = ev.bounded or cut_short
-    _find_error_blocks(ev, rules, banners=not cut_short)
-    # markup markers; element classes only on short pages (the scan reads every element)
-    short = sum(story_words(b) for b in ev.blocks) < rules.probe_below_words
-    ev.framework = framework_markers(root, rules, elements=short)
+    ev.page_blocks = list(tree.page_blocks)
+    ev.bounded = ev.bounded or tree.bounded
+    _find_error_blocks(ev, rules, banners=not tree.bounded)
+    ev.framework = list(tree.framework)
     if not ev.framework and rules.framework_texts:
         head = " ".join(normalize(b) for b in ev.page_blocks[:40])
         ev.framework = [f"text:{t}" for t in rules.framework_texts if t in head][:1]
