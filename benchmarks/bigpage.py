@@ -146,7 +146,8 @@ def stage_costs(shape: str, size: int) -> dict[str, Any]:
     from newscrawler.parsers.base import ArticleParser
     from newscrawler.pipelines.clean import clean_fields
     from newscrawler.pipelines.duplicates import item_story
-    from newscrawler.pipelines.soft404 import _Chrome, evidence_from_page
+    from newscrawler.pipelines.soft404 import evidence_from_page
+    from newscrawler.soft404.chrome import SiteChrome
     from newscrawler.soft404.classify import classify
     from newscrawler.soft404.rules import default_rules
     from newscrawler.state import open_store
@@ -173,7 +174,7 @@ def stage_costs(shape: str, size: int) -> dict[str, Any]:
 
     def soft404() -> str:
         ev = evidence_from_page(adapter["evidence"], default_rules())
-        return classify(ev, None, _Chrome(3), default_rules()).cls
+        return classify(ev, None, SiteChrome(3), default_rules()).cls
 
     out["soft404"] = timed("soft404", soft404)
 

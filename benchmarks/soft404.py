@@ -39,7 +39,7 @@ from newscrawler.parsers.evidence import page_evidence_of
 from newscrawler.pipelines.soft404 import evidence_from_page
 from newscrawler.soft404 import classify
 from newscrawler.soft404.rules import normalize
-from newscrawler.soft404.signals import story_words
+from newscrawler.soft404.words import story_words
 
 
 def clear_caches() -> None:

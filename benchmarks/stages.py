@@ -45,7 +45,8 @@ from newscrawler.items import EXPORT_FIELDS
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.pipelines.clean import clean_fields
 from newscrawler.pipelines.duplicates import item_story
-from newscrawler.pipelines.soft404 import _Chrome, evidence_from_page
+from newscrawler.pipelines.soft404 import evidence_from_page
+from newscrawler.soft404.chrome import SiteChrome
 from newscrawler.soft404.classify import classify
 from newscrawler.soft404.rules import default_rules
 from newscrawler.state import open_store
@@ -68,7 +69,7 @@ def run(pages: int, repeat: int) -> dict[str, list[float]]:
         for r in range(repeat):
             store = open_store(str(Path(tmp) / f"state-{r}.sqlite3"))
             index = DuplicateIndex(store, run="stages")
-            chrome = _Chrome(3)
+            chrome = SiteChrome(3)
             out = io.BytesIO()
             exporter = JsonLinesItemExporter(out, fields_to_export=EXPORT_FIELDS)
             for url, body in docs:
@@ -77,7 +78,7 @@ def run(pages: int, repeat: int) -> dict[str, list[float]]:
                 adapter = ItemAdapter(item)
                 page = adapter["evidence"]
 
-                def soft404(page: Any = page, chrome: _Chrome = chrome) -> Any:
+                def soft404(page: Any = page, chrome: SiteChrome = chrome) -> Any:
                     ev = evidence_from_page(page, rules)
                     return classify(ev, None, chrome, rules)
 

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from newscrawler.evidence import PageEvidence
 from newscrawler.meta import REDIRECT
-from newscrawler.soft404.signals import HTML_SAMPLE_CHARS, read_tree
+from newscrawler.soft404.botwall import HTML_SAMPLE_CHARS
+from newscrawler.soft404.tree import read_tree
 from newscrawler.utils.urls import absolute_url
 
 if TYPE_CHECKING:
