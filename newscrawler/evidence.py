@@ -1,4 +1,4 @@
-"""What the parser hands the cleaning stages about a fetched page: plain values, no response, no tree."""
+"""What the parser hands the cleaning stages about a page: plain values, no response, no tree."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The page cut into text blocks: the one walker the extractor, the soft-404 stage and wire parsers share.
+"""The page cut into text blocks: one walker for the extractor, soft-404 stage and wire parsers.
 
 A *block* is a maximal run of inline text between block-level tags. What counts
 as a block tag, what is never text and how ``<br>`` breaks a block differ by
@@ -10,7 +10,6 @@ subtree, tag, class/id) so a reader can score subtrees without the tree.
 from __future__ import annotations
 
 from collections.abc import Callable, Container
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lxml import etree
@@ -57,21 +56,23 @@ class Block(NamedTuple):
 Mark = Callable[[etree._Element, str, str | None], tuple[float, bool]]
 
 
-@dataclass
 class BlockPage:
     """Block elements (preorder, parallel lists) and the text blocks, in document order."""
 
-    parent: list[int] = field(default_factory=list)
-    end: list[int] = field(default_factory=list)
-    """End of the element's subtree (exclusive), as an index into these tables."""
-    tag: list[str] = field(default_factory=list)
-    attrs: list[str] = field(default_factory=list)
-    """``"<class> <id>"`` (``""`` for an element with no attribute)."""
-    weight: list[float] = field(default_factory=list)
-    flagged: list[bool] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    bounded: bool = False
-    """The walk stopped at a bound before the page's end."""
+    __slots__ = ("attrs", "blocks", "bounded", "end", "flagged", "parent", "tag", "weight")
+
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.end: list[int] = []
+        """End of each element's subtree (exclusive), as an index into these tables."""
+        self.tag: list[str] = []
+        self.attrs: list[str] = []
+        """``"<class> <id>"`` (``""`` for an element with no attribute)."""
+        self.weight: list[float] = []
+        self.flagged: list[bool] = []
+        self.blocks: list[Block] = []
+        self.bounded = False
+        """The walk stopped at a bound before the page's end."""
 
     @property
     def texts(self) -> list[str]:

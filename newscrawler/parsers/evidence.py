@@ -1,4 +1,4 @@
-"""The page evidence a parser builds for the cleaning stages while it holds the response and tree."""
+"""The page evidence a parser builds for the cleaning stages while it holds the tree."""
 
 from __future__ import annotations
 

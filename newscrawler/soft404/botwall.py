@@ -1,4 +1,4 @@
-"""Bot walls and challenge pages (Cloudflare, Akamai, DataDome...): the story may exist, but not here."""
+"""Bot walls and challenge pages (Cloudflare, DataDome...): the story may exist, not here."""
 
 from __future__ import annotations
 

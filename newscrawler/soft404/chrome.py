@@ -1,4 +1,4 @@
-"""Site chrome learned per host: short blocks seen on several of its pages (disclaimers, widgets)."""
+"""Site chrome learned per host: short blocks seen on several of its pages (disclaimers)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every visible block of a page (chrome and banners included) and the comparable key of a block."""
+"""Every visible block of a page (chrome and banners included), and a block's comparable key."""
 
 from __future__ import annotations
 

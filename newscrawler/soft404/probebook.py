@@ -1,4 +1,4 @@
-"""Which probes a run has fetched, is fetching, or may still fetch: one per URL pattern, a few per host."""
+"""The run's probes: fetched or under way, one per URL pattern, a few patterns per host."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the evidence reads off the parsed tree: the page blocks above the story, template markers."""
+"""What the evidence reads off the parsed tree: page blocks above the story, template markers."""
 
 from __future__ import annotations
 
