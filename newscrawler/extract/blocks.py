@@ -52,6 +52,9 @@ class Block(NamedTuple):
     """Its block elements (itself and ancestors) that the reader's ``mark`` flagged."""
 
 
+# a Block without the Python-level __new__ of a NamedTuple (one per block of a big page)
+_block = tuple.__new__
+
 # weight, flagged: what a reader's mark says of one block element from its tag and class/id
 Mark = Callable[[etree._Element, str, str | None], tuple[float, bool]]
 
@@ -67,7 +70,7 @@ class BlockPage:
         """End of each element's subtree (exclusive), as an index into these tables."""
         self.tag: list[str] = []
         self.attrs: list[str] = []
-        """``"<class> <id>"`` (``""`` for an element with no attribute)."""
+        """``"<class> <id>"`` (``""`` for an element with no attribute, ``" "`` for neither)."""
         self.weight: list[float] = []
         self.flagged: list[bool] = []
         self.blocks: list[Block] = []
@@ -90,7 +93,7 @@ class _Walker:
     """One depth-first pass that cuts the page into text blocks."""
 
     __slots__ = ("buf", "elements", "link", "mark", "max_blocks", "max_chars", "page",
-                 "pending_br", "profile", "size", "stop_at")
+                 "pending_br", "plain", "profile", "size", "stop_at")
 
     def __init__(self, profile: Profile, mark: Mark | None, stop_at: Container[str],
                  max_blocks: int | None, max_chars: int | None) -> None:
@@ -101,6 +104,7 @@ class _Walker:
         self.max_blocks = max_blocks
         self.elements = -1 if max_blocks is None else max_blocks * ELEMENTS_PER_BLOCK
         self.max_chars = max_chars
+        self.plain = not profile.lines and max_chars is None and not stop_at
         self.buf: list[str] = []
         self.size = 0
         self.link = 0
@@ -114,7 +118,7 @@ class _Walker:
         page.parent.append(parent)
         page.end.append(idx + 1)
         page.tag.append(tag)
-        page.attrs.append(attrs.strip() if attrs else "")
+        page.attrs.append(attrs or "")
         page.weight.append(weight)
         page.flagged.append(flagged)
         return idx, flagged
@@ -122,19 +126,26 @@ class _Walker:
     def flush(self, node: int, flags: tuple[int, ...]) -> None:
         if self.buf:
             text = "".join(self.buf)
-            if self.max_chars is not None:
-                text = cut(text, self.max_chars)
-            parts = text.split("\n") if self.profile.lines else (text,)
-            blocks = self.page.blocks
-            for part in parts:
-                if part := normalize_space(part):
-                    blocks.append(Block(part, node, min(self.link, len(part)), flags))
-                    if self.stop_at and part[:40] in self.stop_at:
-                        raise _Stop(False)
             self.buf = []
             self.size = 0
+            if self.plain:  # the story extractor's case: one block, no bound to check
+                if text := normalize_space(text):
+                    self.page.blocks.append(_block(Block, (text, node, min(self.link, len(text)),
+                                                           flags)))
+            else:
+                self.flush_bounded(text, node, flags)
         self.link = 0
         self.pending_br = False
+
+    def flush_bounded(self, text: str, node: int, flags: tuple[int, ...]) -> None:
+        if self.max_chars is not None:
+            text = cut(text, self.max_chars)
+        blocks = self.page.blocks
+        for part in text.split("\n") if self.profile.lines else (text,):
+            if part := normalize_space(part):
+                blocks.append(_block(Block, (part, node, min(self.link, len(part)), flags)))
+                if self.stop_at and part[:40] in self.stop_at:
+                    raise _Stop(False)
 
     def text(self, text: str | None, in_link: bool) -> None:
         if text:
