@@ -70,7 +70,7 @@ class BlockPage:
         """End of each element's subtree (exclusive), as an index into these tables."""
         self.tag: list[str] = []
         self.attrs: list[str] = []
-        """``"<class> <id>"`` (``""`` for an element with no attribute, ``" "`` for neither)."""
+        """``"<class> <id>"`` for a reader with a ``mark`` (``""``: no attribute or no mark)."""
         self.weight: list[float] = []
         self.flagged: list[bool] = []
         self.blocks: list[Block] = []
@@ -113,11 +113,16 @@ class _Walker:
     def add_node(self, el: etree._Element, tag: str, parent: int) -> tuple[int, bool]:
         page = self.page
         idx = len(page.parent)
-        attrs = f"{el.get('class') or ''} {el.get('id') or ''}" if el.keys() else None
-        weight, flagged = self.mark(el, tag, attrs) if self.mark is not None else (1.0, False)
         page.parent.append(parent)
         page.end.append(idx + 1)
         page.tag.append(tag)
+        if self.mark is None:  # a reader that scores nothing needs no class or id
+            page.attrs.append("")
+            page.weight.append(1.0)
+            page.flagged.append(False)
+            return idx, False
+        attrs = f"{el.get('class') or ''} {el.get('id') or ''}" if el.keys() else None
+        weight, flagged = self.mark(el, tag, attrs)
         page.attrs.append(attrs or "")
         page.weight.append(weight)
         page.flagged.append(flagged)
@@ -178,8 +183,10 @@ class _Walker:
             return
         counting = self.max_blocks is not None
         for child in el:
-            if counting:
-                self.count()
+            if counting:  # self.count(), inline: this runs once per element
+                self.elements -= 1
+                if self.elements < 0 or len(self.page.blocks) >= self.max_blocks:  # type: ignore[operator]
+                    raise _Stop(True)
             tag = child.tag
             if type(tag) is not str:  # comments and processing instructions
                 self.text(child.tail, in_link)
