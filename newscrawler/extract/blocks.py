@@ -56,6 +56,7 @@ class Block(NamedTuple):
 _block = tuple.__new__
 
 # weight, flagged: what a reader's mark says of one block element from its tag and class/id
+# (the class/id string is None for an element with no attribute: then only the tag counts)
 Mark = Callable[[etree._Element, str, str | None], tuple[float, bool]]
 
 
@@ -92,8 +93,9 @@ class _Stop(Exception):
 class _Walker:
     """One depth-first pass that cuts the page into text blocks."""
 
-    __slots__ = ("buf", "elements", "link", "mark", "max_blocks", "max_chars", "page",
-                 "pending_br", "plain", "profile", "size", "stop_at")
+    __slots__ = ("bare_marks", "blocks", "buf", "elements", "hidden", "inline", "link", "mark", "max_blocks",
+                 "max_chars", "page", "pending_br", "plain", "profile", "size", "skip", "stop_at",
+                 "text")
 
     def __init__(self, profile: Profile, mark: Mark | None, stop_at: Container[str],
                  max_blocks: int | None, max_chars: int | None) -> None:
@@ -104,7 +106,12 @@ class _Walker:
         self.max_blocks = max_blocks
         self.elements = -1 if max_blocks is None else max_blocks * ELEMENTS_PER_BLOCK
         self.max_chars = max_chars
+        self.bare_marks: dict[str, tuple[float, bool]] = {}
         self.plain = not profile.lines and max_chars is None and not stop_at
+        self.skip, self.inline, self.blocks, self.hidden = (
+            profile.skip, profile.inline, profile.blocks, profile.hidden)
+        # the text of every element and tail goes through this: no bound to check when none
+        self.text = self.add_text if max_chars is None else self.add_capped_text
         self.buf: list[str] = []
         self.size = 0
         self.link = 0
@@ -121,9 +128,16 @@ class _Walker:
             page.weight.append(1.0)
             page.flagged.append(False)
             return idx, False
-        attrs = f"{el.get('class') or ''} {el.get('id') or ''}" if el.keys() else None
-        weight, flagged = self.mark(el, tag, attrs)
-        page.attrs.append(attrs or "")
+        if el.keys():
+            attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+            weight, flagged = self.mark(el, tag, attrs)
+        else:  # most elements have no attribute: their mark is their tag's, asked once
+            attrs = ""
+            marked = self.bare_marks.get(tag)
+            if marked is None:
+                marked = self.bare_marks[tag] = self.mark(el, tag, None)
+            weight, flagged = marked
+        page.attrs.append(attrs)
         page.weight.append(weight)
         page.flagged.append(flagged)
         return idx, flagged
@@ -152,17 +166,18 @@ class _Walker:
                 if self.stop_at and part[:40] in self.stop_at:
                     raise _Stop(False)
 
-    def text(self, text: str | None, in_link: bool) -> None:
+    def add_text(self, text: str | None, in_link: bool) -> None:
         if text:
-            if self.max_chars is not None:
-                if self.size >= self.max_chars:
-                    return
-                self.size += len(text)
             self.buf.append(text)
             if in_link:
                 self.link += len(text.strip())
             if self.pending_br and not text.isspace():
                 self.pending_br = False
+
+    def add_capped_text(self, text: str | None, in_link: bool) -> None:
+        if text and self.size < self.max_chars:  # type: ignore[operator]
+            self.size += len(text)
+            self.add_text(text, in_link)
 
     def count(self) -> None:
         """One more element read: past the bound, the walk ends."""
@@ -173,8 +188,7 @@ class _Walker:
 
     def walk(self, el: etree._Element, node: int, flags: tuple[int, ...], in_link: bool,
              depth: int = 0) -> None:
-        profile = self.profile
-        skip, inline, blocks, hidden = profile.skip, profile.inline, profile.blocks, profile.hidden
+        skip, inline, blocks, hidden = self.skip, self.inline, self.blocks, self.hidden
         if depth > MAX_WALK_DEPTH:  # pathological nesting: keep the text, stop recursing
             for child in el:
                 if type(child.tag) is str and child.tag not in skip:
@@ -195,7 +209,7 @@ class _Walker:
                 self.text(child.tail, in_link)
                 continue
             if tag == "br":
-                if not profile.double_br:
+                if not self.profile.double_br:
                     self.flush(node, flags)
                 elif self.pending_br:
                     self.flush(node, flags)  # <br><br>: a paragraph break
