@@ -147,7 +147,8 @@ def stage_costs(shape: str, size: int) -> dict[str, Any]:
     from newscrawler.parsers.base import ArticleParser
     from newscrawler.pipelines.clean import clean_fields
     from newscrawler.pipelines.duplicates import item_story
-    from newscrawler.pipelines.soft404 import _Chrome, evidence_from_page
+    from newscrawler.pipelines.soft404 import evidence_from_page
+    from newscrawler.soft404.chrome import SiteChrome
     from newscrawler.soft404.classify import classify
     from newscrawler.soft404.rules import default_rules
     from newscrawler.state import open_store
@@ -169,12 +170,12 @@ def stage_costs(shape: str, size: int) -> dict[str, Any]:
     timed("parse", lambda: response.selector.root)
     item = timed("extraction", lambda: ArticleParser(response).to_item())
     adapter = ItemAdapter(item)
-    out["extracted_blocks"] = len(adapter["page"].extracted_blocks)
+    out["extracted_blocks"] = len(adapter["evidence"].blocks)
     timed("clean", lambda: clean_fields(adapter))
 
     def soft404() -> str:
-        ev = evidence_from_page(adapter["page"], default_rules())
-        return classify(ev, None, _Chrome(3), default_rules()).cls
+        ev = evidence_from_page(adapter["evidence"], default_rules())
+        return classify(ev, None, SiteChrome(3), default_rules()).cls
 
     out["soft404"] = timed("soft404", soft404)
 
@@ -196,7 +197,7 @@ def stage_costs(shape: str, size: int) -> dict[str, Any]:
         index = DuplicateIndex(store, run="bigpage")
         timed("duplicates", lambda: index.check_and_claim(item_story(adapter), time.time()))
         store.close()
-    adapter["page"] = None
+    adapter["evidence"] = None
     exporter = JsonLinesItemExporter(io.BytesIO(), fields_to_export=EXPORT_FIELDS)
     timed("export", lambda: exporter.export_item(item))
     out["body_mb"] = round(len(adapter.get("body") or "") / 2**20, 2)

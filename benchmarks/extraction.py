@@ -34,7 +34,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a plain script from any directory
     sys.path.insert(0, str(REPO))
 
-from newscrawler.extract.body import extract_body, pick_body
+from newscrawler.extract.body import extract_body
+from newscrawler.extract.structured import pick_body
 
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "extraction-dev"
 TOKEN_RE = re.compile(r"\w+")

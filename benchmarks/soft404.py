@@ -35,10 +35,11 @@ from scrapy.http import HtmlResponse
 from soft404_corpus import cases, judge
 
 from newscrawler.parsers.base import ArticleParser
+from newscrawler.parsers.evidence import page_evidence_of
 from newscrawler.pipelines.soft404 import evidence_from_page
 from newscrawler.soft404 import classify
 from newscrawler.soft404.rules import normalize
-from newscrawler.soft404.signals import story_words
+from newscrawler.soft404.words import story_words
 
 
 def clear_caches() -> None:
@@ -111,7 +112,7 @@ def main() -> int:
             page.meta  # noqa: B018
             clear_caches()
             start = time.perf_counter()
-            verdict = classify(evidence_from_page(page))
+            verdict = classify(evidence_from_page(page_evidence_of(page)))
             real_ms.append((time.perf_counter() - start) * 1000)
             if verdict.dropped:
                 drops.append(f"{key} {verdict.cls} {verdict.reasons} {verdict.residual_words}")

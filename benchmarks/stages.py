@@ -46,7 +46,8 @@ from newscrawler.items import EXPORT_FIELDS
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.pipelines.clean import clean_fields
 from newscrawler.pipelines.duplicates import item_story
-from newscrawler.pipelines.soft404 import _Chrome, evidence_from_page
+from newscrawler.pipelines.soft404 import evidence_from_page
+from newscrawler.soft404.chrome import SiteChrome
 from newscrawler.soft404.classify import classify
 from newscrawler.soft404.rules import default_rules
 from newscrawler.state import open_store
@@ -70,16 +71,16 @@ def run(pages: int, repeat: int) -> dict[str, list[float]]:
             store = open_store(str(Path(tmp) / f"state-{r}.sqlite3"),
                                band_keys=stored_band_keys)
             index = DuplicateIndex(store, run="stages")
-            chrome = _Chrome(3)
+            chrome = SiteChrome(3)
             out = io.BytesIO()
             exporter = JsonLinesItemExporter(out, fields_to_export=EXPORT_FIELDS)
             for url, body in docs:
                 response = HtmlResponse(url, body=body, encoding="utf-8", request=Request(url))
                 item = timed(times, "extraction", lambda r=response: ArticleParser(r).to_item())
                 adapter = ItemAdapter(item)
-                page = adapter["page"]
+                page = adapter["evidence"]
 
-                def soft404(page: Any = page, chrome: _Chrome = chrome) -> Any:
+                def soft404(page: Any = page, chrome: SiteChrome = chrome) -> Any:
                     ev = evidence_from_page(page, rules)
                     return classify(ev, None, chrome, rules)
 
@@ -94,7 +95,7 @@ def run(pages: int, repeat: int) -> dict[str, list[float]]:
                     index.check_and_claim(item_story(a), time.time())
 
                 timed(times, "repeated", repeated)
-                adapter["page"] = None
+                adapter["evidence"] = None
                 timed(times, "export", lambda i=item, e=exporter: e.export_item(i))
             store.close()
     return times

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any
+
+from newscrawler.evidence import PageEvidence
 
 
 @dataclass
@@ -69,8 +70,9 @@ class Article:
     """``{"file", "offset"}``: the WARC file and record the story was read from
     (``scrapy crawl warc``/``ccnews``); ``None`` for a live fetch."""
 
-    page: Any = field(default=None, repr=False, compare=False, metadata={"exported": False})
-    """The parser that built this item (response, parsed tree, extracted blocks), for the
+    evidence: PageEvidence | None = field(default=None, repr=False, compare=False,
+                                          metadata={"exported": False})
+    """What the parser saw of the page (status, redirects, blocks, headings, hints), for the
     cleaning stages; never exported."""
 
 

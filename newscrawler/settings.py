@@ -76,8 +76,6 @@ SPIDER_MIDDLEWARES = {
     # next to the engine: a sitemap is read as the frontier drains, not at all once closing
     "newscrawler.spidermiddlewares.backlog.DiscoveryBacklogMiddleware": 30,
     "newscrawler.spidermiddlewares.incremental.SkipExportedMiddleware": 950,
-    # next to the spider: a page's tree is freed when its callback is done (no GC wait)
-    "newscrawler.spidermiddlewares.release.ReleaseParsedPageMiddleware": 990,
 }
 
 # Error pages are evidence, not noise: a wire may wrap a real story in a 403 or 404 template,

@@ -13,6 +13,7 @@ from scrapy import Request
 from scrapy.http import HtmlResponse
 
 from newscrawler.parsers.base import ArticleParser
+from newscrawler.parsers.evidence import page_evidence_of
 from newscrawler.pipelines.soft404 import evidence_from_page
 from newscrawler.soft404 import Evidence, Verdict, classify, fingerprint, probe_url
 from newscrawler.soft404.classify import needs_probe
@@ -65,7 +66,7 @@ def cases() -> Iterator[Case]:
 
 def judge(case: Case) -> tuple[Evidence, Verdict]:
     """Evidence and verdict, probing only when the pipeline would."""
-    ev = evidence_from_page(case.parser)
+    ev = evidence_from_page(page_evidence_of(case.parser))
     verdict = classify(ev)
     if case.probe is not None and needs_probe(ev, verdict):
         verdict = classify(ev, case.probe)

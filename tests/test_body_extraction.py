@@ -8,7 +8,8 @@ import lxml.html
 import parsel
 import pytest
 
-from newscrawler.extract.body import extract_body, pick_body
+from newscrawler.extract.body import extract_body
+from newscrawler.extract.structured import pick_body
 
 DATA = Path(__file__).parent / "data" / "extraction"
 

@@ -18,8 +18,8 @@ from conftest import SCHEMA, validate
 def test_schema_and_item_list_the_same_fields_in_order():
     assert list(SCHEMA["properties"]) == EXPORT_FIELDS
     assert SCHEMA["required"] == EXPORT_FIELDS
-    assert "page" not in EXPORT_FIELDS
-    assert "page" in {f.name for f in fields(Article)}
+    assert "evidence" not in EXPORT_FIELDS
+    assert "evidence" in {f.name for f in fields(Article)}
 
 
 def test_settings_export_exactly_the_schema_fields():
@@ -42,12 +42,12 @@ def test_an_exported_article_validates_and_dates_are_iso(tmp_path):
     item = Article(
         url="https://x.test/a", canonical_url="https://x.test/a", id="0" * 24, title="Tö",
         body="One.\n\nTwo.", published="2025-04-25", fetched_at=datetime(2025, 4, 26, tzinfo=UTC),
-        page=object(),
+        evidence=object(),
     )
     line = _export(item, tmp_path)
     assert line["fetched_at"] == "2025-04-26T00:00:00+00:00"
     assert line["title"] == "Tö"
-    assert "page" not in line
+    assert "evidence" not in line
     validate([line])
 
 

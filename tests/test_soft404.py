@@ -28,15 +28,11 @@ from newscrawler.pipelines.soft404 import (
     strip_banner,
 )
 from newscrawler.soft404 import classify, fingerprint, page_evidence, probe_url, url_pattern
+from newscrawler.soft404.botwall import detect_botwall
+from newscrawler.soft404.phrases import is_exclamation, phrase_hits, title_coverage
+from newscrawler.soft404.redirects import redirect_kind
 from newscrawler.soft404.rules import DATA, lexicon
-from newscrawler.soft404.signals import (
-    detect_botwall,
-    is_exclamation,
-    phrase_hits,
-    redirect_kind,
-    story_words,
-    title_coverage,
-)
+from newscrawler.soft404.words import story_words
 
 STORY_PARAS = [
     ("Marrowfield Rail said on Tuesday it had ordered forty battery-electric trains for its "

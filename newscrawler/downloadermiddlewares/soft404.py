@@ -22,7 +22,7 @@ from scrapy.http import HtmlResponse, Response
 
 from newscrawler.components import attach, require
 from newscrawler.meta import PROBE, REDIRECT, STORY
-from newscrawler.soft404.signals import redirect_kind
+from newscrawler.soft404.redirects import redirect_kind
 from newscrawler.utils.urls import absolute_url, url_kind
 
 logger = logging.getLogger(__name__)

@@ -17,10 +17,6 @@ be handed to other extractors afterwards.
 from __future__ import annotations
 
 import bisect
-import html
-import itertools
-import re
-from dataclasses import dataclass, field
 
 import lxml.html
 
@@ -40,13 +36,12 @@ from newscrawler.extract._body_rules import (
     STUB_RE,
     WEAK_NEGATIVE_RE,
 )
-from newscrawler.utils.bounds import WINDOW_BLOCKS, WINDOW_CHARS, short_cache, window
-from newscrawler.utils.text import FAST_SPACE_CHARS, fold_spaces, is_folded
+from newscrawler.extract.blocks import BlockPage, Profile, block_root, walk_blocks
+from newscrawler.utils.bounds import WINDOW_BLOCKS, short_cache
+from newscrawler.utils.text import normalize_space
 
-__all__ = ["extract_body", "pick_body"]
+__all__ = ["extract_body"]
 
-_WS_RE = re.compile(r"\s+")
-_INVISIBLE_RE = re.compile("[\u200b\ufeff\u00ad]")
 _COMMAS = ",，、;；"
 
 
@@ -68,21 +63,8 @@ MAX_METADATA_WORDS = 8
 _SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»")
 # Ancestors a paragraph's vote reaches, with readability's dividers.
 _VOTE_DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
-# Python recursion stays well below its limit (1000) on absurdly nested pages.
-MAX_WALK_DEPTH = 400
 # A boilerplate-looking element holding this share of the page's prose is a wrapper.
 WRAPPER_SHARE = 0.5
-
-
-def normalize_space(text: str) -> str:
-    """Collapse whitespace runs (nbsp and other Unicode spaces included) into one space."""
-    if is_folded(stripped := text.strip()):  # the same result, without a regex pass
-        return stripped
-    if len(text) > FAST_SPACE_CHARS:  # a regex match per word costs a second on 15 MB
-        if not text.isprintable() and _INVISIBLE_RE.search(text):
-            text = _INVISIBLE_RE.sub("", text)
-        return fold_spaces(text)
-    return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
 
 
 @short_cache(maxsize=4096)
@@ -98,118 +80,14 @@ def _class_signal(attrs: str) -> tuple[bool, float]:
     return strong or (weak and not positive), weight
 
 
-@dataclass
-class _Page:
-    """Blocks and block elements of one page, in parallel lists indexed by position."""
-
-    # block elements (preorder): parent index, end of subtree (exclusive), tag, hints
-    n_parent: list[int] = field(default_factory=list)
-    n_end: list[int] = field(default_factory=list)
-    n_tag: list[str] = field(default_factory=list)
-    n_weight: list[float] = field(default_factory=list)
-    n_flagged: list[bool] = field(default_factory=list)
-    # text blocks (document order)
-    b_text: list[str] = field(default_factory=list)
-    b_node: list[int] = field(default_factory=list)
-    b_link: list[int] = field(default_factory=list)
-    b_flags: list[tuple[int, ...]] = field(default_factory=list)
-
-
-class _Walker:
-    """One depth-first pass that cuts the page into text blocks."""
-
-    __slots__ = ("buf", "link", "page", "pending_br")
-
-    def __init__(self) -> None:
-        self.page = _Page()
-        self.buf: list[str] = []
-        self.link = 0
-        self.pending_br = False
-
-    def add_node(self, el: lxml.html.HtmlElement, tag: str, parent: int) -> tuple[int, bool]:
-        page = self.page
-        idx = len(page.n_parent)
-        if el.keys():
-            attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
-            negative, weight = _class_signal(attrs) if attrs != " " else (False, 1.0)
-            if tag == "article" or (el.get("itemprop") or "").lower() == "articlebody":
-                weight *= 1.5
-            flagged = negative or tag in BOILERPLATE_TAGS or el.get("role") in _BOILER_ROLES
-        else:  # most elements have no attribute: seven lookups saved per element
-            weight = 1.5 if tag == "article" else 1.0
-            flagged = tag in BOILERPLATE_TAGS
-        page.n_parent.append(parent)
-        page.n_end.append(idx + 1)
-        page.n_tag.append(tag)
-        page.n_weight.append(weight)
-        page.n_flagged.append(flagged)
-        return idx, flagged
-
-    def flush(self, node: int, flags: tuple[int, ...]) -> None:
-        if self.buf:
-            text = normalize_space("".join(self.buf))
-            if text:
-                page = self.page
-                page.b_text.append(text)
-                page.b_node.append(node)
-                page.b_link.append(min(self.link, len(text)))
-                page.b_flags.append(flags)
-            self.buf = []
-        self.link = 0
-        self.pending_br = False
-
-    def text(self, text: str | None, in_link: bool) -> None:
-        if text:
-            self.buf.append(text)
-            if in_link:
-                self.link += len(text.strip())
-            if self.pending_br and not text.isspace():
-                self.pending_br = False
-
-    def walk(
-        self,
-        el: lxml.html.HtmlElement,
-        node: int,
-        flags: tuple[int, ...],
-        in_link: bool,
-        depth: int = 0,
-    ) -> None:
-        if depth > MAX_WALK_DEPTH:  # pathological nesting: keep the text, stop recursing
-            for child in el:
-                if type(child.tag) is str and child.tag not in SKIP_TAGS:
-                    self.text(" ".join(child.itertext()), in_link)
-                self.text(child.tail, in_link)
-            return
-        for child in el:
-            tag = child.tag
-            if type(tag) is not str:  # comments and processing instructions
-                self.text(child.tail, in_link)
-                continue
-            if tag in SKIP_TAGS or (child.keys() and _hidden(child)):
-                self.text(child.tail, in_link)
-                continue
-            if tag == "br":
-                if self.pending_br:
-                    self.flush(node, flags)  # <br><br>: a paragraph break
-                else:
-                    self.buf.append(" ")
-                    self.pending_br = True
-                self.text(child.tail, in_link)
-                continue
-            if tag in INLINE_TAGS:
-                child_link = in_link or tag == "a"
-                self.text(child.text, child_link)
-                self.walk(child, node, flags, child_link, depth + 1)
-                self.text(child.tail, in_link)
-                continue
-            self.flush(node, flags)
-            idx, flagged = self.add_node(child, tag, node)
-            child_flags = (*flags, idx) if flagged else flags
-            self.text(child.text, in_link)
-            self.walk(child, idx, child_flags, in_link, depth + 1)
-            self.flush(idx, child_flags)
-            self.page.n_end[idx] = len(self.page.n_parent)
-            self.text(child.tail, in_link)
+def _mark(el: lxml.html.HtmlElement, tag: str, attrs: str | None) -> tuple[float, bool]:
+    """(score weight, boilerplate-looking) of a block element, from its tag, class, id, role."""
+    if attrs is None:  # most elements have no attribute: seven lookups saved per element
+        return (1.5 if tag == "article" else 1.0), tag in BOILERPLATE_TAGS
+    negative, weight = _class_signal(attrs) if attrs != " " else (False, 1.0)
+    if tag == "article" or (el.get("itemprop") or "").lower() == "articlebody":
+        weight *= 1.5
+    return weight, negative or tag in BOILERPLATE_TAGS or el.get("role") in _BOILER_ROLES
 
 
 _BOILER_ROLES = frozenset(
@@ -225,18 +103,11 @@ def _hidden(el: lxml.html.HtmlElement) -> bool:
     return bool(style and HIDDEN_STYLE_RE.search(style))
 
 
-def _segment(root: lxml.html.HtmlElement) -> _Page:
-    walker = _Walker()
-    body = root.find("body")
-    start = root if body is None else body
-    tag = start.tag if isinstance(start.tag, str) else "body"
-    idx, flagged = walker.add_node(start, tag, -1)
-    flags = (idx,) if flagged else ()
-    walker.text(start.text, False)
-    walker.walk(start, idx, flags, False)
-    walker.flush(idx, flags)
-    walker.page.n_end[idx] = len(walker.page.n_parent)
-    return walker.page
+_PROFILE = Profile(skip=SKIP_TAGS, inline=INLINE_TAGS, hidden=_hidden, double_br=True)
+
+
+def _segment(root: lxml.html.HtmlElement) -> BlockPage:
+    return walk_blocks(block_root(root), _PROFILE, mark=_mark)
 
 
 def _is_prose(text: str, link: int) -> bool:
@@ -246,18 +117,18 @@ def _is_prose(text: str, link: int) -> bool:
 def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     """Return the story's text blocks (paragraphs, sub-headings, list items) in document order."""
     page = _segment(root)
-    n = len(page.n_parent)
-    if not page.b_text:
+    n = len(page.parent)
+    if not page.blocks:
         return []
-    parent = page.n_parent
-    tags = page.n_tag
+    parent = page.parent
+    tags = page.tag
 
     # Text totals per element subtree: all text, linked text, and link-poor prose.
     total = [0] * n
     linked = [0] * n
     prose = [0] * n
     own_blocks = [0] * n
-    for text, node, link in zip(page.b_text, page.b_node, page.b_link, strict=True):
+    for text, node, link, _chrome in page.blocks:
         own_blocks[node] += 1
         total[node] += len(text)
         linked[node] += link
@@ -270,7 +141,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
         prose[p] += prose[i]
 
     # A "sidebar"/"header" element that holds most of the prose is a page wrapper.
-    flagged = list(page.n_flagged)
+    flagged = list(page.flagged)
     all_prose = prose[0]
     if all_prose:
         for i in range(n):
@@ -281,9 +152,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     # 150,000 of a huge page would elect the same one, at a cost per paragraph)
     score = [0.0] * n
     voters = WINDOW_BLOCKS
-    for text, node, link, flags in zip(
-        page.b_text, page.b_node, page.b_link, page.b_flags, strict=True
-    ):
+    for text, node, link, flags in page.blocks:
         if tags[node] not in BLOCK_SCORE_TAGS or not _is_prose(text, link):
             continue
         if any(flagged[f] for f in flags):
@@ -294,7 +163,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
         vote = 1.0 + _commas(text) + min(len(text) / 100.0, 3.0)
         # A paragraph votes for the element holding it; so does a text-only <div>
         # (readability turns those into <p>), while loose text votes for its own div.
-        leaf = tags[node] == "p" or (own_blocks[node] == 1 and page.n_end[node] == node + 1)
+        leaf = tags[node] == "p" or (own_blocks[node] == 1 and page.end[node] == node + 1)
         anc = parent[node] if leaf and node else node
         for divider in _VOTE_DIVIDERS:
             if anc < 0:
@@ -308,7 +177,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
         if score[i] <= 0.0 or flagged[i]:
             continue
         density = linked[i] / total[i] if total[i] else 0.0
-        final[i] = score[i] * page.n_weight[i] * (1.0 - density)
+        final[i] = score[i] * page.weight[i] * (1.0 - density)
         if final[i] > best_score:
             best, best_score = i, final[i]
     if best < 0:
@@ -341,10 +210,10 @@ JOIN_MIN_PROSE_SHARE = 0.6
 
 
 def _join_split_story(
-    page: _Page, best: int, final: list[float], total: list[int], prose: list[int]
+    page: BlockPage, best: int, final: list[float], total: list[int], prose: list[int]
 ) -> int:
     """Climb to the common ancestor when the story is cut in two blocks (ads, embeds)."""
-    parent, end = page.n_parent, page.n_end
+    parent, end = page.parent, page.end
     best_depth = _depth(parent, best)
     result = best
     for i in sorted(range(len(final)), key=final.__getitem__, reverse=True)[:8]:
@@ -365,7 +234,7 @@ def _join_split_story(
 
 
 def _regions(
-    page: _Page,
+    page: BlockPage,
     best: int,
     best_final: float,
     final: list[float],
@@ -375,11 +244,11 @@ def _regions(
     flagged: list[bool],
 ) -> list[int]:
     """The best element plus siblings that continue the story (readability's sibling rule)."""
-    par = page.n_parent[best]
+    par = page.parent[best]
     if par < 0:
         return [best]
     threshold = max(10.0, best_final * 0.2)
-    siblings = [i for i in range(par + 1, page.n_end[par]) if page.n_parent[i] == par]
+    siblings = [i for i in range(par + 1, page.end[par]) if page.parent[i] == par]
     keep = []
     for i in siblings:
         if i == best:
@@ -389,7 +258,7 @@ def _regions(
             continue
         density = linked[i] / total[i]
         # A loose paragraph next to the story (a lead or summary outside the body div).
-        leaf_paragraph = page.n_end[i] == i + 1 and page.n_tag[i] in BLOCK_SCORE_TAGS
+        leaf_paragraph = page.end[i] == i + 1 and page.tag[i] in BLOCK_SCORE_TAGS
         if final[i] >= threshold or (leaf_paragraph and density < 0.25 and prose[i] >= 80):
             keep.append(i)
     return keep
@@ -410,27 +279,25 @@ def _is_metadata(text: str, started: bool) -> bool:
     )
 
 
-def _collect(page: _Page, regions: list[int], flagged: list[bool], title: str) -> list[str]:
+def _collect(page: BlockPage, regions: list[int], flagged: list[bool], title: str) -> list[str]:
     """Blocks inside the content regions, minus boilerplate nested in them."""
     out: list[str] = []
     kinds: list[bool] = []  # True for sub-headings
-    tags = page.n_tag
-    ends = page.n_end
+    tags = page.tag
+    ends = page.end
     started = False  # seen a real paragraph yet (metadata lines come before it)
     # regions are siblings in document order, so their blocks come in that order: one pass
     # with a bisect, not a pass over every block per region (10,000 regions of 10,000 blocks)
     starts = sorted(regions)
-    for k in range(len(page.b_text)):
-        node = page.b_node[k]
+    for text, node, link, chrome in page.blocks:
         at = bisect.bisect_right(starts, node) - 1
         if at < 0 or node >= ends[starts[at]]:
             continue
         region = starts[at]
-        if any(flagged[f] and f > region for f in page.b_flags[k]):
+        if any(flagged[f] and f > region for f in chrome):
             continue
-        text = page.b_text[k]
         tag = tags[node]
-        if tag == "h1" or page.b_link[k] > MAX_KEEP_LINK_DENSITY * len(text):
+        if tag == "h1" or link > MAX_KEEP_LINK_DENSITY * len(text):
             continue
         short = len(text) < SHORT_BLOCK_CHARS
         if short and len(text) < MAX_STUB_CHARS and STUB_RE.match(text):
@@ -445,74 +312,3 @@ def _collect(page: _Page, regions: list[int], flagged: list[bool], title: str) -
     # A sub-heading with no prose after it introduces boilerplate ("Related", "More news").
     keep = [not kinds[i] or (i + 1 < len(out) and not kinds[i + 1]) for i in range(len(out))]
     return [t for t, k in zip(out, keep, strict=True) if k]
-
-
-_TAG_RE = re.compile(r"<[^>]{0,2000}>")
-_BLANK_LINES_RE = re.compile(r"\n\s*\n|\r\n\s*\r\n")
-
-
-def _structured_blocks(structured: str) -> list[str]:
-    """Split JSON-LD articleBody text into blocks, stripping any HTML it carries."""
-    text = structured
-    if "<" in text and _TAG_RE.search(text):
-        text = re.sub(r"(?i)<br\s*/?>|</p\s*>|</h[1-6]\s*>|</li\s*>|</div\s*>", "\n", text)
-        text = _TAG_RE.sub(" ", text)
-    if "&" in text:
-        text = html.unescape(text)
-    parts = _BLANK_LINES_RE.split(text)
-    if len(parts) == 1:
-        parts = text.splitlines()
-    return [b for b in (normalize_space(p) for p in parts) if b]
-
-
-_WORD_RE = re.compile(r"\w+")
-
-# DOM text holding this share of the structured text's word pairs "covers" it.
-COVER_SHARE = 0.8
-# Below this share the DOM region is a different text (wrong block) if long enough.
-FOREIGN_SHARE = 0.3
-# DOM extraction shorter than this share of the structured text missed part of the story.
-SHORT_SHARE = 0.6
-MIN_STRUCTURED_WORDS = 30
-
-
-def _pairs(words: list[str]) -> set[tuple[str, str]]:
-    return set(itertools.pairwise(words)) if len(words) > 1 else {(*words, "")}
-
-
-def pick_body(structured: str | None, extracted: list[str]) -> tuple[list[str], str]:
-    """Choose between JSON-LD articleBody and the DOM extraction; returns (blocks, "jsonld"|"dom").
-
-    The DOM blocks win whenever they contain the structured text: they keep the
-    paragraph breaks and are complete where articleBody is a teaser or cut at a
-    paywall. articleBody wins when the DOM extraction is empty, clearly shorter
-    (it lost part of the story) or a different text altogether (wrong block).
-    """
-    blocks = _structured_blocks(structured) if structured else []
-    if not blocks:
-        return extracted, "dom"
-    if not extracted:
-        return blocks, "jsonld"
-    # the word pairs of a window of each text: sets of every pair of two 15 MB texts
-    # would take a gigabyte; past the window, lengths in characters stand for word counts
-    s_window, s_cut = window(blocks)
-    d_window, d_cut = window(extracted, max_chars=2 * WINDOW_CHARS)
-    s_words = _WORD_RE.findall(" ".join(s_window))
-    d_words = _WORD_RE.findall(" ".join(d_window))
-    if not d_words:
-        return blocks, "jsonld"
-    if not s_words:
-        return extracted, "dom"
-    s_pairs = _pairs(s_words)
-    covered = len(s_pairs & _pairs(d_words)) / len(s_pairs)
-    if covered >= COVER_SHARE:
-        return extracted, "dom"
-    if s_cut or d_cut:
-        s_size, d_size = sum(map(len, blocks)), sum(map(len, extracted))
-    else:
-        s_size, d_size = len(s_words), len(d_words)
-    if d_size < SHORT_SHARE * s_size:
-        return blocks, "jsonld"
-    if covered < FOREIGN_SHARE and len(s_words) >= MIN_STRUCTURED_WORDS:
-        return blocks, "jsonld"
-    return extracted, "dom"

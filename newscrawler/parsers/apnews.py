@@ -18,6 +18,7 @@ from scrapy.http import TextResponse
 from newscrawler.parsers.base import ArticleParser, clean_authors
 from newscrawler.parsers.wire import WireParser
 from newscrawler.utils.dates import parse_date
+from newscrawler.utils.pages import page_root
 
 
 class ApNewsParser(WireParser):
@@ -81,7 +82,7 @@ LAYOUTS: tuple[type[ApNewsParser], ...] = (ApNews2024Parser, ApNews2023Parser)
 
 def apnews_parser_for(response: TextResponse) -> type[ArticleParser]:
     """The layout whose page markers this page carries; the newest one otherwise."""
-    root = response.selector.root
+    root = page_root(response)
     for parser in LAYOUTS:
         if parser.marker(root):
             return parser

@@ -21,7 +21,7 @@ from scrapy.http import TextResponse
 
 from newscrawler.discovery.links import base_of
 from newscrawler.extract import jsonld
-from newscrawler.extract.body import extract_body, pick_body
+from newscrawler.extract.body import extract_body
 from newscrawler.extract.metadata import (
     AUTHOR_KEYS,
     LANGUAGE_KEYS,
@@ -33,9 +33,12 @@ from newscrawler.extract.metadata import (
     PageMeta,
     read_meta,
 )
+from newscrawler.extract.structured import pick_body
 from newscrawler.items import Article
+from newscrawler.parsers.evidence import page_evidence_of
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.language import detect_language, normalize_language
+from newscrawler.utils.pages import page_root
 from newscrawler.utils.text import clean_inline, split_dateline, strip_site_name
 from newscrawler.utils.urls import absolute_url, canonicalize, host_of, url_id
 
@@ -103,7 +106,7 @@ class ArticleParser:
     def __init__(self, response: TextResponse, hints: dict[str, Any] | None = None) -> None:
         self.response = response
         self.hints: dict[str, Any] = hints or {}
-        self.root = response.selector.root
+        self.root = page_root(response)
         self.fallbacks: list[str] = []
         """Fields whose site selectors found nothing, so the generic layer filled them."""
         self.flags: list[str] = []
@@ -316,7 +319,7 @@ class ArticleParser:
             http_status=self.response.status,
             fetched_at=datetime.now(UTC),
             flags=list(self.flags),
-            page=self,
+            evidence=page_evidence_of(self),
         )
 
 

@@ -13,41 +13,23 @@ from functools import cached_property
 
 from lxml import etree
 
+from newscrawler.extract.blocks import Profile, walk_blocks
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.parsers.pressrelease import ReleaseParts, find_tickers, split_release
-from newscrawler.utils.text import clean_inline, normalize_space
+from newscrawler.utils.text import clean_inline
 
-_BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-                         "ul", "ol", "blockquote", "section"})
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "iframe"})
+# A release is read line by line: "About Acme<br>Acme is ..." is a heading and its text.
+_PROFILE = Profile(
+    skip=frozenset({"script", "style", "noscript", "template", "svg", "button", "iframe"}),
+    blocks=frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ul",
+                      "ol", "blockquote", "section"}),
+    lines=True,
+)
 
 
 def block_text(el: etree._Element) -> str:
-    """An element's text with ``<br>`` and nested blocks as line breaks, spaces folded per line.
-
-    Line breaks matter in a release: "About Acme<br>Acme is ..." is a heading and its text.
-    """
-    parts: list[str] = []
-    # depth first without recursion (lxml builds trees 2,000 levels deep): an element is
-    # pushed again as ``closing`` to add its closing break and its tail after its children
-    stack: list[tuple[etree._Element, bool]] = [(el, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if closing or tag in _SKIP_TAGS:
-            if closing and tag in _BLOCK_TAGS and node is not el:
-                parts.append("\n")
-            if node is not el and node.tail:
-                parts.append(node.tail)
-            continue
-        if tag == "br" or (tag in _BLOCK_TAGS and node is not el):
-            parts.append("\n")
-        if node.text:
-            parts.append(node.text)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
-    lines = [normalize_space(line) for line in "".join(parts).split("\n")]
-    return "\n".join(line for line in lines if line)
+    """An element's text with ``<br>`` and nested blocks as line breaks, spaces folded per line."""
+    return "\n".join(walk_blocks(el, _PROFILE).texts)
 
 
 class WireParser(ArticleParser):

@@ -76,7 +76,7 @@ def _unit_interval(crawler: Crawler, name: str, default: float) -> float:
 
 def item_hints(adapter: ItemAdapter) -> dict[str, Any]:
     """What discovery said of the item's page before it was fetched."""
-    return getattr(adapter.get("page"), "hints", None) or {}
+    return getattr(adapter.get("evidence"), "hints", None) or {}
 
 
 def item_story(adapter: ItemAdapter) -> Story:

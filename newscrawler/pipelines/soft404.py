@@ -1,7 +1,7 @@
 """Drop pages that are not stories: error templates, expired notices, bot walls, empty shells.
 
 A thin adapter around :mod:`newscrawler.soft404`: it reads the evidence off the
-parser that built the item (``item.page``: response, tree, extracted blocks),
+parser left on the item (``item.evidence``: status, redirects, blocks, headings),
 fetches the host's probe through the engine when the verdict could depend on
 it, and either drops the item with a named :class:`~newscrawler.exceptions.Rejected`
 (written to the run's rejects file with its reasons) or keeps it, without the
@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections import Counter, defaultdict
 from typing import Any, Self
 
 from itemadapter import ItemAdapter
@@ -22,15 +21,23 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 
 from newscrawler.components import require
+from newscrawler.evidence import PageEvidence
 from newscrawler.exceptions import Rejected
 from newscrawler.extensions.state import StateStoreExtension, unavailable
-from newscrawler.meta import PROBE, REDIRECT
+from newscrawler.meta import PROBE
+from newscrawler.soft404.banner import FLAG, strip_banner
+from newscrawler.soft404.chrome import ChromeByHost
 from newscrawler.soft404.classify import Verdict, classify, needs_probe
+from newscrawler.soft404.evidence import Evidence, evidence_from_page
+from newscrawler.soft404.hosts import HostTally
 from newscrawler.soft404.probe import ProbeFingerprint, fingerprint, probe_url, url_pattern
-from newscrawler.soft404.rules import Rules, default_rules, normalize
-from newscrawler.soft404.signals import HTML_SAMPLE_CHARS, Evidence, block_key, page_evidence
+from newscrawler.soft404.probebook import ProbeBook
+from newscrawler.soft404.rules import Rules, default_rules
 from newscrawler.utils.bounds import bounded
-from newscrawler.utils.urls import absolute_url, host_of
+from newscrawler.utils.pages import page_root
+from newscrawler.utils.urls import host_of
+
+__all__ = ["REJECTED", "Soft404Pipeline", "evidence_from_page", "strip_banner"]
 
 logger = logging.getLogger(__name__)
 
@@ -39,10 +46,6 @@ DEFAULT_CHROME_MIN_PAGES = 3
 DEFAULT_HOST_DROP_WARN = 0.3
 DEFAULT_HOST_MIN_PAGES = 10
 DEFAULT_PROBE_TTL = 86400.0  # seconds a probe shared through Redis stays valid
-# Blocks longer than this are story text, never site chrome.
-CHROME_MAX_WORDS = 80
-CHROME_MAX_KEYS = 20_000
-FLAG = "error_banner_stripped"
 
 
 class Soft404Page(Rejected):
@@ -74,91 +77,39 @@ REJECTED: dict[str, type[Rejected]] = {
 }
 
 
-def evidence_from_page(page: Any, rules: Rules | None = None) -> Evidence:
-    """The evidence of the page an :class:`~newscrawler.parsers.base.ArticleParser` parsed."""
-    response: TextResponse = page.response
-    request = response.request
-    meta = request.meta if request is not None else {}
-    headers = {
-        key.decode("latin-1").lower(): [v.decode("latin-1") for v in values]
-        for key, values in response.headers.items()
-    }
-    location = headers.get("location", [None])[0]
-    ev = page_evidence(
-        url=response.url,
-        status=response.status,
-        root=page.root,
-        blocks=page.extracted_blocks,
-        title=page.meta.title,
-        h1s=page.meta.h1,
-        html_sample=response.text[:HTML_SAMPLE_CHARS],
-        headers=headers,
-        redirect_urls=meta.get("redirect_urls", ()),
-        location=absolute_url(response.url, location) if location else None,
-        meta_robots=page.meta.first(("robots",)),
-        canonical=absolute_url(page.base_url, page.meta.link("canonical") or ""),
-        rules=rules,
-    )
-    if info := meta.get(REDIRECT):
-        ev.redirect, ev.redirect_target = info["kind"], info["target"]
-    return ev
-
-
-def strip_banner(body: str, blocks: list[str]) -> tuple[str, bool]:
-    """``body`` without the paragraphs that are banner blocks; whether anything went."""
-    banned = {normalize(b) for b in blocks}
-    # a paragraph much longer than every banner is none of them: not normalised at all
-    longest = 2 * max((len(b) for b in blocks), default=0) + 16
-    paragraphs = body.split("\n\n")
-    kept = [p for p in paragraphs if len(p) > longest or normalize(p) not in banned]
-    return "\n\n".join(kept), len(kept) != len(paragraphs)
-
-
-class _Chrome:
-    """Blocks seen on at least ``min_pages`` pages of one host: disclaimers, comment widgets."""
-
-    def __init__(self, min_pages: int) -> None:
-        self.min_pages = min_pages
-        self.counts: Counter[str] = Counter()
-
-    def __contains__(self, key: object) -> bool:
-        return self.counts.get(key, 0) >= self.min_pages  # type: ignore[call-overload]
-
-    def add(self, keys: set[str]) -> None:
-        if len(self.counts) < CHROME_MAX_KEYS:
-            self.counts.update(keys)
-
-
 class Soft404Pipeline:
     """``SOFT404_ENABLED`` (default ``True``); thresholds are the other ``SOFT404_*`` settings."""
-
-    crawler: Crawler
 
     def __init__(
         self,
         rules: Rules,
         *,
+        crawler: Crawler | None = None,
         probe: bool = True,
         probe_max_patterns: int = DEFAULT_PROBE_MAX_PATTERNS,
+        probe_ttl: float = DEFAULT_PROBE_TTL,
+        share_probes: bool = False,
         chrome_min_pages: int = DEFAULT_CHROME_MIN_PAGES,
         host_drop_warn: float = DEFAULT_HOST_DROP_WARN,
         host_min_pages: int = DEFAULT_HOST_MIN_PAGES,
     ) -> None:
+        self.crawler = crawler
         self.rules = rules
         self.probe_enabled = probe
         self.probe_max_patterns = probe_max_patterns
+        self.probe_ttl = probe_ttl
+        self.share_probes = share_probes
+        """Probes go through the crawl's Redis state store, shared by its workers."""
         self.chrome_min_pages = chrome_min_pages
         self.host_drop_warn = host_drop_warn
         self.host_min_pages = host_min_pages
-        self._probes: dict[str, Any] = {}
-        self.probe_ttl = DEFAULT_PROBE_TTL
-        self._state: StateStoreExtension | None = None
+        self._state: StateStoreExtension | None = (
+            StateStoreExtension.of(crawler) if crawler is not None and share_probes and probe
+            else None)
         self._shared: StateStoreExtension | None = None  # Redis store: probes shared by workers
-        self._host_patterns: dict[str, int] = Counter()
-        self._chrome: dict[str, _Chrome] = {}
-        self._checked: Counter[str] = Counter()
-        self._dropped: Counter[str] = Counter()
-        self._blocked: dict[str, Counter[str]] = defaultdict(Counter)
+        self._probes = ProbeBook(probe_max_patterns)
+        self._chrome = ChromeByHost(chrome_min_pages)
+        self._hosts = HostTally()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -174,20 +125,18 @@ class Soft404Pipeline:
         )
         pipeline = cls(
             rules,
+            crawler=crawler,
             probe=settings.getbool("SOFT404_PROBE_ENABLED", True),
             probe_max_patterns=settings.getint("SOFT404_PROBE_MAX_PATTERNS",
                                                DEFAULT_PROBE_MAX_PATTERNS),
+            probe_ttl=settings.getfloat("SOFT404_PROBE_TTL", DEFAULT_PROBE_TTL),
+            share_probes=str(settings.get("STATE_URI") or "").startswith(
+                ("redis://", "rediss://")),
             chrome_min_pages=settings.getint("SOFT404_CHROME_MIN_PAGES", DEFAULT_CHROME_MIN_PAGES),
             host_drop_warn=settings.getfloat("SOFT404_HOST_DROP_WARN", DEFAULT_HOST_DROP_WARN),
             host_min_pages=settings.getint("SOFT404_HOST_MIN_PAGES", DEFAULT_HOST_MIN_PAGES),
         )
         pipeline.validate()
-        pipeline.probe_ttl = settings.getfloat("SOFT404_PROBE_TTL", DEFAULT_PROBE_TTL)
-        pipeline.share_probes = str(settings.get("STATE_URI") or "").startswith(
-            ("redis://", "rediss://"))
-        if pipeline.share_probes and pipeline.probe_enabled:
-            pipeline._state = StateStoreExtension.of(crawler)
-        pipeline.crawler = crawler
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
@@ -206,8 +155,6 @@ class Soft404Pipeline:
         if self.probe_max_patterns < 0 or self.host_min_pages < 1:
             raise ValueError("SOFT404_PROBE_MAX_PATTERNS must be >= 0, SOFT404_HOST_MIN_PAGES >= 1")
 
-    share_probes = False
-
     async def open_spider(self) -> None:
         if self._state is not None:
             await self._state.open()
@@ -219,21 +166,20 @@ class Soft404Pipeline:
     # --- the stage ------------------------------------------------------------------------
     async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        page = adapter.get("page")
+        page = adapter.get("evidence")
         stats = self.crawler.stats
-        if page is None or not isinstance(getattr(page, "response", None), TextResponse):
+        if not isinstance(page, PageEvidence):
             stats.inc_value("soft404/skipped_no_page")
             return item
         ev = evidence_from_page(page, self.rules)
         host = host_of(ev.url)
-        chrome = self._chrome.setdefault(host, _Chrome(self.chrome_min_pages))
+        chrome = self._chrome.of(host)
         verdict = classify(ev, None, chrome, self.rules)
         if self.probe_enabled and needs_probe(ev, verdict, self.rules):
             probe = await self.probe(ev.url)
             if probe is not None:
                 verdict = classify(ev, probe, chrome, self.rules)
-        chrome.add({block_key(b, ev.masks) for b in ev.blocks
-                    if len(b.split()) <= CHROME_MAX_WORDS})
+        chrome.learn(ev)
         self._count(host, ev, verdict)
         if ev.bounded:
             bounded(self.crawler, adapter, "soft404")
@@ -262,37 +208,34 @@ class Soft404Pipeline:
         stats.inc_value(f"soft404/class/{verdict.cls}")
         for reason in verdict.reasons:
             stats.inc_value(f"soft404/reason/{reason}")
-        self._checked[host] += 1
+        vendor = (verdict.vendor or "unknown") if verdict.cls == "blocked" else None
+        self._hosts.record(host, dropped=verdict.dropped, blocked_by=vendor)
         if verdict.dropped:
             stats.inc_value("soft404/dropped")
-            self._dropped[host] += 1
-        if verdict.cls == "blocked":
-            vendor = verdict.vendor or "unknown"
+        if vendor is not None:
             stats.inc_value(f"soft404/blocked/{vendor}")
-            self._blocked[host][vendor] += 1
 
     # --- the probe ------------------------------------------------------------------------
     async def probe(self, url: str) -> ProbeFingerprint | None:
         """The host's answer for a nonexistent URL of this URL's pattern, fetched once."""
         key = url_pattern(url)
         stats = self.crawler.stats
-        if key in self._probes:
+        book = self._probes
+        if book.known(key):
             stats.inc_value("soft404/probe/cache_hits")
-            cached = self._probes[key]
-            return await cached if isinstance(cached, asyncio.Future) else cached
-        host = host_of(url)
-        if self._host_patterns[host] >= self.probe_max_patterns:
+            return await book.answer(key)
+        if not book.admit(host_of(url)):
             stats.inc_value("soft404/probe/skipped_max_patterns")
             return None
-        self._host_patterns[host] += 1
         try:
             task = asyncio.ensure_future(self._fetch_probe(url))
         except RuntimeError:  # no asyncio loop running: nothing to share the probe with
-            self._probes[key] = result = await self._fetch_probe(url)
+            result = await self._fetch_probe(url)
+            book.put(key, result)
             return result
-        self._probes[key] = task
+        book.put(key, task)
         result = await task
-        self._probes[key] = result
+        book.put(key, result)
         return result
 
     async def _fetch_probe(self, url: str) -> ProbeFingerprint | None:
@@ -326,7 +269,7 @@ class Soft404Pipeline:
             stats.inc_value("soft404/probe/failed")
             logger.debug("Probe %(url)s failed: %(error)r", {"url": target, "error": error})
             return None
-        root = response.selector.root if isinstance(response, TextResponse) else None
+        root = page_root(response) if isinstance(response, TextResponse) else None
         result = fingerprint(target, response.status, root, final_url=response.url,
                              redirect_urls=response.meta.get("redirect_urls", ()))
         if result.redirect:
@@ -340,23 +283,20 @@ class Soft404Pipeline:
 
     # --- the end of the run ---------------------------------------------------------------
     def spider_closed(self, spider: Any) -> None:
-        for host, vendors in sorted(self._blocked.items()):
-            for vendor, count in vendors.most_common():
-                logger.warning(
-                    "%(spider)s: %(count)d of %(checked)d pages of %(host)s blocked by "
-                    "%(vendor)s (not counted as missing; retry later)",
-                    {"spider": spider.name, "count": count, "checked": self._checked[host],
-                     "host": host, "vendor": vendor},
-                )
+        for host, vendor, count, checked in self._hosts.walls():
+            logger.warning(
+                "%(spider)s: %(count)d of %(checked)d pages of %(host)s blocked by "
+                "%(vendor)s (not counted as missing; retry later)",
+                {"spider": spider.name, "count": count, "checked": checked,
+                 "host": host, "vendor": vendor},
+            )
         if not self.host_drop_warn:
             return
-        for host, checked in sorted(self._checked.items()):
-            dropped = self._dropped[host]
-            if checked >= self.host_min_pages and dropped / checked > self.host_drop_warn:
-                self.crawler.stats.inc_value("soft404/hosts_over_drop_rate")
-                logger.warning(
-                    "%(host)s: %(dropped)d of %(checked)d pages dropped as not stories "
-                    "(%(rate).0f%%, above SOFT404_HOST_DROP_WARN): a layout change or a block?",
-                    {"host": host, "dropped": dropped, "checked": checked,
-                     "rate": 100 * dropped / checked},
-                )
+        for drops in self._hosts.over_rate(self.host_drop_warn, self.host_min_pages):
+            self.crawler.stats.inc_value("soft404/hosts_over_drop_rate")
+            logger.warning(
+                "%(host)s: %(dropped)d of %(checked)d pages dropped as not stories "
+                "(%(rate).0f%%, above SOFT404_HOST_DROP_WARN): a layout change or a block?",
+                {"host": drops.host, "dropped": drops.dropped, "checked": drops.checked,
+                 "rate": 100 * drops.rate},
+            )

@@ -14,9 +14,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from newscrawler.soft404.evidence import Evidence
+from newscrawler.soft404.pageblocks import block_key
+from newscrawler.soft404.phrases import phrase_hits
 from newscrawler.soft404.probe import ProbeFingerprint, probe_similarity
 from newscrawler.soft404.rules import Rules, default_rules, lexicon, normalize
-from newscrawler.soft404.signals import Evidence, block_key, phrase_hits, story_words
+from newscrawler.soft404.words import story_words
 
 CLASSES = ("ok", "soft404", "gone", "blocked", "thin", "redirect")
 DROP_CLASSES = frozenset(CLASSES[1:])

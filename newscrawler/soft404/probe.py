@@ -18,14 +18,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
 
-from newscrawler.soft404.signals import (
-    Evidence,
-    block_key,
-    page_blocks,
-    redirect_kind,
-    story_words,
-    url_masks,
-)
+from newscrawler.soft404.evidence import Evidence
+from newscrawler.soft404.pageblocks import block_key, page_blocks, url_masks
+from newscrawler.soft404.redirects import redirect_kind
+from newscrawler.soft404.words import story_words
 
 _DIGITS = re.compile(r"\d+")
 _ALNUM_ID = re.compile(r"^(?=.*\d)[a-z0-9]{8,}$", re.IGNORECASE)

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
+from lxml import etree
 from scrapy import Request
 from scrapy.exceptions import UsageError
 from scrapy.http import Response, TextResponse
@@ -22,6 +23,9 @@ from newscrawler.utils.bounds import window
 from newscrawler.utils.sniff import sniff
 from newscrawler.utils.text import word_count
 from newscrawler.utils.urls import canonicalize, host_of, is_same_site, url_kind
+
+# Feeds a page announces in its <head>.
+_FEED_LINKS = etree.XPath("//link[@rel='alternate'][@href][@type]")
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +118,7 @@ class GenericSpider(NewsSpider):
             error = None
         yield from items
         if response.status == 200:
-            yield from self.follow(response, parser.meta.links)
+            yield from self.follow(response, parser.meta.links, parser.root)
         if error is not None:
             # the page's links are followed first: a story that cannot be read (reported by
             # Scrapy's spider_error, a rejects line with reason "error") loses no links
@@ -128,11 +132,11 @@ class GenericSpider(NewsSpider):
         else:
             self.crawler.stats.inc_value("discovery/pages/other")
 
-    def follow(self, response: TextResponse, links: dict[str, list[str]]) -> Iterator[Request]:
+    def follow(self, response: TextResponse, links: dict[str, list[str]],
+               root: etree._Element) -> Iterator[Request]:
         """Feeds announced in ``<head>``, ``rel=next`` pagination, then in-site links."""
-        root = response.selector.root
         base = base_of(root, response.url)
-        for el in response.xpath("//link[@rel='alternate'][@href][@type]"):
+        for el in _FEED_LINKS(root):
             kind = el.attrib.get("type", "").split(";")[0].strip().lower()
             if kind in FEED_TYPES[:4] and (url := self.resolve(base, el.attrib["href"])):
                 yield self.discovery_request(url, self.parse_feed)

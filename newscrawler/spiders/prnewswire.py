@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from scrapy import Request
 from scrapy.http import Response
+from scrapy.selector import Selector
 from w3lib.url import url_query_cleaner
 
 from newscrawler.discovery.links import base_of
@@ -42,8 +43,9 @@ class PrNewswireSpider(NewsSpider):
             yield self.discovery_request(url, self.parse_listing)
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
-        base = base_of(response.selector.root, response.url)
-        for href in response.css(self.listing_links).getall():
+        page = Selector(response)  # not response.selector: that one is a cycle with the response
+        base = base_of(page.root, response.url)
+        for href in page.css(self.listing_links).getall():
             if (absolute := self.resolve(base, href)) is None:
                 continue
             url = url_query_cleaner(absolute, self.tracking_params, remove=True)

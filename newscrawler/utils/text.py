@@ -7,16 +7,22 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_SPACE = re.compile(r"[\s\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000\ufeff]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_TAG = re.compile(r"<[^>]{0,2000}>")
+from w3lib.html import replace_tags
+
+_SPACE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# control characters, and the invisible ones that join what they stand between
+# (zero-width space, byte-order mark, soft hyphen): "Wash\u00adington" is one word
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u200b\ufeff\u00ad]")
 _BLOCK_TAG = re.compile(r"(?i)<\s*(?:br|/p|/div|/li|/h[1-6])\s*/?>")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ")
 
 
 def normalize_space(text: str) -> str:
-    """Collapse every run of whitespace (nbsp, zero-width, ideographic) to one space.
+    """Collapse every run of whitespace (nbsp, ideographic) to one space; drop invisible characters.
+
+    The one whitespace folding of the project: extracted blocks, metadata and
+    release lines all go through it, so the stages compare like with like.
 
     >>> normalize_space("  Hello\\u00a0\\n world ")
     'Hello world'
@@ -43,12 +49,12 @@ def is_folded(text: str) -> bool:
 FAST_SPACE_CHARS = 10_000
 # every character _SPACE or _CONTROL matches, except the plain space
 # (one character class: an alternation would be tried at every position, ten times slower)
-_ODD = re.compile("[\x00-\x1f\x7f\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000"
-                  "\ufeff\ufffe\uffff]")
-# str.isspace() characters (what \\s matches) and the zero-width ones _SPACE adds
+_ODD = re.compile("[\x00-\x1f\x7f\x85\xa0\xad\u1680\u2000-\u200b\u2028\u2029\u202f\u205f"
+                  "\u3000\ufeff\ufffe\uffff]")
+# str.isspace() characters (what \\s matches) and the other spaces _SPACE adds
 _TO_SPACE = dict.fromkeys(map(ord, "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001"
                               "\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028"
-                              "\u2029\u202f\u205f\u3000\u200b\ufeff"), " ")
+                              "\u2029\u202f\u205f\u3000"), " ")
 
 
 def _normalize_long(text: str) -> str:
@@ -82,7 +88,7 @@ def clean_inline(text: str | None) -> str | None:
     if text is None:
         return None
     if "<" in text:
-        text = _TAG.sub(" ", text)
+        text = replace_tags(text, " ")
     if "&" in text:
         text = html.unescape(text)
     text = unicodedata.normalize("NFC", normalize_space(text))
@@ -96,8 +102,7 @@ def split_blocks(text: str) -> list[str]:
     ['One.', 'Two & three.', 'Four.']
     """
     text = _BLOCK_TAG.sub("\n\n", text)
-    text = _TAG.sub(" ", text)
-    text = html.unescape(text)
+    text = html.unescape(replace_tags(text, " "))
     blocks = _BLANK_LINES.split(text)
     if len(blocks) == 1:
         blocks = text.split("\n")
