@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from functools import cached_property
 from typing import Any, ClassVar, Self, TypeGuard
 from urllib.parse import urljoin, urlsplit
@@ -22,10 +22,11 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
+from w3lib.url import url_query_cleaner
 
 from newscrawler.arguments import SpiderArguments, before_since
 from newscrawler.discovery.feeds import Feed, feed_error, parse_feed
-from newscrawler.discovery.links import tolerate_bad_base
+from newscrawler.discovery.links import base_of, tolerate_bad_base
 from newscrawler.discovery.policy import SCHEMES
 from newscrawler.discovery.sitemaps import (
     MAX_SIZE,
@@ -59,6 +60,19 @@ class NewsSpider(Spider):
     story_url: re.Pattern[str] | None = None
     """Wire spiders: the path of a story URL; sitemap and feed entries that do not match
     (hubs, videos, author pages) are skipped before they are fetched."""
+
+    # What the default start() reads (a wire's own discovery paths, in this order). Every
+    # request goes to -a base_url= when given; -a since= and max_items apply to what they list.
+    feed_urls: ClassVar[tuple[str, ...]] = ()
+    sitemap_urls: ClassVar[tuple[str, ...]] = ()
+    """Sitemaps or sitemap indexes."""
+    listing_urls: ClassVar[tuple[str, ...]] = ()
+    """Pages that list stories: their ``listing_links`` are followed."""
+    listing_links = "a::attr(href)"
+    """CSS selector of the story links on a listing page."""
+    tracking_params: ClassVar[tuple[str, ...]] = ()
+    """A site's own campaign parameters, dropped from listing links (``canonicalize``
+    knows the common ones)."""
 
     def __init__(
         self,
@@ -99,6 +113,14 @@ class NewsSpider(Spider):
             crawler.settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_items, priority="spider")
         crawler.signals.connect(spider.count_unread_sitemaps, signal=signals.spider_closed)
         return spider
+
+    async def start(self) -> AsyncIterator[Request]:
+        for url in self.feed_urls:
+            yield self.feed_request(url)
+        for url in self.sitemap_urls:
+            yield self.discovery_request(url, self.parse_sitemap)
+        for url in self.listing_urls:
+            yield self.discovery_request(url, self.parse_listing)
 
     # --- requests -------------------------------------------------------------------------
     def rebase(self, url: str) -> str:
@@ -298,6 +320,18 @@ class NewsSpider(Spider):
             if (link := self.resolve(response.url, entry.link)) is None:
                 continue
             if request := self.story_request(link, via=feed.kind, hints=hints):
+                yield request
+
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        """A page of ``listing_urls``: the stories its ``listing_links`` name."""
+        if not isinstance(response, TextResponse):
+            return
+        base = base_of(response.selector.root, response.url)
+        for href in response.css(self.listing_links).getall():
+            if (absolute := self.resolve(base, href)) is None:
+                continue
+            url = url_query_cleaner(absolute, self.tracking_params, remove=True)
+            if request := self.story_request(url, via="listing"):
                 yield request
 
     def parse_page(self, response: Response) -> Iterable[Article | Request]:
