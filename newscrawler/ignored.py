@@ -1,11 +1,10 @@
-"""Why Scrapy ignored a request: ``download/ignored/<reason>`` stats, counted by the errback
-every spider request carries.
+"""Why Scrapy ignored a request: the ``download/ignored/<reason>`` stats.
 
 Scrapy raises ``IgnoreRequest`` for a gzip bomb (``HttpCompressionMiddleware``), a redirect
 loop (``RedirectMiddleware``), robots.txt and our fetch policy, and keeps no stat of the first
 two. Those two are raised in a middleware's ``process_response``, which no other middleware,
-extension or signal sees: the request's errback is the one place they all reach. So the
-spider's errback hands the failure to :func:`count_ignored` and goes on.
+extension or signal sees: the request's errback is the one place they all reach. So every
+spider request carries an errback that hands the failure to :func:`count_ignored`.
 """
 
 from __future__ import annotations

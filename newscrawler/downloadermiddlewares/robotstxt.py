@@ -1,5 +1,4 @@
-"""robots.txt fetched once per host: what Scrapy's ``RobotsTxtMiddleware`` fetched and parsed
-serves the spider too.
+"""robots.txt fetched once per host: Scrapy's copy serves the spider's ``Sitemap:`` reading.
 
 With ``ROBOTSTXT_OBEY``, Scrapy fetches a host's robots.txt before the first request to it
 (outside the scheduler, without a callback) and keeps only the parsed rules. The spider
