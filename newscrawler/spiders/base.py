@@ -90,6 +90,8 @@ class NewsSpider(Spider):
         self.since = arguments.since
         self.max_items = arguments.max_items
         self.base_url = arguments.base_url
+        # the robots.txt rules Scrapy read (None without ROBOTSTXT_OBEY), known once it opens
+        self.robots_rules: RobotsTxtReuseMiddleware | None = None
         # schemes refused in links and discovery already logged (once each)
         self.refused_schemes: set[str] = set()
         # sitemaps whose reading started and has not ended: what the crawl left unread
@@ -111,6 +113,7 @@ class NewsSpider(Spider):
         if spider.max_items:
             # Scrapy closes the spider at this count; MaxItemsPipeline drops what was in flight
             crawler.settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_items, priority="spider")
+        crawler.signals.connect(spider.find_robots_rules, signal=signals.spider_opened)
         crawler.signals.connect(spider.count_unread_sitemaps, signal=signals.spider_closed)
         return spider
 
@@ -208,10 +211,9 @@ class NewsSpider(Spider):
         scheduling them (a news page links share, print and search pages by the dozen)."""
         return self.robots_rules is None or self.robots_rules.allows(url)
 
-    @cached_property
-    def robots_rules(self) -> RobotsTxtReuseMiddleware | None:
-        """The robots.txt rules Scrapy read (``None`` without ``ROBOTSTXT_OBEY``)."""
-        return self.crawler.get_downloader_middleware(RobotsTxtReuseMiddleware)
+    def find_robots_rules(self) -> None:
+        """At open (once the downloader middlewares exist): where robots.txt rules are kept."""
+        self.robots_rules = self.crawler.get_downloader_middleware(RobotsTxtReuseMiddleware)
 
     guess_sitemap = True
 
