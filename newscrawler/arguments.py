@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import UsageError
@@ -149,3 +151,51 @@ SPIDER_ATTRIBUTES = frozenset({"name", "allowed_domains", "start_urls", "custom_
 def spider_attributes(spidercls: type) -> set[str]:
     """Names ``-a`` must not set: the spider's own attributes and Scrapy's."""
     return {name for name in dir(spidercls) if not name.startswith("__")} | SPIDER_ATTRIBUTES
+
+
+def split_urls(value: str | list[str] | None) -> list[str]:
+    """``-a url=`` values: repeatable, comma- or whitespace-separated; ``https://`` when no
+    scheme is given.
+
+    >>> split_urls(["a.test/news, https://b.test/feed.xml", "c.test"])
+    ['https://a.test/news', 'https://b.test/feed.xml', 'https://c.test']
+    """
+    if not value:
+        return []
+    values = value if isinstance(value, list) else [value]
+    urls = []
+    for chunk in values:
+        for url in chunk.replace(",", " ").split():
+            if "://" not in url:
+                url = "https://" + url
+            urls.append(url)
+    return urls
+
+
+def parse_start_urls(value: str | list[str] | None) -> list[str]:
+    """``-a url=``, which the generic spider needs: at least one URL."""
+    if not (urls := split_urls(value)):
+        raise UsageError("the generic spider needs -a url=URL (a site root, sitemap or feed)")
+    return urls
+
+
+@dataclass(frozen=True)
+class SpiderArguments:
+    """The ``-a`` arguments every spider takes, read and checked."""
+
+    since: Since | None = None
+    max_items: int | None = None
+    base_url: str | None = None
+
+    @classmethod
+    def read(cls, spidercls: type, arguments: Mapping[str, Any]) -> SpiderArguments:
+        """Raise ``UsageError`` for a name ``spidercls`` does not take (its
+        ``spider_arguments``) or a bad ``since``, ``max_items`` or ``base_url``."""
+        name = str(getattr(spidercls, "name", spidercls.__name__))
+        check_argument_names(name, arguments, getattr(spidercls, "spider_arguments", ()),
+                             spider_attributes(spidercls))
+        return cls(
+            since=parse_since(arguments.get("since")),
+            max_items=parse_max_items(arguments.get("max_items")),
+            base_url=parse_base_url(arguments.get("base_url")),
+        )

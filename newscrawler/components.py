@@ -25,6 +25,15 @@ def require(settings: BaseSettings, switch: str, default: bool = True) -> None:
         raise NotConfigured(f"{switch} is off")
 
 
+def non_negative(settings: BaseSettings, name: str, default: int, zero: str) -> int:
+    """The whole-number setting ``name``, refused at start-up when negative (``zero`` says
+    what 0 means, for the message)."""
+    value = settings.getint(name, default)
+    if value < 0:
+        raise ValueError(f"{name} must be 0 ({zero}) or more, not {value}")
+    return value
+
+
 def attach(component: T, crawler: Crawler) -> T:
     """``component`` with its crawler set (Scrapy components reach stats and signals through
     it), returned for ``from_crawler``."""

@@ -3,10 +3,9 @@ middlewares, pipelines and the dupefilter never import a spider module for them)
 
 HINTS = "newscrawler_hints"
 """Request meta: what discovery knew of a story before fetching it (title, dates, language)."""
-FEED_TRIES = "newscrawler_feed_tries"
-"""Request meta: how often a failed feed was asked again."""
 DISCOVERY_RETRY = "newscrawler_retry_on_error"
-"""Request meta: a start URL the user gave; asked again when it fails with an HTTP error."""
+"""Request meta: a start URL the user gave, or a feed; asked again when a redirect leads it to
+an HTTP error (``newscrawler.downloadermiddlewares.discoveryretry``)."""
 STORY = "newscrawler_story"
 """Request meta: discovery says this URL is a story, so the page becomes an item whatever it
 holds, and the cleaning stages judge it."""

@@ -54,6 +54,9 @@ DOWNLOADER_MIDDLEWARES = {
     # start hosts or DISCOVERY_ALLOWED_HOSTS, on public addresses unless the start is local:
     # after OffsiteMiddleware (50), before robots.txt is asked (100); redirects pass again
     "newscrawler.downloadermiddlewares.fetchpolicy.FetchPolicyMiddleware": 60,
+    # a feed or start URL redirected to an error page is asked again at its first URL: after
+    # RedirectMiddleware (600) and RetryMiddleware (550) on the way back
+    "newscrawler.downloadermiddlewares.discoveryretry.DiscoveryRetryMiddleware": 540,
     "newscrawler.downloadermiddlewares.retryafter.RetryAfterMiddleware": 560,
     # windows-1252 pages declared UTF-8 are re-decoded; after decompression (590) on the way back
     "newscrawler.downloadermiddlewares.charset.Cp1252FallbackMiddleware": 575,
@@ -65,6 +68,9 @@ DOWNLOADER_MIDDLEWARES = {
     # decompression (590), before MetaRefreshMiddleware (580), on the way back
     "newscrawler.downloadermiddlewares.badurls.BadLocationMiddleware": 610,
     "newscrawler.downloadermiddlewares.badurls.BadMetaRefreshMiddleware": 585,
+    # the robots.txt Scrapy fetched to obey it answers the spider's request for its Sitemap:
+    # lines (fetched once): like HttpCacheMiddleware (900), after DownloaderStats (850)
+    "newscrawler.downloadermiddlewares.robotstxt.RobotsTxtReuseMiddleware": 880,
     # WARC_OUTPUT: each response archived as it came, next to the downloader (before
     # DownloaderStats, 850, and decompression, 590, on the way back)
     "newscrawler.downloadermiddlewares.warcoutput.WarcOutputMiddleware": 900,

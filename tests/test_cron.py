@@ -43,8 +43,8 @@ def wait_for(predicate, timeout: float = 60.0) -> None:
 
 def outputs(cwd: Path, pattern: str) -> list[Path]:
     found = sorted((cwd / "output" / "generic").glob(pattern))
-    if pattern.endswith(".jsonl"):  # exports only, not their rejects files
-        found = [p for p in found if not p.name.endswith(".rejects.jsonl")]
+    if pattern.endswith((".jsonl", ".jsonl.part")):  # exports only, not their rejects files
+        found = [p for p in found if ".rejects.jsonl" not in p.name]
     return found
 
 

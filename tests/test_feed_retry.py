@@ -51,6 +51,10 @@ class QuirkyFeedHandler(BaseHTTPRequestHandler):
             self._send(200, feed, "application/rss+xml")
         elif self.path == "/news-releases/brine-works-expands-gulf-plant-302000001.html":
             self._send(200, STORY)
+        elif self.path == "/":
+            self._send(200, "<html><head><title>Wire</title><link rel='alternate' "
+                       "type='application/rss+xml' href='/rss/news-releases-list.rss'></head>"
+                       "<body></body></html>")
         elif self.path == "/robots.txt":
             self._send(200, "User-agent: *\n", "text/plain")
         else:
@@ -90,3 +94,13 @@ def test_a_feed_that_keeps_failing_is_given_up_with_a_warning(quirky_site, tmp_p
     assert result.stat("discovery/feed_retry") == 2
     assert QuirkyFeedHandler.feed_requests == 3
     assert "failed with HTTP 404 after 2 retries" in result.log
+
+
+def test_a_feed_found_on_a_page_is_asked_again_too(quirky_site, tmp_path):
+    result = run_crawl("generic", tmp_path, f"url={quirky_site}/",
+                       settings={"SOFT404_PROBE_ENABLED": False})
+    assert result.returncode == 0, result.log[-2000:]
+    assert [item["title"] for item in result.items] == ["Brine Works expands its Gulf plant"]
+    assert result.stat("discovery/feed_retry") == 1
+    assert result.stat("discovery_retry/count") == 1
+    assert QuirkyFeedHandler.feed_requests == 2

@@ -43,8 +43,8 @@ from newscrawler.parsers.prnewswire import PrNewswireParser
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "data" / "parser_fixtures"
 COMMAND = "python -m tools.record_fixture"
-CRAWL_FIELDS = frozenset({"fetched_at", "cluster_id", "duplicate_of", "version"})
-"""Exported fields the crawl sets after parsing (clock, dedup, runs): never recorded."""
+CRAWL_FIELDS = frozenset({"fetched_at", "cluster_id", "duplicate_of", "version", "archive"})
+"""Exported fields the crawl sets after parsing (clock, dedup, runs, archive): never recorded."""
 RECORDED_FIELDS = [name for name in EXPORT_FIELDS if name not in CRAWL_FIELDS]
 
 

@@ -17,7 +17,6 @@ from scrapy.http import TextResponse
 
 from newscrawler.parsers.base import ArticleParser, clean_authors
 from newscrawler.parsers.wire import WireParser
-from newscrawler.utils.dates import parse_date
 from newscrawler.utils.pages import page_root
 
 
@@ -27,17 +26,13 @@ class ApNewsParser(WireParser):
     name = "apnews"
     release_id_pattern = re.compile(r"/article/(?:[^/?#]*-)?([0-9a-f]{32})(?:[/?#]|$)")
     author_nodes: etree.XPath | None = None
-    modified_xpath: etree.XPath | None = None
+    """Each a byline name, or several ("A and B"), split by ``clean_authors``."""
 
     def authors(self) -> list[str]:
         if self.author_nodes is None:
             return []
         return clean_authors([text for el in self.author_nodes(self.root)
                               if (text := " ".join(el.itertext()))])
-
-    def modified(self) -> str | None:
-        value = self.first_text(self.modified_xpath) if self.modified_xpath is not None else None
-        return parse_date(value) if value else None
 
 
 class ApNews2024Parser(ApNewsParser):
@@ -56,9 +51,6 @@ class ApNews2024Parser(ApNewsParser):
         "//div[contains(concat(' ',@class,' '),' RichTextStoryBody ')]/*[self::p or self::h2"
         " or self::h3 or self::ul or self::ol]")
 
-    def title(self) -> str | None:
-        return self.first_text(self.title_xpath)
-
 
 class ApNews2023Parser(ApNewsParser):
     name = "apnews_2023"
@@ -72,9 +64,6 @@ class ApNews2023Parser(ApNewsParser):
         "//div[contains(concat(' ',@class,' '),' CardHeadline ')]"
         "//span[contains(concat(' ',@class,' '),' Timestamp ')]/@data-source")
     body_nodes = etree.XPath("//div[@data-key='article']/*[self::p or self::h2 or self::h3]")
-
-    def title(self) -> str | None:
-        return self.first_text(self.title_xpath)
 
 
 LAYOUTS: tuple[type[ApNewsParser], ...] = (ApNews2024Parser, ApNews2023Parser)

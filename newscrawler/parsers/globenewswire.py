@@ -15,11 +15,10 @@ import re
 from lxml import etree
 
 from newscrawler.parsers.pressrelease import split_marketwired_dateline
-from newscrawler.parsers.wire import WireParser
-from newscrawler.utils.dates import parse_date
+from newscrawler.parsers.release import META_AUTHOR, ReleaseParser
 
 
-class GlobeNewswireParser(WireParser):
+class GlobeNewswireParser(ReleaseParser):
     name = "globenewswire"
 
     release_id_pattern = re.compile(r"/news-release/\d{4}/\d{2}/\d{2}/(\d+)/")
@@ -32,31 +31,14 @@ class GlobeNewswireParser(WireParser):
         "/following-sibling::*[1][self::p]")
     published_xpath = etree.XPath(
         "//span[contains(concat(' ',@class,' '),' article-published ')]//time/@datetime")
-    issuer_xpath = etree.XPath(
-        "//span[contains(concat(' ',@class,' '),' article-source ')]//a[@itemprop='name' or @href]")
-    issuer_meta_xpath = etree.XPath("//meta[@name='author']/@content")
+    issuer_xpath = (etree.XPath(
+        "//span[contains(concat(' ',@class,' '),' article-source ')]//a[@itemprop='name' or @href]"),
+        META_AUTHOR)
     body_nodes = etree.XPath(
         "//div[@id='main-body-container']//*[self::p or self::h2 or self::h3 or self::h4"
         " or self::li or self::table][not(ancestor::p or ancestor::li or ancestor::table)]"
         "[not(ancestor::div[contains(@class,'mw_disclaimer')])]"
     )
-
-    def title(self) -> str | None:
-        return self.first_text(self.title_xpath)
-
-    def subtitle(self) -> str | None:
-        return self.first_text(self.subtitle_xpath)
-
-    def published(self) -> str | None:
-        value = self.first_text(self.published_xpath)
-        return parse_date(value) if value else None
-
-    def issuer(self) -> str | None:
-        return self.first_text(self.issuer_xpath) or self.first_text(self.issuer_meta_xpath)
-
-    def authors(self) -> list[str]:
-        """A release's author is its issuer (an organisation; names are not split on commas)."""
-        return [issuer] if (issuer := self.issuer()) else []
 
     def split_dateline(self, paragraph: str) -> tuple[str | None, str]:
         return split_marketwired_dateline(paragraph)

@@ -17,6 +17,7 @@ import re
 
 from lxml import etree
 
+from newscrawler.parsers.selectors import select_text
 from newscrawler.parsers.wire import WireParser
 from newscrawler.utils.dates import parse_date
 
@@ -34,12 +35,9 @@ class MenafnParser(WireParser):
         "//div[contains(concat(' ',@class,' '),' article-body ')]//*[self::p or self::h2"
         " or self::h3 or self::li][not(ancestor::p or ancestor::li)]")
 
-    def title(self) -> str | None:
-        return self.first_text(self.title_xpath)
-
     def published(self) -> str | None:
-        value = self.first_text(self.published_xpath)
-        if value:
+        """The page's date, else the ID line's."""
+        if value := select_text(self, self.published_xpath):
             return parse_date(value)
         if stamp := self.parts.id_line_date:  # DDMMYYYY of the ID line
             return parse_date(f"{stamp[4:]}-{stamp[2:4]}-{stamp[:2]}")

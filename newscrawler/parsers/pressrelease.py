@@ -107,6 +107,11 @@ def _first_line(block: str) -> str:
     return normalize_space(block.split("\n", 1)[0])
 
 
+def _lines(block: str) -> list[str]:
+    """A block's lines (``<br>`` breaks), spaces folded, empty ones dropped."""
+    return [line for line in map(normalize_space, block.split("\n")) if line]
+
+
 def is_about_heading(block: str) -> bool:
     """Whether a block opens an "About <Company>" section (its first line is the heading).
 
@@ -183,13 +188,12 @@ def split_release(blocks: list[str]) -> ReleaseParts:
             state = "contacts"
             parts.cut.append("contacts")
         if state == "contacts":
-            parts.contacts.append("\n".join(
-                line for line in (normalize_space(x) for x in raw.split("\n")) if line))
+            parts.contacts.append("\n".join(_lines(raw)))  # a contact's lines stay together
+        elif state == "body":
+            parts.body.append(text)
         else:
             # "About Acme<br>Acme is ..." is a heading and its text
-            getattr(parts, state).extend(
-                [text] if state == "body" else
-                [line for line in (normalize_space(x) for x in raw.split("\n")) if line])
+            getattr(parts, state).extend(_lines(raw))
     return parts
 
 

@@ -12,12 +12,12 @@ import re
 
 from lxml import etree
 
-from newscrawler.parsers.wire import WireParser
-from newscrawler.utils.dates import parse_date
+from newscrawler.parsers.release import META_AUTHOR, ReleaseParser
+from newscrawler.parsers.selectors import select_text
 from newscrawler.utils.text import clean_inline
 
 
-class PrNewswireParser(WireParser):
+class PrNewswireParser(ReleaseParser):
     name = "prnewswire"
 
     release_id_pattern = re.compile(r"/news-releases/[^/?#]*-(\d{9})\.html")
@@ -26,39 +26,17 @@ class PrNewswireParser(WireParser):
     subtitle_xpath = etree.XPath(
         "//header[contains(@class,'release-header')]//p[contains(concat(' ',@class,' '),' subtitle ')]")
     published_xpath = etree.XPath("//meta[@name='date']/@content")
-    issuer_link_xpath = etree.XPath(
-        "//header[contains(@class,'release-header')]//a[starts-with(@href,'/news/')"
-        " or contains(@href,'prnewswire.com/news/')]//strong")
-    issuer_meta_xpath = etree.XPath("//meta[@name='author']/@content")
     source_xpath = etree.XPath("//meta[@name='Publisher' or @name='publisher']/@content")
+    issuer_xpath = (etree.XPath(
+        "//header[contains(@class,'release-header')]//a[starts-with(@href,'/news/')"
+        " or contains(@href,'prnewswire.com/news/')]//strong"), META_AUTHOR)
     body_nodes = etree.XPath(
         "//section[contains(@class,'release-body')]//*[self::p or self::h2 or self::h3"
         " or self::h4 or self::li or self::table][not(ancestor::p or ancestor::li"
         " or ancestor::table)]"
     )
 
-    def title(self) -> str | None:
-        return self.first_text(self.title_xpath)
-
-    def subtitle(self) -> str | None:
-        return self.first_text(self.subtitle_xpath)
-
-    def published(self) -> str | None:
-        value = self.first_text(self.published_xpath)
-        return parse_date(value) if value else None
-
-    def source(self) -> str | None:
-        return self.first_text(self.source_xpath)
-
     def issuer(self) -> str | None:
         """The ``SOURCE`` line, else the header's issuer link, meta author or the feed's issuer."""
-        return (
-            self.parts.source
-            or self.first_text(self.issuer_link_xpath)
-            or self.first_text(self.issuer_meta_xpath)
-            or clean_inline(self.hints.get("author"))
-        )
-
-    def authors(self) -> list[str]:
-        """A release's author is its issuer (an organisation; names are not split on commas)."""
-        return [issuer] if (issuer := self.issuer()) else []
+        return (self.parts.source or select_text(self, self.issuer_xpath)
+                or clean_inline(self.hints.get("author")))

@@ -1,7 +1,8 @@
 """What the wire parsers share: release ids from URLs, tail blocks, tickers, block text.
 
-A site parser declares its selectors as class attributes (compiled XPaths) and
-overrides the field methods that need them; everything that is a property of
+A site parser declares its selectors as class attributes (compiled XPaths): a
+``<field>_xpath`` is the field (:mod:`newscrawler.parsers.selectors`), and a method is
+written only for what is odd about the site. Everything that is a property of
 press releases in general (tail blocks, tickers) lives here and in
 :mod:`newscrawler.parsers.pressrelease`.
 """
@@ -10,12 +11,14 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import Any
 
 from lxml import etree
 
 from newscrawler.extract.blocks import Profile, walk_blocks
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.parsers.pressrelease import ReleaseParts, find_tickers, split_release
+from newscrawler.parsers.selectors import declare_fields
 from newscrawler.utils.text import clean_inline
 
 # A release is read line by line: "About Acme<br>Acme is ..." is a heading and its text.
@@ -39,6 +42,10 @@ class WireParser(ArticleParser):
     """Group 1 is the wire's id of the release, searched in the canonical URL, then the URL."""
     body_nodes: etree.XPath | None = None
     """The release's paragraphs, sub-headings, list items and tables, in document order."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        declare_fields(cls)  # before ArticleParser wraps the field methods with their fallback
+        super().__init_subclass__(**kwargs)
 
     # --- blocks ---------------------------------------------------------------------------
     def body_blocks(self) -> list[str]:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from typing import Any, ClassVar
 
-from scrapy import Request
 from scrapy.http import TextResponse
 
 from newscrawler.parsers.apnews import ApNews2024Parser, apnews_parser_for
@@ -23,17 +21,10 @@ class ApNewsSpider(NewsSpider):
 
     name = "apnews"
     allowed_domains: ClassVar[list[str]] = ["apnews.com"]
-    sitemap_urls = (
-        "https://apnews.com/news-sitemap-content.xml",
-        "https://apnews.com/sitemap.xml",
-    )
+    sitemap_urls = ("https://apnews.com/news-sitemap-content.xml", "https://apnews.com/sitemap.xml")
     story_url = re.compile(r"^/article/[^/]*[0-9a-f]{32}$")
     parser_class = ApNews2024Parser
     custom_settings: ClassVar[dict[str, Any]] = {"DOWNLOAD_DELAY": 0.5}
-
-    async def start(self) -> AsyncIterator[Request]:
-        for url in self.sitemap_urls:
-            yield self.discovery_request(url, self.parse_sitemap)
 
     def parser_for(self, response: TextResponse) -> type[ArticleParser]:
         return apnews_parser_for(response)

@@ -1,37 +1,33 @@
-"""What every newscrawler spider shares: arguments, discovery callbacks, story parsing.
+"""What every newscrawler spider shares: discovery callbacks and story requests.
 
 Spiders only navigate. Sitemaps, feeds and robots.txt are read by the pure
 functions in :mod:`newscrawler.discovery`; pages become items through a
-parser class from :mod:`newscrawler.parsers`.
+parser class from :mod:`newscrawler.parsers`. Around them: ``-a`` arguments are read by
+:mod:`newscrawler.arguments`, ignored downloads counted by :mod:`newscrawler.ignored`,
+feeds and start URLs asked again by
+:mod:`newscrawler.downloadermiddlewares.discoveryretry`, and robots.txt is read once per
+host (:mod:`newscrawler.downloadermiddlewares.robotstxt`).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from functools import cached_property
 from typing import Any, ClassVar, Self, TypeGuard
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
-from scrapy.robotstxt import RobotParser
-from scrapy.utils.misc import load_object
+from scrapy.selector import Selector
 from twisted.python.failure import Failure
+from w3lib.url import url_query_cleaner
 
-from newscrawler.arguments import (
-    before_since,
-    check_argument_names,
-    parse_base_url,
-    parse_max_items,
-    parse_since,
-    spider_attributes,
-)
+from newscrawler.arguments import SpiderArguments, before_since
 from newscrawler.discovery.feeds import Feed, feed_error, parse_feed
-from newscrawler.discovery.links import tolerate_bad_base
+from newscrawler.discovery.links import base_of, tolerate_bad_base
 from newscrawler.discovery.policy import SCHEMES
 from newscrawler.discovery.sitemaps import (
     MAX_SIZE,
@@ -41,14 +37,10 @@ from newscrawler.discovery.sitemaps import (
     open_sitemap,
     sitemaps_from_robots,
 )
+from newscrawler.downloadermiddlewares.robotstxt import RobotsTxtReuseMiddleware
+from newscrawler.ignored import count_ignored
 from newscrawler.items import Article
-from newscrawler.meta import (
-    DISCOVERY,
-    DISCOVERY_RETRY,
-    FEED_TRIES,
-    HINTS,
-    STORY,
-)
+from newscrawler.meta import DISCOVERY, DISCOVERY_RETRY, HINTS, STORY
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.sniff import is_binary
@@ -58,41 +50,6 @@ logger = logging.getLogger(__name__)
 
 # Requests for robots.txt, sitemaps and feeds go before any page (stories use 10 and less).
 DISCOVERY_PRIORITY = 20
-
-def split_urls(value: str | list[str] | None) -> list[str]:
-    """``-a url=`` values: repeatable, comma- or whitespace-separated."""
-    if not value:
-        return []
-    values = value if isinstance(value, list) else [value]
-    urls = []
-    for chunk in values:
-        for url in chunk.replace(",", " ").split():
-            if "://" not in url:
-                url = "https://" + url
-            urls.append(url)
-    return urls
-
-
-_IGNORED_REASONS = (
-    ("DOWNLOAD_MAXSIZE", "too_large"),  # a body that inflates past it (HttpCompressionMiddleware)
-    ("max redirections", "too_many_redirects"),  # RedirectMiddleware, REDIRECT_MAX_TIMES
-    ("robots.txt", "robots_txt"),
-    ("fetch policy", "refused"),  # FetchPolicyMiddleware: counted in discovery/refused/<why>
-)
-
-
-def ignored_reason(message: str) -> str:
-    """A stat name for why Scrapy ignored a request, from its ``IgnoreRequest`` message.
-
-    >>> ignored_reason("max redirections reached")
-    'too_many_redirects'
-    >>> ignored_reason("Forbidden by robots.txt"), ignored_reason("")
-    ('robots_txt', 'other')
-    """
-    for marker, reason in _IGNORED_REASONS:
-        if marker in message:
-            return reason
-    return "other"
 
 
 class NewsSpider(Spider):
@@ -105,6 +62,19 @@ class NewsSpider(Spider):
     """Wire spiders: the path of a story URL; sitemap and feed entries that do not match
     (hubs, videos, author pages) are skipped before they are fetched."""
 
+    # What the default start() reads (a wire's own discovery paths, in this order). Every
+    # request goes to -a base_url= when given; -a since= and max_items apply to what they list.
+    feed_urls: ClassVar[tuple[str, ...]] = ()
+    sitemap_urls: ClassVar[tuple[str, ...]] = ()
+    """Sitemaps or sitemap indexes."""
+    listing_urls: ClassVar[tuple[str, ...]] = ()
+    """Pages that list stories: their ``listing_links`` are followed."""
+    listing_links = "a::attr(href)"
+    """CSS selector of the story links on a listing page."""
+    tracking_params: ClassVar[tuple[str, ...]] = ()
+    """A site's own campaign parameters, dropped from listing links (``canonicalize``
+    knows the common ones)."""
+
     def __init__(
         self,
         *args: Any,
@@ -113,15 +83,16 @@ class NewsSpider(Spider):
         base_url: str | None = None,
         **kwargs: Any,
     ) -> None:
-        # what the subclasses did not take; Scrapy would set it on the spider (even ``name``)
-        check_argument_names(self.name, kwargs, self.spider_arguments,
-                             spider_attributes(type(self)))
+        # kwargs: what the subclasses did not take; Scrapy would set it on the spider (even
+        # ``name``), so an unknown name is refused here too
+        arguments = SpiderArguments.read(
+            type(self), {"since": since, "max_items": max_items, "base_url": base_url, **kwargs})
         super().__init__(*args, **kwargs)
-        self.since = parse_since(since)
-        self.max_items = parse_max_items(max_items)
-        self.base_url = parse_base_url(base_url)
-        # robots.txt rules per host (netloc), read from the robots.txt discovery fetches
-        self.robots: dict[str, RobotParser] = {}
+        self.since = arguments.since
+        self.max_items = arguments.max_items
+        self.base_url = arguments.base_url
+        # the robots.txt rules Scrapy read (None without ROBOTSTXT_OBEY), known once it opens
+        self.robots_rules: RobotsTxtReuseMiddleware | None = None
         # schemes refused in links and discovery already logged (once each)
         self.refused_schemes: set[str] = set()
         # sitemaps whose reading started and has not ended: what the crawl left unread
@@ -135,10 +106,7 @@ class NewsSpider(Spider):
     def check_arguments(cls, **kwargs: str) -> None:
         """Raise ``UsageError`` for an unknown ``-a`` name or a bad value before the crawl
         starts (the crawl command calls it; ``__init__`` checks the same)."""
-        check_argument_names(cls.name, kwargs, cls.spider_arguments, spider_attributes(cls))
-        parse_since(kwargs.get("since"))
-        parse_max_items(kwargs.get("max_items"))
-        parse_base_url(kwargs.get("base_url"))
+        SpiderArguments.read(cls, kwargs)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -146,8 +114,17 @@ class NewsSpider(Spider):
         if spider.max_items:
             # Scrapy closes the spider at this count; MaxItemsPipeline drops what was in flight
             crawler.settings.set("CLOSESPIDER_ITEMCOUNT", spider.max_items, priority="spider")
+        crawler.signals.connect(spider.find_robots_rules, signal=signals.spider_opened)
         crawler.signals.connect(spider.count_unread_sitemaps, signal=signals.spider_closed)
         return spider
+
+    async def start(self) -> AsyncIterator[Request]:
+        for url in self.feed_urls:
+            yield self.feed_request(url)
+        for url in self.sitemap_urls:
+            yield self.discovery_request(url, self.parse_sitemap)
+        for url in self.listing_urls:
+            yield self.discovery_request(url, self.parse_listing)
 
     # --- requests -------------------------------------------------------------------------
     def rebase(self, url: str) -> str:
@@ -162,6 +139,12 @@ class NewsSpider(Spider):
         # and a sitemap read last would only re-list pages the links already led to
         kwargs.setdefault("priority", DISCOVERY_PRIORITY)
         return Request(self.rebase(url), callback=callback, meta=meta, **kwargs)
+
+    def feed_request(self, url: str, **kwargs: Any) -> Request:
+        """A feed: asked again when a redirect leads it to an error page (a bot-management
+        cookie dance, see :mod:`newscrawler.downloadermiddlewares.discoveryretry`)."""
+        meta = {DISCOVERY_RETRY: True, **kwargs.pop("meta", {})}
+        return self.discovery_request(url, self.parse_feed, meta=meta, **kwargs)
 
     def story_request(
         self, url: str, *, via: str, hints: dict[str, Any] | None = None, priority: int = 10
@@ -211,6 +194,8 @@ class NewsSpider(Spider):
 
     # --- discovery callbacks --------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[Request]:
+        """A robots.txt: its ``Sitemap:`` lines, else ``/sitemap.xml``. Fetched once: with
+        ``ROBOTSTXT_OBEY`` this is the copy Scrapy fetched to obey it."""
         text = response.text if isinstance(response, TextResponse) else response.body.decode(
             "utf-8", "replace")
         sitemaps = sitemaps_from_robots(text) if response.status == 200 else []
@@ -219,25 +204,17 @@ class NewsSpider(Spider):
             yield self.discovery_request(url, self.parse_sitemap)
         if not sitemaps and self.guess_sitemap:
             yield self.discovery_request(urljoin(response.url, "/sitemap.xml"), self.parse_sitemap)
-        settings = self.crawler.settings
-        if response.status == 200 and settings.getbool("ROBOTSTXT_OBEY"):
-            parser_class = load_object(settings["ROBOTSTXT_PARSER"])
-            self.robots[urlsplit(response.url).netloc] = parser_class.from_crawler(
-                self.crawler, response.body)
 
     def robots_allow(self, url: str) -> bool:
-        """Whether robots.txt lets us fetch ``url``, as far as this spider has read it.
+        """Whether robots.txt lets us fetch ``url``, as far as it has been read.
 
         Scrapy's robots.txt middleware refuses such requests anyway; asking first spares
         scheduling them (a news page links share, print and search pages by the dozen)."""
-        parser = self.robots.get(urlsplit(url).netloc)
-        return parser is None or bool(parser.allowed(url, self.robots_agent))
+        return self.robots_rules is None or self.robots_rules.allows(url)
 
-    @cached_property
-    def robots_agent(self) -> str:
-        """The user agent robots.txt rules are read for, as Scrapy's middleware reads them."""
-        settings = self.crawler.settings
-        return str(settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT") or "")
+    def find_robots_rules(self) -> None:
+        """At open (once the downloader middlewares exist): where robots.txt rules are kept."""
+        self.robots_rules = self.crawler.get_downloader_middleware(RobotsTxtReuseMiddleware)
 
     guess_sitemap = True
 
@@ -254,8 +231,6 @@ class NewsSpider(Spider):
             if response.status == 200:
                 self.crawler.stats.inc_value("discovery/invalid_sitemap")
                 logger.warning("Not a sitemap: %(url)s", {"url": response.url})
-            elif response.meta.get(DISCOVERY_RETRY) and (retry := self.discovery_retry(response)):
-                yield retry
             return
         self.crawler.stats.inc_value(f"discovery/{reader.kind}")
         self.sitemaps_reading[reader] = response.url
@@ -341,8 +316,6 @@ class NewsSpider(Spider):
     def parse_feed(self, response: Response) -> Iterator[Request]:
         feed = self.read_feed(response)
         if feed is None:
-            if response.status != 200 and (retry := self.discovery_retry(response)) is not None:
-                yield retry
             return
         for entry in feed.entries:
             hints = {"title": entry.title, "published": entry.published, "date": entry.updated,
@@ -352,29 +325,18 @@ class NewsSpider(Spider):
             if request := self.story_request(link, via=feed.kind, hints=hints):
                 yield request
 
-    def discovery_retry(self, response: Response) -> Request | None:
-        """A feed or start URL that failed with an HTTP error: counted; asked again when
-        the error came after a redirect.
-
-        Cloudflare-fronted wires (PR Newswire) answer a fresh client's feed request with
-        a cookie-setting redirect to a URL that 404s, about one time in three; asking the
-        original URL again usually works. ``FEED_RETRY_TIMES`` (default 2) bounds it.
-        """
-        stats = self.crawler.stats
-        stats.inc_value(f"discovery/feed_http_error/{response.status}")
-        redirects = response.meta.get("redirect_urls")
-        original = (redirects or [response.url])[0]
-        tries = response.meta.get(FEED_TRIES, 0)
-        if not redirects or tries >= self.crawler.settings.getint("FEED_RETRY_TIMES", 2):
-            logger.warning("Feed %(url)s failed with HTTP %(status)s after %(tries)d retries",
-                           {"url": original, "status": response.status, "tries": tries})
-            return None
-        stats.inc_value("discovery/feed_retry")
-        meta = {k: v for k, v in response.meta.items()
-                if not k.startswith(("redirect_", "download_"))}
-        callback = response.request.callback if response.request else None
-        return self.discovery_request(original, callback or self.parse_feed, dont_filter=True,
-                                      meta={**meta, FEED_TRIES: tries + 1})
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        """A page of ``listing_urls``: the stories its ``listing_links`` name."""
+        if not isinstance(response, TextResponse):
+            return
+        page = Selector(response)  # not response.selector: that one is a cycle with the response
+        base = base_of(page.root, response.url)
+        for href in page.css(self.listing_links).getall():
+            if (absolute := self.resolve(base, href)) is None:
+                continue
+            url = url_query_cleaner(absolute, self.tracking_params, remove=True)
+            if request := self.story_request(url, via="listing"):
+                yield request
 
     def parse_page(self, response: Response) -> Iterable[Article | Request]:
         """A fetched story page: one item, unless it is older than ``since``."""
@@ -421,12 +383,9 @@ class NewsSpider(Spider):
         return True
 
     def download_failed(self, failure: Failure) -> Failure:
-        """Errback: count the downloads Scrapy ignores without a stat of its own, e.g. a gzip
-        bomb or a redirect loop, under ``download/ignored/<reason>``; Scrapy logs the rest."""
-        if failure.check(IgnoreRequest):
-            reason = ignored_reason(str(failure.value))
-            self.crawler.stats.inc_value(f"download/ignored/{reason}")
-        return failure
+        """Errback of every request: ``download/ignored/<reason>`` (a gzip bomb, a redirect
+        loop, ...: see :mod:`newscrawler.ignored`); Scrapy logs the rest."""
+        return count_ignored(self.crawler.stats, failure)
 
     # --- helpers --------------------------------------------------------------------------
     def _before_since(self, value: str | None) -> bool:

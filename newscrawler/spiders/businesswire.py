@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from scrapy import Request
 from scrapy.http import Response
 
 from newscrawler.items import Article
@@ -36,10 +35,6 @@ class BusinessWireSpider(NewsSpider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.seen_releases: set[str] = set()
-
-    async def start(self) -> AsyncIterator[Request]:
-        for url in self.feed_urls:
-            yield self.discovery_request(url, self.parse_feed)
 
     def parse_feed(self, response: Response) -> Iterator[Article]:  # type: ignore[override]
         feed = self.read_feed(response)

@@ -10,15 +10,16 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 from scrapy import Request
-from scrapy.exceptions import UsageError
 from scrapy.http import Response, TextResponse
 
+from newscrawler.arguments import parse_start_urls
+from newscrawler.components import non_negative
 from newscrawler.discovery.feeds import FEED_TYPES
 from newscrawler.discovery.links import base_of, page_links
 from newscrawler.discovery.pages import is_story_page
 from newscrawler.items import Article
 from newscrawler.meta import DISCOVERY_RETRY, HINTS, NAMED_BY_START, STORY
-from newscrawler.spiders.base import NewsSpider, split_urls
+from newscrawler.spiders.base import NewsSpider
 from newscrawler.utils.bounds import window
 from newscrawler.utils.sniff import sniff
 from newscrawler.utils.text import word_count
@@ -54,8 +55,7 @@ class GenericSpider(NewsSpider):
 
     def __init__(self, *args: Any, url: str | list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.seed_urls = split_urls(url)
-        self.check_arguments(url=url)
+        self.seed_urls = parse_start_urls(url)
         crawled = [self.rebase(u) for u in self.seed_urls]
         # read as given whatever their scheme (a local file too): the user chose them
         self.start_urls = crawled
@@ -71,8 +71,7 @@ class GenericSpider(NewsSpider):
     @classmethod
     def check_arguments(cls, **kwargs: str) -> None:
         super().check_arguments(**kwargs)
-        if not split_urls(kwargs.get("url")):
-            raise UsageError("the generic spider needs -a url=URL (a site root, sitemap or feed)")
+        parse_start_urls(kwargs.get("url"))
 
     async def start(self) -> AsyncIterator[Request]:
         roots: set[str] = set()
@@ -89,9 +88,9 @@ class GenericSpider(NewsSpider):
         """Any fetched URL: a site root, listing, story, sitemap or feed (found by content)."""
         if (response.status >= 400 and response.meta.get(DISCOVERY_RETRY)
                 and response.meta.get("redirect_urls")):
-            # a start URL redirected to an error (a bot-management cookie dance): ask again
-            retry = self.discovery_retry(response)
-            return [retry] if retry is not None else []
+            # a start URL redirected to an error page, still there after the retries
+            # (DiscoveryRetryMiddleware): not the site the user named
+            return []
         if response.meta.get(DISCOVERY_RETRY) and urlsplit(response.url).scheme not in (
                 "http", "https"):
             # a local file given as -a url= (the fetch policy refuses any other)
@@ -139,7 +138,7 @@ class GenericSpider(NewsSpider):
         for el in _FEED_LINKS(root):
             kind = el.attrib.get("type", "").split(";")[0].strip().lower()
             if kind in FEED_TYPES[:4] and (url := self.resolve(base, el.attrib["href"])):
-                yield self.discovery_request(url, self.parse_feed)
+                yield self.feed_request(url)
         for href in links.get("next", []):
             if (url := self.resolve(base, href)) is not None:
                 yield Request(self.rebase(url), callback=self.parse_page,
@@ -169,11 +168,8 @@ class GenericSpider(NewsSpider):
 
         A news page links a few hundred pages; a hostile one pads itself with 300,000
         links, each a request to build, fingerprint and queue."""
-        value = self.crawler.settings.getint("DISCOVERY_MAX_LINKS_PER_PAGE", MAX_LINKS_PER_PAGE)
-        if value < 0:
-            raise ValueError(f"DISCOVERY_MAX_LINKS_PER_PAGE must be 0 (no limit) or more, "
-                             f"not {value}")
-        return value or None
+        return non_negative(self.crawler.settings, "DISCOVERY_MAX_LINKS_PER_PAGE",
+                            MAX_LINKS_PER_PAGE, "no limit") or None
 
     def _links_capped(self, url: str) -> None:
         stats = self.crawler.stats

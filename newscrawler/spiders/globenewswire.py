@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from typing import Any, ClassVar
-
-from scrapy import Request
 
 from newscrawler.parsers.globenewswire import GlobeNewswireParser
 from newscrawler.spiders.base import NewsSpider
@@ -29,7 +26,3 @@ class GlobeNewswireSpider(NewsSpider):
     story_url = re.compile(r"^/news-release/\d{4}/\d{2}/\d{2}/\d+/")
     parser_class = GlobeNewswireParser
     custom_settings: ClassVar[dict[str, Any]] = {"DOWNLOAD_DELAY": 0.5}
-
-    async def start(self) -> AsyncIterator[Request]:
-        for url in self.feed_urls:
-            yield self.discovery_request(url, self.parse_feed)

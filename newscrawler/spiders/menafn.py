@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from typing import Any, ClassVar
-
-from scrapy import Request
 
 from newscrawler.parsers.menafn import MenafnParser
 from newscrawler.spiders.base import NewsSpider
@@ -21,14 +18,7 @@ class MenafnSpider(NewsSpider):
 
     name = "menafn"
     allowed_domains: ClassVar[list[str]] = ["menafn.com"]
-    feed_urls = (
-        "https://menafn.com/rss/menafn_sa.xml",
-        "https://menafn.com/rss/menafn_energy.xml",
-    )
+    feed_urls = ("https://menafn.com/rss/menafn_sa.xml", "https://menafn.com/rss/menafn_energy.xml")
     story_url = re.compile(r"^/\d{10}/[^/]+$")
     parser_class = MenafnParser
     custom_settings: ClassVar[dict[str, Any]] = {"DOWNLOAD_DELAY": 1.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 2}
-
-    async def start(self) -> AsyncIterator[Request]:
-        for url in self.feed_urls:
-            yield self.discovery_request(url, self.parse_feed)

@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
 from typing import Any, ClassVar
 
-from scrapy import Request
-from scrapy.http import Response
-from scrapy.selector import Selector
-from w3lib.url import url_query_cleaner
-
-from newscrawler.discovery.links import base_of
 from newscrawler.parsers.prnewswire import PrNewswireParser
 from newscrawler.spiders.base import NewsSpider
 
@@ -35,19 +28,3 @@ class PrNewswireSpider(NewsSpider):
     listing_links = "div.card.col-view a.newsreleaseconsolidatelink::attr(href)"
     # list links carry PR Newswire's own campaign tag (?tc=eml_cleartime): one release, one fetch
     tracking_params = ("tc",)
-
-    async def start(self) -> AsyncIterator[Request]:
-        for url in self.feed_urls:
-            yield self.discovery_request(url, self.parse_feed)
-        for url in self.listing_urls:
-            yield self.discovery_request(url, self.parse_listing)
-
-    def parse_listing(self, response: Response) -> Iterator[Request]:
-        page = Selector(response)  # not response.selector: that one is a cycle with the response
-        base = base_of(page.root, response.url)
-        for href in page.css(self.listing_links).getall():
-            if (absolute := self.resolve(base, href)) is None:
-                continue
-            url = url_query_cleaner(absolute, self.tracking_params, remove=True)
-            if request := self.story_request(url, via="listing"):
-                yield request
