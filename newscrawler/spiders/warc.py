@@ -162,9 +162,6 @@ class WarcSpider(NewsSpider):
         try:
             found = await asyncio.to_thread(lambda: list(expand(
                 self.sources, self.read_policy, user_agent=self.agent)))
-        except RefusedRead as refused:
-            self.refuse(refused.url, refused.why, refused.via)
-            return
         except OSError as error:  # a listing that cannot be read: nothing to do
             self.crawler.stats.inc_value("warc/files/failed")
             logger.error("Cannot read the listing: %(error)s", {"error": error})

@@ -153,8 +153,13 @@ def expand(sources: list[str], policy: FetchPolicy, *, user_agent: str = "newscr
     """Every WARC file the sources name, listings read (their entries held to ``policy``)."""
     for source in sources:
         if is_listing(source):
-            with open_source(source, policy, user_agent=user_agent, timeout=timeout) as stream:
-                raw = stream.read()
+            try:
+                with open_source(source, policy, user_agent=user_agent,
+                                 timeout=timeout) as stream:
+                    raw = stream.read()
+            except RefusedRead as refused:  # redirected off the crawl: the other sources go on
+                yield Refused(refused.url, refused.via, refused.why)
+                continue
             text = (gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw).decode(
                 "utf-8", "replace")
             for entry in listing_entries(source, text):
