@@ -55,6 +55,8 @@ LISTING = "https://data.example/crawl-data/CC-NEWS/2025/04/warc.paths.gz"
     ("file:///etc/passwd", "scheme"),
     ("ftp://data.example/a.warc.gz", "scheme"),
     ("https://[::1/a.warc.gz", "bad_entry"),
+    ("crawl-data/a b.warc.gz", "bad_entry"),
+    ("crawl-data/a.warc.gz\x00", "bad_entry"),
 ])
 def test_remote_listing_entries(entry: str, expected: str) -> None:
     found = remote_entry(LISTING, entry)

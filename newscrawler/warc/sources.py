@@ -89,6 +89,8 @@ def remote_entry(listing: str, line: str) -> str | Refused:
     ...     "http://169.254.169.254/a.warc.gz", "//evil.example/a.warc.gz", "file:///etc/passwd")]
     ['offsite_host', 'offsite_host', 'scheme']
     """
+    if any(ch <= " " or ch == "\x7f" for ch in line):
+        return Refused(line, listing, "bad_entry")  # http.client refuses them in a request line
     try:
         parts = urlsplit(line)
         scheme = parts.scheme.lower()
