@@ -54,6 +54,7 @@ def test_killed_worker_file_is_taken_up_again(tmp_path: Path, redis_url: str) ->
         victim.wait()
         partial = {item["url"] for item in read_jsonl(part)}
         assert 2 <= len(partial) < STORIES
+        server.rate = None  # slow only while there was a worker to kill
         second = start_worker(tmp_path / "w2", url, redis_url, "warc")
         assert wait_all([second], timeout=120) == [0]
     # the killed worker's feed stays an unpublished .part and its claims never became

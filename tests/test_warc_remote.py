@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from scrapy.exceptions import UsageError
 from warcfiles import (
     PR_URL,
     STORIES,
@@ -13,6 +15,8 @@ from warcfiles import (
     response,
     write_listing,
 )
+
+from newscrawler.spiders.ccnews import CcNewsSpider
 
 from conftest import run_crawl
 
@@ -61,10 +65,14 @@ def test_ccnews_against_a_mirror(tmp_path: Path) -> None:
 
 
 def test_ccnews_needs_a_month_or_a_day(tmp_path: Path) -> None:
-    for args in ((), ("month=2025-13",), ("month=2025-04", "day=2025-04-01")):
-        result = run_crawl("ccnews", fresh(tmp_path, str(len(list(tmp_path.iterdir())))), *args)
-        assert result.returncode != 0
-        assert "month" in result.log
+    result = run_crawl("ccnews", tmp_path)
+    assert result.returncode != 0
+    assert "needs -a month=YYYY-MM or -a day=YYYY-MM-DD" in result.log
+    # the same check, on the other wrong arguments (no crawl needed to see it refuse them)
+    for args in ({"month": "2025-13"}, {"month": "2025-04", "day": "2025-04-01"},
+                 {"day": "2025-04-31"}):
+        with pytest.raises(UsageError, match=r"month|day"):
+            CcNewsSpider.check_arguments(**args)
 
 
 def test_a_dropped_connection_resumes_where_it_broke(tmp_path: Path) -> None:

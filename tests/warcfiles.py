@@ -121,10 +121,14 @@ def story_urls(items: list[dict]) -> set[str]:
 class ArchiveServer:
     """Serves ``root`` on 127.0.0.1 with ``Range`` support; with ``cut`` set, the first
     answer for each file stops after that many bytes (a dropped connection); with
-    ``rate``, bodies are sent at that many bytes a second."""
+    ``rate``, bodies are sent at that many bytes a second. ``redirects`` answers a path
+    (or the absolute URL a proxy is asked for) with a 302 to its value; ``host`` is
+    another loopback address (127.0.0.2: another host of the same machine)."""
 
-    def __init__(self, root: Path, *, cut: int | None = None, rate: int | None = None) -> None:
+    def __init__(self, root: Path, *, cut: int | None = None, rate: int | None = None,
+                 host: str = "127.0.0.1", redirects: dict[str, str] | None = None) -> None:
         self.root, self.cut, self.rate = root, cut, rate
+        self.redirects = redirects or {}
         self.requests: list[tuple[str, str | None]] = []
         self._cut_done: set[str] = set()
         server = self
@@ -135,6 +139,12 @@ class ArchiveServer:
 
             def do_GET(self) -> None:
                 server.requests.append((self.path, self.headers.get("Range")))
+                if (location := server.redirects.get(self.path)) is not None:
+                    self.send_response(302)
+                    self.send_header("Location", location)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 file = server.root / self.path.lstrip("/").split("?")[0]
                 if not file.is_file():
                     self.send_error(404)
@@ -166,8 +176,8 @@ class ArchiveServer:
                     self.wfile.flush()
                     time.sleep(1024 / server.rate)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.httpd = ThreadingHTTPServer((host, 0), Handler)
+        self.base_url = f"http://{host}:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def __enter__(self) -> Self:

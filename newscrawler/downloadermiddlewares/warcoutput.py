@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Self
@@ -22,6 +23,7 @@ from newscrawler.warc.writer import RollingWarcWriter, fetch_records
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_SIZE = 1024**3  # a Common Crawl file's size
+DEFAULT_MAX_QUEUED = 32 * 1024**2
 
 
 def fetch_kind(url: str, meta: dict[str, Any], body: bytes) -> str:
@@ -51,12 +53,21 @@ def header_list(headers: Headers) -> list[tuple[bytes, bytes]]:
 
 class WarcOutputMiddleware:
     """Next to the downloader, so the response is archived as it came (still compressed,
-    before redirects and retries act on it). Files are written in one thread of their own."""
+    before redirects and retries act on it). Files are written in one thread of their own.
 
-    def __init__(self, crawler: Crawler, template: str, max_size: int) -> None:
+    When more than ``max_queued`` bytes wait for that thread (a disk slower than the
+    crawl), a response is held until its records are written: the download stays active
+    meanwhile, so the downloader, at its concurrency, takes no new request and memory
+    stays bounded. The reactor never blocks."""
+
+    def __init__(self, crawler: Crawler, template: str, max_size: int,
+                 max_queued: int = DEFAULT_MAX_QUEUED) -> None:
         self.crawler, self.template, self.max_size = crawler, template, max_size
+        self.max_queued = max_queued
         self.writer: RollingWarcWriter | None = None
         self.executor: ThreadPoolExecutor | None = None
+        self.queued = 0  # bytes submitted to the writing thread and not yet written
+        self.lock = threading.Lock()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -67,7 +78,10 @@ class WarcOutputMiddleware:
         max_size = settings.getint("WARC_OUTPUT_MAX_SIZE", DEFAULT_MAX_SIZE)
         if max_size <= 0:
             raise ValueError(f"WARC_OUTPUT_MAX_SIZE must be a size in bytes, not {max_size}")
-        middleware = cls(crawler, str(template), max_size)
+        max_queued = settings.getint("WARC_OUTPUT_MAX_QUEUED", DEFAULT_MAX_QUEUED)
+        if max_queued <= 0:
+            raise ValueError(f"WARC_OUTPUT_MAX_QUEUED must be a size in bytes, not {max_queued}")
+        middleware = cls(crawler, str(template), max_size, max_queued)
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return attach(middleware, crawler)
@@ -80,7 +94,7 @@ class WarcOutputMiddleware:
                                         info=f"operator-spider: {spider.name}\r\n")
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warc-output")
 
-    def process_response(self, request: Request, response: Response) -> Response:
+    async def process_response(self, request: Request, response: Response) -> Response:
         if (self.writer is None or self.executor is None or WARC_RECORD in request.meta
                 or WARC_FILE in request.meta
                 or not response.url.startswith(("http://", "https://"))):
@@ -91,11 +105,23 @@ class WarcOutputMiddleware:
             request_headers=header_list(request.headers), request_body=request.body,
             status=response.status, headers=header_list(response.headers), body=response.body,
             kind=kind, hints=request.meta.get(HINTS))
-        self.executor.submit(self.writer.write, *records).add_done_callback(self._written)
+        size = sum(len(r) for r in records)
+        with self.lock:
+            self.queued += size
+            behind = self.queued > self.max_queued
+        future = self.executor.submit(self.writer.write, *records)
+        future.add_done_callback(lambda done: self._written(done, size))
         self.crawler.stats.inc_value(f"warc_output/records/{kind}")
+        if behind:
+            # the writer is behind: hold this download until its records are on disk
+            self.crawler.stats.inc_value("warc_output/held")
+            await asyncio.wait([asyncio.wrap_future(future)])
         return response
 
-    def _written(self, future: Future[None]) -> None:
+    def _written(self, future: Future[None], size: int) -> None:
+        """In the writing thread: the records are written (or failed)."""
+        with self.lock:
+            self.queued -= size
         if (error := future.exception()) is not None:
             self.crawler.stats.inc_value("warc_output/errors")
             logger.error("Cannot write to WARC_OUTPUT: %(error)s", {"error": error})

@@ -23,7 +23,9 @@ from scrapy.http import Response
 from scrapy.spiderloader import get_spider_loader
 
 from newscrawler.arguments import parse_since
+from newscrawler.discovery.policy import DEFAULT_ALLOWED_HOSTS, FetchPolicy, url_host
 from newscrawler.distributed import is_distributed
+from newscrawler.downloadermiddlewares.fetchpolicy import allowed_hosts
 from newscrawler.items import Article
 from newscrawler.meta import HINTS, STORY, WARC_FILE, WARC_RECORD
 from newscrawler.parsers.base import ArticleParser
@@ -31,7 +33,15 @@ from newscrawler.spiders.base import NewsSpider
 from newscrawler.spiders.generic import GenericSpider
 from newscrawler.warc.filters import archived_hints, in_hosts, select, warc_date
 from newscrawler.warc.records import Bad, Record, iter_records
-from newscrawler.warc.sources import expand, file_url, is_remote, open_source, split_sources
+from newscrawler.warc.sources import (
+    Refused,
+    RefusedRead,
+    expand,
+    file_url,
+    is_remote,
+    open_source,
+    split_sources,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -124,15 +134,44 @@ class WarcSpider(NewsSpider):
     def agent(self) -> str:
         return str(self.crawler.settings.get("USER_AGENT") or "newscrawler")
 
+    @cached_property
+    def read_policy(self) -> FetchPolicy:
+        """What remote reads may reach besides the sources typed in ``-a url=``: their
+        hosts and ``DISCOVERY_ALLOWED_HOSTS``, never a private address unless a source is
+        on one (a listing's entries and every redirect are held to it)."""
+        hosts = self.crawler.settings.getlist("DISCOVERY_ALLOWED_HOSTS",
+                                              list(DEFAULT_ALLOWED_HOSTS))
+        return FetchPolicy([s for s in self.sources if is_remote(s)], (), allowed_hosts(hosts))
+
+    @cached_property
+    def refusals_logged(self) -> set[tuple[str, str]]:
+        return set()
+
+    def refuse(self, what: str, why: str, where: str) -> None:
+        """Count a refused entry or redirect; log it once per reason and host (or listing)."""
+        self.crawler.stats.inc_value(f"warc/refused/{why}")
+        key = (why, url_host(what) or where)
+        if key not in self.refusals_logged:
+            self.refusals_logged.add(key)
+            logger.warning("Refused %(what)s (%(why)s, in %(where)s): a listing's entries stay "
+                           "on its origin or in its folder, and redirects on the crawl's hosts "
+                           "(further refusals are counted in warc/refused/%(why)s)",
+                           {"what": what, "why": why, "where": where})
+
     async def start(self) -> AsyncIterator[Request]:
         try:
-            files = await asyncio.to_thread(lambda: list(expand(
-                self.sources, user_agent=self.agent)))
+            found = await asyncio.to_thread(lambda: list(expand(
+                self.sources, self.read_policy, user_agent=self.agent)))
         except OSError as error:  # a listing that cannot be read: nothing to do
             self.crawler.stats.inc_value("warc/files/failed")
             logger.error("Cannot read the listing: %(error)s", {"error": error})
             return
-        files = [f for f in files if self.wanted_file(f)]
+        files = []
+        for entry in found:
+            if isinstance(entry, Refused):
+                self.refuse(entry.entry, entry.why, entry.listing)
+            elif self.wanted_file(entry):
+                files.append(entry)
         self.crawler.stats.set_value("warc/files/listed", len(files))
         if is_distributed(self.crawler.settings):
             # each file is a unit of work in the shared queue: one worker takes it, and if
@@ -170,7 +209,11 @@ class WarcSpider(NewsSpider):
         """One WARC file's pages as requests, read in a thread a batch at a time."""
         stats = self.crawler.stats
         try:
-            stream = await asyncio.to_thread(open_source, location, user_agent=self.agent)
+            stream = await asyncio.to_thread(open_source, location, self.read_policy,
+                                             user_agent=self.agent)
+        except RefusedRead as refused:
+            self.refuse(refused.url, refused.why, refused.via)
+            return
         except OSError as error:
             stats.inc_value("warc/files/failed")
             logger.error("Cannot open %(file)s: %(error)s", {"file": location, "error": error})
@@ -185,6 +228,8 @@ class WarcSpider(NewsSpider):
                         # read on when the crawl has room: memory stays a few pages deep
                         await self.crawler.signals.wait_for(signals.scheduler_empty)
                     yield request
+        except RefusedRead as refused:  # a resumed read redirected off the crawl's hosts
+            self.refuse(refused.url, refused.why, refused.via)
         except OSError as error:
             stats.inc_value("warc/files/failed")
             logger.error("Reading %(file)s failed: %(error)s", {"file": location, "error": error})
