@@ -4,7 +4,7 @@ settings renamed in this release still read under their old names, with a warnin
 from __future__ import annotations
 
 import warnings
-from typing import TypeVar
+from typing import ClassVar, Self, TypeVar
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured, ScrapyDeprecationWarning
@@ -34,11 +34,32 @@ def non_negative(settings: BaseSettings, name: str, default: int, zero: str) -> 
     return value
 
 
+def at_least(settings: BaseSettings, name: str, default: int, minimum: int) -> int:
+    """The whole-number setting ``name``, refused at start-up below ``minimum``."""
+    value = settings.getint(name, default)
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, not {value}")
+    return value
+
+
 def attach(component: T, crawler: Crawler) -> T:
     """``component`` with its crawler set (Scrapy components reach stats and signals through
     it), returned for ``from_crawler``."""
     setattr(component, "crawler", crawler)  # noqa: B010 (any component class)
     return component
+
+
+class SwitchedComponent:
+    """Base of a component whose one setting is its switch: ``from_crawler`` checks
+    ``switch`` and attaches the crawler."""
+
+    switch: ClassVar[str]
+    crawler: Crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        require(crawler.settings, cls.switch)
+        return attach(cls(), crawler)
 
 
 class RenamedSettings:

@@ -12,7 +12,7 @@ text is the same or a near-duplicate of the exported text at ``change_threshold`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from urllib.parse import urlsplit
 
 from newscrawler.dedup.minhash import (
@@ -87,19 +87,19 @@ class Decision:
         return self.duplicate_of is not None
 
 
+@dataclass
 class DuplicateIndex:
-    def __init__(self, store: StateStore, run: str, *, near: bool = True,
-                 thresholds: Thresholds = DEFAULT_THRESHOLDS, max_candidates: int = 32,
-                 change_threshold: float = DEFAULT_CHANGE_THRESHOLD,
-                 claim_copies: bool = False) -> None:
-        self.store = store
-        self.run = run
-        self.near = near
-        self.thresholds = thresholds
-        self.max_candidates = max_candidates
-        self.change_threshold = change_threshold
-        self.claim_copies = claim_copies
-        """Copies are exported too (``DUPLICATES_POLICY = "mark"``): the run claims them."""
+    """What a story is a copy of, decided against the store and claimed under ``run``."""
+
+    store: StateStore
+    run: str
+    _: KW_ONLY
+    near: bool = True
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
+    max_candidates: int = 32
+    change_threshold: float = DEFAULT_CHANGE_THRESHOLD
+    claim_copies: bool = False
+    """Copies are exported too (``DUPLICATES_POLICY = "mark"``): the run claims them."""
 
     def _representative(self, row: StoryRow) -> StoryRow | None:
         rep = row if row.cluster_id == row.id else self.store.get_story(row.cluster_id)

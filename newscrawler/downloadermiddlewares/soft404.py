@@ -20,7 +20,7 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.http import HtmlResponse, Response
 
-from newscrawler.components import attach, require
+from newscrawler.components import at_least, attach, require
 from newscrawler.meta import PROBE, REDIRECT, STORY
 from newscrawler.soft404.redirects import redirect_kind
 from newscrawler.utils.urls import absolute_url, url_kind
@@ -42,9 +42,8 @@ class StoryRedirectMiddleware:
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
         require(settings, "SOFT404_ENABLED")
-        shared_min = settings.getint("SOFT404_REDIRECT_SHARED_MIN", DEFAULT_REDIRECT_SHARED_MIN)
-        if shared_min < 2:
-            raise ValueError(f"SOFT404_REDIRECT_SHARED_MIN must be at least 2, not {shared_min}")
+        shared_min = at_least(settings, "SOFT404_REDIRECT_SHARED_MIN",
+                              DEFAULT_REDIRECT_SHARED_MIN, 2)
         return attach(cls(shared_min), crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:

@@ -19,7 +19,7 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from newscrawler.components import attach, require
+from newscrawler.components import at_least, attach, require
 from newscrawler.dedup.boilerplate import learnable_hashes, strip_boilerplate
 from newscrawler.dedup.index import Decision, story_host
 from newscrawler.dedup.repeats import split_paragraphs
@@ -65,9 +65,7 @@ class BoilerplatePipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
         require(settings, "BOILERPLATE_ENABLED")
-        min_stories = settings.getint("BOILERPLATE_MIN_STORIES", DEFAULT_MIN_STORIES)
-        if min_stories < 2:
-            raise ValueError(f"BOILERPLATE_MIN_STORIES must be 2 or more, not {min_stories}")
+        min_stories = at_least(settings, "BOILERPLATE_MIN_STORIES", DEFAULT_MIN_STORIES, 2)
         positive_days(settings, "BOILERPLATE_EXPIRY_DAYS", DEFAULT_BOILERPLATE_EXPIRY_DAYS)
         pipeline = attach(cls(min_stories, settings.getbool("BOILERPLATE_LEARN", True)), crawler)
         if pipeline.learn:

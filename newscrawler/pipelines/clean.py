@@ -7,12 +7,11 @@ blank line, authors de-duplicated, languages as ISO 639-1 codes.
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any
 
 from itemadapter import ItemAdapter
-from scrapy.crawler import Crawler
 
-from newscrawler.components import attach, require
+from newscrawler.components import SwitchedComponent
 from newscrawler.utils.language import normalize_language
 from newscrawler.utils.text import clean_body, clean_inline, unique
 
@@ -36,15 +35,10 @@ def clean_fields(adapter: ItemAdapter) -> None:
         adapter["flags"] = unique(adapter.get("flags") or [])
 
 
-class CleanArticlePipeline:
+class CleanArticlePipeline(SwitchedComponent):
     """``CLEAN_ENABLED`` (default ``True``) switches it off."""
 
-    crawler: Crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        require(crawler.settings, "CLEAN_ENABLED")
-        return attach(cls(), crawler)
+    switch = "CLEAN_ENABLED"
 
     def process_item(self, item: Any) -> Any:
         clean_fields(ItemAdapter(item))

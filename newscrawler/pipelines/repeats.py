@@ -10,13 +10,12 @@ in a bounded number of comparisons (:mod:`newscrawler.utils.bounds`).
 from __future__ import annotations
 
 import logging
-from typing import Any, Self
+from typing import Any
 
 from itemadapter import ItemAdapter
-from scrapy.crawler import Crawler
 from scrapy.utils.deprecate import create_deprecated_class
 
-from newscrawler.components import attach, require
+from newscrawler.components import SwitchedComponent
 from newscrawler.dedup.repeats import collapse, split_paragraphs
 from newscrawler.utils.bounds import bounded
 from newscrawler.utils.text import join_blocks
@@ -26,15 +25,10 @@ logger = logging.getLogger(__name__)
 FLAG = "repeated_paragraphs_removed"
 
 
-class RepeatsPipeline:
+class RepeatsPipeline(SwitchedComponent):
     """``REPEATS_ENABLED`` (default ``True``) switches it off."""
 
-    crawler: Crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        require(crawler.settings, "REPEATS_ENABLED")
-        return attach(cls(), crawler)
+    switch = "REPEATS_ENABLED"
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
