@@ -32,10 +32,13 @@ def test_two_workers_split_the_files(tmp_path: Path, redis_url: str) -> None:
     feeds = [read_jsonl(tmp_path / f"w{i}" / "out.jsonl") for i in (1, 2)]
     urls = [item["url"] for feed in feeds for item in feed]
     assert len(urls) == len(set(urls)) == STORIES  # every story, once
-    # each file read by one worker; its pages are shared through the queue
+    # both were workers of the one crawl (one seeded it), and each file was read by one
+    # worker only; its pages are shared through the queue. How the pages split between
+    # the workers depends on timing (a worker that is busy takes the next page first), so
+    # it is not asserted: on so small an archive one worker may well take them all.
     stats = [parse_stats((tmp_path / f"w{i}" / "crawl.log").read_text()) for i in (1, 2)]
+    assert sorted(s.get("distributed/seeder") for s in stats) == [0, 1]
     assert sum(s.get("warc/files/read", 0) for s in stats) == 6
-    assert all(feeds), "a worker exported nothing"
     with redis.Redis.from_url(redis_url) as client:
         assert client.zcard("newscrawler:warc:requests") == 0
 
