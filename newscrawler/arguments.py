@@ -153,23 +153,23 @@ def spider_attributes(spidercls: type) -> set[str]:
     return {name for name in dir(spidercls) if not name.startswith("__")} | SPIDER_ATTRIBUTES
 
 
+def split_values(value: str | list[str] | None) -> list[str]:
+    """``-a url=`` values as given: repeatable, comma- or whitespace-separated.
+
+    >>> split_values(["a.warc.gz, https://h/x.warc.gz", "c.test"])
+    ['a.warc.gz', 'https://h/x.warc.gz', 'c.test']
+    """
+    values = value if isinstance(value, list) else [value or ""]
+    return [v for chunk in values for v in chunk.replace(",", " ").split()]
+
+
 def split_urls(value: str | list[str] | None) -> list[str]:
-    """``-a url=`` values: repeatable, comma- or whitespace-separated; ``https://`` when no
-    scheme is given.
+    """``-a url=`` values, ``https://`` when no scheme is given.
 
     >>> split_urls(["a.test/news, https://b.test/feed.xml", "c.test"])
     ['https://a.test/news', 'https://b.test/feed.xml', 'https://c.test']
     """
-    if not value:
-        return []
-    values = value if isinstance(value, list) else [value]
-    urls = []
-    for chunk in values:
-        for url in chunk.replace(",", " ").split():
-            if "://" not in url:
-                url = "https://" + url
-            urls.append(url)
-    return urls
+    return [url if "://" in url else "https://" + url for url in split_values(value)]
 
 
 def parse_start_urls(value: str | list[str] | None) -> list[str]:

@@ -1,5 +1,5 @@
-"""What every optional component's ``from_crawler`` opens with: its on/off switch, and
-settings renamed in this release still read under their old names, with a warning."""
+"""What every component's ``from_crawler`` opens with: its on/off switch, its settings checked
+at start-up, and settings renamed in this release still read under their old names."""
 
 from __future__ import annotations
 
@@ -25,20 +25,22 @@ def require(settings: BaseSettings, switch: str, default: bool = True) -> None:
         raise NotConfigured(f"{switch} is off")
 
 
-def non_negative(settings: BaseSettings, name: str, default: int, zero: str) -> int:
-    """The whole-number setting ``name``, refused at start-up when negative (``zero`` says
-    what 0 means, for the message)."""
+def at_least(settings: BaseSettings, name: str, default: int, minimum: int,
+             meaning: str = "") -> int:
+    """The whole-number setting ``name``, refused at start-up below ``minimum`` (``meaning``
+    says what the minimum means, e.g. 0 for "no limit", for the message)."""
     value = settings.getint(name, default)
-    if value < 0:
-        raise ValueError(f"{name} must be 0 ({zero}) or more, not {value}")
+    if value < minimum:
+        said = f" ({meaning})" if meaning else ""
+        raise ValueError(f"{name} must be {minimum}{said} or more, not {value}")
     return value
 
 
-def at_least(settings: BaseSettings, name: str, default: int, minimum: int) -> int:
-    """The whole-number setting ``name``, refused at start-up below ``minimum``."""
-    value = settings.getint(name, default)
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, not {value}")
+def positive_days(settings: BaseSettings, name: str, default: float) -> float:
+    """An expiry setting, refused unless it is a positive number of days."""
+    value = settings.getfloat(name, default)
+    if value <= 0:
+        raise ValueError(f"{name} must be a positive number of days, not {value!r}")
     return value
 
 

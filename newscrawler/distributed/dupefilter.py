@@ -16,6 +16,7 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy_redis.dupefilter import RFPDupeFilter
 
+from newscrawler.components import positive_days
 from newscrawler.distributed.coordinator import Coordinator, coordinator_of
 from newscrawler.meta import DISCOVERY, STORY
 from newscrawler.utils.urls import url_kind
@@ -79,10 +80,8 @@ class ExpiringDupeFilter(RFPDupeFilter):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        days = settings.getfloat("REDIS_SEEN_DAYS",
-                                 settings.getfloat("DUPLICATES_EXPIRY_DAYS", DEFAULT_SEEN_DAYS))
-        if days <= 0:
-            raise ValueError(f"REDIS_SEEN_DAYS must be a positive number of days, not {days!r}")
+        days = positive_days(settings, "REDIS_SEEN_DAYS",
+                             settings.getfloat("DUPLICATES_EXPIRY_DAYS", DEFAULT_SEEN_DAYS))
         return cls(coordinator_of(crawler), crawler, days,
                    debug=settings.getbool("DUPEFILTER_DEBUG"))
 

@@ -26,7 +26,7 @@ from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.http import Response
 from scrapy.utils.response import response_status_message
 
-from newscrawler.components import attach, non_negative
+from newscrawler.components import at_least, attach
 from newscrawler.meta import DISCOVERY_RETRY
 
 logger = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ class DiscoveryRetryMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        times = non_negative(settings, "FEED_RETRY_TIMES", DEFAULT_FEED_RETRY_TIMES, "no retry")
+        times = at_least(settings, "FEED_RETRY_TIMES", DEFAULT_FEED_RETRY_TIMES, 0, "no retry")
         codes = None if settings.getbool("HTTPERROR_ALLOW_ALL") else frozenset(
             int(code) for code in settings.getlist("HTTPERROR_ALLOWED_CODES"))
         return attach(cls(times, codes), crawler)

@@ -28,10 +28,9 @@ from typing import Any, Self
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.extensions.feedexport import FeedExporter
-from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
-from newscrawler.components import attach
+from newscrawler.components import attach, positive_days
 from newscrawler.dedup.minhash import stored_band_keys
 from newscrawler.exceptions import StoreUnavailable
 from newscrawler.state import DEFAULT_STATE_URI, open_store
@@ -45,14 +44,6 @@ DEFAULT_BOILERPLATE_EXPIRY_DAYS = 30.0
 state_store_opened = object()
 """Signal sent with ``store`` and ``state`` (the extension) once the crawl's store is open,
 before it is pruned: a worker of a distributed crawl sets ``state.run`` to its claim id."""
-
-
-def positive_days(settings: BaseSettings, name: str, default: float) -> float:
-    """An expiry setting, refused unless it is a positive number of days."""
-    value = settings.getfloat(name, default)
-    if value <= 0:
-        raise ValueError(f"{name} must be a positive number of days, not {value!r}")
-    return value
 
 
 def unavailable(error: BaseException) -> bool:

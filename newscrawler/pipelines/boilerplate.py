@@ -19,15 +19,11 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from newscrawler.components import at_least, attach, require
+from newscrawler.components import at_least, attach, positive_days, require
 from newscrawler.dedup.boilerplate import learnable_hashes, strip_boilerplate
 from newscrawler.dedup.index import Decision, story_host
 from newscrawler.dedup.repeats import split_paragraphs
-from newscrawler.extensions.state import (
-    DEFAULT_BOILERPLATE_EXPIRY_DAYS,
-    StateStoreExtension,
-    positive_days,
-)
+from newscrawler.extensions.state import DEFAULT_BOILERPLATE_EXPIRY_DAYS, StateStoreExtension
 from newscrawler.pipelines.duplicates import Duplicate, story_decided
 from newscrawler.storeapi import StateStore
 from newscrawler.utils.bounds import WINDOW_BLOCKS, bounded

@@ -30,7 +30,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from newscrawler.components import attach, require
+from newscrawler.components import attach, positive_days, require
 from newscrawler.dedup.boilerplate import strip_boilerplate
 from newscrawler.dedup.fingerprint import content_hash, story_core
 from newscrawler.dedup.index import (
@@ -43,11 +43,7 @@ from newscrawler.dedup.index import (
 from newscrawler.dedup.minhash import Thresholds
 from newscrawler.dedup.repeats import split_paragraphs
 from newscrawler.exceptions import Rejected
-from newscrawler.extensions.state import (
-    DEFAULT_DUPLICATES_EXPIRY_DAYS,
-    StateStoreExtension,
-    positive_days,
-)
+from newscrawler.extensions.state import DEFAULT_DUPLICATES_EXPIRY_DAYS, StateStoreExtension
 from newscrawler.incremental import discovery_date
 from newscrawler.utils.bounds import bounded, exceeds
 

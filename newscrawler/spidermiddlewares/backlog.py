@@ -42,7 +42,7 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
-from newscrawler.components import attach
+from newscrawler.components import at_least, attach
 from newscrawler.distributed import is_distributed
 from newscrawler.meta import DISCOVERY
 
@@ -102,9 +102,7 @@ class DiscoveryBacklogMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        backlog = settings.getint("DISCOVERY_BACKLOG", DEFAULT_BACKLOG)
-        if backlog < 0:
-            raise ValueError(f"DISCOVERY_BACKLOG must be 0 (no waiting) or more, not {backlog}")
+        backlog = at_least(settings, "DISCOVERY_BACKLOG", DEFAULT_BACKLOG, 0, "no waiting")
         # the queue outlives the run: a sitemap left half read is read again later
         requeue = bool(settings.get("JOBDIR")) or is_distributed(settings)
         middleware = attach(cls(backlog, requeue), crawler)

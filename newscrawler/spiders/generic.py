@@ -13,7 +13,7 @@ from scrapy import Request
 from scrapy.http import Response, TextResponse
 
 from newscrawler.arguments import parse_start_urls
-from newscrawler.components import non_negative
+from newscrawler.components import at_least
 from newscrawler.discovery.feeds import FEED_TYPES
 from newscrawler.discovery.links import base_of, page_links
 from newscrawler.discovery.pages import is_story_page
@@ -168,8 +168,8 @@ class GenericSpider(NewsSpider):
 
         A news page links a few hundred pages; a hostile one pads itself with 300,000
         links, each a request to build, fingerprint and queue."""
-        return non_negative(self.crawler.settings, "DISCOVERY_MAX_LINKS_PER_PAGE",
-                            MAX_LINKS_PER_PAGE, "no limit") or None
+        return at_least(self.crawler.settings, "DISCOVERY_MAX_LINKS_PER_PAGE",
+                        MAX_LINKS_PER_PAGE, 0, "no limit") or None
 
     def _links_capped(self, url: str) -> None:
         stats = self.crawler.stats

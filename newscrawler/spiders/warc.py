@@ -22,7 +22,8 @@ from scrapy.exceptions import UsageError
 from scrapy.http import Response
 from scrapy.spiderloader import get_spider_loader
 
-from newscrawler.arguments import parse_since
+from newscrawler.arguments import parse_since, split_values
+from newscrawler.components import at_least
 from newscrawler.discovery.policy import DEFAULT_ALLOWED_HOSTS, FetchPolicy, url_host
 from newscrawler.distributed import is_distributed
 from newscrawler.downloadermiddlewares.fetchpolicy import allowed_hosts
@@ -31,7 +32,8 @@ from newscrawler.meta import HINTS, STORY, WARC_FILE, WARC_RECORD
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.spiders.base import NewsSpider
 from newscrawler.spiders.generic import GenericSpider
-from newscrawler.warc.filters import archived_hints, in_hosts, select, warc_date
+from newscrawler.utils.urls import is_same_site
+from newscrawler.warc.filters import archived_hints, select, warc_date
 from newscrawler.warc.records import Bad, Record, iter_records
 from newscrawler.warc.sources import (
     Refused,
@@ -40,7 +42,6 @@ from newscrawler.warc.sources import (
     file_url,
     is_remote,
     open_source,
-    split_sources,
 )
 
 logger = logging.getLogger(__name__)
@@ -83,9 +84,8 @@ class WarcSpider(NewsSpider):
         super().__init__(*args, **kwargs)
         self.check_sources(url)
         self.record_since = parse_since(since)
-        self.sources = [self.rebase(s) if is_remote(s) else s for s in split_sources(url)]
-        self.host_names = [h.strip().lower().removeprefix("www.")
-                           for h in (hosts or "").replace(",", " ").split()]
+        self.sources = [self.rebase(s) if is_remote(s) else s for s in split_values(url)]
+        self.host_names = [h.lower().removeprefix("www.") for h in split_values(hosts)]
         self.until = parse_since(until)
 
     @classmethod
@@ -96,7 +96,7 @@ class WarcSpider(NewsSpider):
 
     @classmethod
     def check_sources(cls, url: str | list[str] | None) -> None:
-        if not split_sources(url):
+        if not split_values(url):
             raise UsageError("the warc spider needs -a url=SOURCE: a .warc/.warc.gz file, a "
                              "glob, a folder, an http(s) URL or a warc.paths.gz listing")
 
@@ -196,10 +196,7 @@ class WarcSpider(NewsSpider):
 
     @cached_property
     def file_slots(self) -> asyncio.Semaphore:
-        count = self.crawler.settings.getint("WARC_CONCURRENT_FILES", 2)
-        if count < 1:
-            raise ValueError(f"WARC_CONCURRENT_FILES must be 1 or more, not {count}")
-        return asyncio.Semaphore(count)
+        return asyncio.Semaphore(at_least(self.crawler.settings, "WARC_CONCURRENT_FILES", 2, 1))
 
     def wanted_file(self, location: str) -> bool:
         """Whether to read this file of the listing (``ccnews -a day=`` reads one day's)."""
@@ -273,7 +270,11 @@ class WarcSpider(NewsSpider):
         return {}
 
     def wire_for(self, url: str) -> type[NewsSpider] | None:
-        return next((c for c in self.wire_spiders if in_hosts(url, c.allowed_domains)), None)
+        return next((cls for cls, hosts in self.wire_hosts if is_same_site(url, hosts)), None)
+
+    @cached_property
+    def wire_hosts(self) -> list[tuple[type[NewsSpider], frozenset[str]]]:
+        return [(cls, frozenset(cls.allowed_domains)) for cls in self.wire_spiders]
 
     # --- what is parsed -------------------------------------------------------------------
     def parser_for(self, response: Any) -> type[ArticleParser]:

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
 
-from newscrawler.utils.urls import host_of
+from newscrawler.utils.urls import is_same_site
 from newscrawler.warc.records import HttpMessage, Record, parse_http_response
 
 REPLAY_SKIPS = ("robots", "discovery", "probe")
@@ -39,18 +39,6 @@ def archived_hints(record: Record) -> dict[str, Any]:
     return hints if isinstance(hints, dict) else {}
 
 
-def in_hosts(url: str, hosts: Collection[str]) -> bool:
-    """A URL's host is one of ``hosts`` or a subdomain of one (``www.`` ignored).
-
-    >>> in_hosts("https://www.prnewswire.com/x", {"prnewswire.com"})
-    True
-    >>> in_hosts("https://notprnewswire.com/x", {"prnewswire.com"})
-    False
-    """
-    host = host_of(url)
-    return any(host == h or host.endswith("." + h) for h in hosts)
-
-
 def outside_dates(when: datetime | None, since: date | None, until: date | None) -> str | None:
     """``before_since``/``after_until`` when the record's date is outside the window (a
     day bound includes the whole day)."""
@@ -78,7 +66,7 @@ def is_html(message: HttpMessage) -> bool:
     return start.startswith((b"<!doctype html", b"<html"))
 
 
-def select(record: Record, *, hosts: Collection[str], since: date | None, until: date | None,
+def select(record: Record, *, hosts: frozenset[str], since: date | None, until: date | None,
            statuses: Collection[int]) -> HttpMessage | str:
     """The record's HTTP response when it is a page to parse, else why it is skipped:
     its type (``request``, ``revisit``, ``metadata``...), what our ``WARC_OUTPUT`` marked
@@ -90,7 +78,7 @@ def select(record: Record, *, hosts: Collection[str], since: date | None, until:
         return kind  # our own WARC_OUTPUT: robots.txt, a sitemap or feed, a soft-404 probe
     if record.headers.get("warc-truncated"):
         return "truncated"  # the crawler stopped reading the body: half a story
-    if hosts and not in_hosts(record.url, hosts):
+    if hosts and not is_same_site(record.url, hosts):
         return "host"
     if why := outside_dates(warc_date(record.date), since, until):
         return why

@@ -34,16 +34,6 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 LISTING_SUFFIXES = (".paths.gz", ".paths")
 
 
-def split_sources(value: str | list[str] | None) -> list[str]:
-    """``-a url=`` values, comma- or whitespace-separated (local paths stay paths).
-
-    >>> split_sources("a.warc.gz, https://h/x.warc.gz")
-    ['a.warc.gz', 'https://h/x.warc.gz']
-    """
-    values = value if isinstance(value, list) else [value or ""]
-    return [s for chunk in values for s in chunk.replace(",", " ").split()]
-
-
 def is_remote(source: str) -> bool:
     """An ``http(s)://`` source, read over the network."""
     return urlsplit(source).scheme in ("http", "https")
