@@ -37,6 +37,7 @@ from newscrawler.extract._body_rules import (
     WEAK_NEGATIVE_RE,
 )
 from newscrawler.extract.blocks import BlockPage, Profile, block_root, walk_blocks
+from newscrawler.extract.fragments import join_fragments, story_boundary
 from newscrawler.utils.bounds import WINDOW_BLOCKS, short_cache
 from newscrawler.utils.text import normalize_space
 
@@ -186,6 +187,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     best = _join_split_story(page, best, final, total, prose)
 
     regions = _regions(page, best, final[best_score_region], final, total, linked, prose, flagged)
+    regions = join_fragments(page, regions, total, linked, prose, flagged)
     title_el = root.find("head/title")
     title = normalize_space(title_el.text_content()).lower() if title_el is not None else ""
     return _collect(page, regions, flagged, title)
@@ -215,6 +217,7 @@ def _join_split_story(
     """Climb to the common ancestor when the story is cut in two blocks (ads, embeds)."""
     parent, end = page.parent, page.end
     best_depth = _depth(parent, best)
+    story = story_boundary(page, best, prose)  # a second <article> is a different story
     result = best
     for i in sorted(range(len(final)), key=final.__getitem__, reverse=True)[:8]:
         if final[i] < JOIN_BEFORE_SHARE * final[best]:
@@ -226,7 +229,7 @@ def _join_split_story(
         anc = parent[result]
         while anc >= 0 and not (anc <= i < end[anc]):
             anc = parent[anc]
-        if anc < 0 or best_depth - _depth(parent, anc) > MAX_JOIN_LEVELS:
+        if anc < 0 or best_depth - _depth(parent, anc) > MAX_JOIN_LEVELS or anc < story:
             continue
         if prose[anc] >= JOIN_MIN_PROSE_SHARE * total[anc]:
             result = anc

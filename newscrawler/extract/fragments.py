@@ -1,0 +1,150 @@
+"""A story cut into sibling fragments, found again from the shape of the winning one.
+
+Layouts put each body section in its own stack of wrappers (between photo and ad
+boxes, in separate layout rows): the votes elect one stack and the rest of the story
+sits in cousins of it with the same wrapper shape (tags and class words, level by
+level). Those cousins are joined as extra regions instead of climbing to a common
+ancestor, which would also take the boxes between them. The search never crosses an
+``<article>`` that holds the story: a second article below it is a different story.
+"""
+
+from __future__ import annotations
+
+from newscrawler.extract.blocks import BlockPage
+
+__all__ = ["join_fragments", "story_boundary"]
+
+# How many wrapper levels above a region its cousins are looked for.
+MAX_SHAPE_LEVELS = 6
+# A fragment must be mostly link-poor prose, like the story it continues.
+MIN_FRAGMENT_PROSE_SHARE = 0.5
+MAX_FRAGMENT_LINK_DENSITY = 0.25
+# A fragment below the story must hold this share of the winning region's prose.
+MIN_TAIL_SHARE = 0.15
+# Below this much prose the winning region is a teaser in a list of teasers, not a story:
+# its article boundary does not stop the join (a section front's teasers are its content).
+MIN_STORY_CHARS = 400
+
+
+_TOKENS: dict[str, frozenset[str]] = {}
+
+
+def _tokens(attrs: str) -> frozenset[str]:
+    words = _TOKENS.get(attrs)
+    if words is None:
+        if len(_TOKENS) > 4096:
+            _TOKENS.clear()
+        words = _TOKENS[attrs] = frozenset(attrs.split())
+    return words
+
+
+def _same_shape(page: BlockPage, a: int, b: int) -> bool:
+    """Same tag, and a class/id word in common (or neither has one)."""
+    if page.tag[a] != page.tag[b]:
+        return False
+    ta, tb = _tokens(page.attrs[a]), _tokens(page.attrs[b])
+    return (not ta and not tb) or bool(ta & tb)
+
+
+def story_boundary(page: BlockPage, node: int, prose: list[int]) -> int:
+    """The nearest ``<article>`` holding ``node`` (-1 when none or it holds a teaser only)."""
+    parent, tag = page.parent, page.tag
+    i = node
+    while i >= 0:
+        if tag[i] == "article":
+            return i if prose[i] >= MIN_STORY_CHARS else -1
+        i = parent[i]
+    return -1
+
+
+def join_fragments(
+    page: BlockPage,
+    regions: list[int],
+    total: list[int],
+    linked: list[int],
+    prose: list[int],
+    flagged: list[bool],
+) -> list[int]:
+    """``regions`` plus cousins of the first region shaped like it (in document order)."""
+    parent, end = page.parent, page.end
+    best = max(regions, key=prose.__getitem__)
+    boundary = story_boundary(page, best, prose)
+    found: list[int] = []
+    node = best
+    for _ in range(MAX_SHAPE_LEVELS):
+        up = parent[node]
+        if up < 0 or node == boundary or flagged[up]:
+            break
+        for sib in range(up + 1, end[up]):
+            if parent[sib] != up or sib == node or flagged[sib]:
+                continue
+            if _same_shape(page, sib, node):
+                found.extend(_matches(page, sib, best, total, linked, prose, flagged))
+        node = up
+    if not found:
+        return regions
+    kept = sorted(set(regions))
+    last = kept[-1]
+    for frag in sorted(set(found)):
+        if any(r <= frag < end[r] or frag <= r < end[frag] for r in kept):
+            continue
+        if frag > last and not _cut_off(page, end[last], frag):
+            continue  # right after the story with nothing between: an "about us" box
+        if frag > last and prose[frag] < MIN_TAIL_SHARE * prose[best]:
+            continue  # a closing line below the story (forum invitation, sign-off)
+        kept.append(frag)
+        last = max(last, frag)
+    return sorted(kept)
+
+
+def _cut_off(page: BlockPage, start: int, frag: int) -> bool:
+    """Some element (a photo, an ad box) sits between ``start`` and the fragment's wrappers."""
+    wrappers = 0
+    anc = page.parent[frag]
+    while anc >= start:
+        wrappers += 1
+        anc = page.parent[anc]
+    return frag - start > wrappers
+
+
+def _matches(
+    page: BlockPage,
+    top: int,
+    best: int,
+    total: list[int],
+    linked: list[int],
+    prose: list[int],
+    flagged: list[bool],
+) -> list[int]:
+    """Elements under ``top`` shaped like ``best`` and its wrapper, holding link-poor prose.
+
+    Only the region and its wrapper must match, not every level in between: the first
+    section of a story often sits in one more layout wrapper (a drop cap, a share rail).
+    """
+    parent, end = page.parent, page.end
+    wrapper = parent[best]
+    out: list[int] = []
+    el = top + 1
+    while el < end[top]:
+        if (
+            total[el]
+            and _same_shape(page, el, best)
+            and _same_shape(page, parent[el], wrapper)
+            and not _flagged_between(page, el, top, flagged)
+        ):
+            if prose[el] >= MIN_FRAGMENT_PROSE_SHARE * total[el] and (
+                linked[el] <= MAX_FRAGMENT_LINK_DENSITY * total[el]
+            ):
+                out.append(el)
+            el = end[el]  # never a fragment nested in another
+            continue
+        el += 1
+    return out
+
+
+def _flagged_between(page: BlockPage, el: int, top: int, flagged: list[bool]) -> bool:
+    while el > top:
+        if flagged[el]:
+            return True
+        el = page.parent[el]
+    return False
