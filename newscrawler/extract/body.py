@@ -64,6 +64,10 @@ MAX_METADATA_WORDS = 8
 _SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»")
 # Ancestors a paragraph's vote reaches, with readability's dividers.
 _VOTE_DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
+# A prose list item votes too (a story told in bullet points), for less than a paragraph.
+LIST_ITEM_VOTE = 0.5
+# A vote from prose inside elements flagged by a class word only counts this much.
+SOFT_FLAG_VOTE = 0.3
 # A boilerplate-looking element holding this share of the page's prose is a wrapper.
 WRAPPER_SHARE = 0.5
 
@@ -154,18 +158,26 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     score = [0.0] * n
     voters = WINDOW_BLOCKS
     for text, node, link, flags in page.blocks:
-        if tags[node] not in BLOCK_SCORE_TAGS or not _is_prose(text, link):
+        item = tags[node] == "li"
+        if (tags[node] not in BLOCK_SCORE_TAGS and not item) or not _is_prose(text, link):
             continue
+        vote_weight = LIST_ITEM_VOTE if item else 1.0
         if any(flagged[f] for f in flags):
-            continue
+            # a class word is weak evidence against real prose: it lowers the vote, while
+            # a boilerplate tag (nav, aside, footer...) or hidden element takes it away
+            if not all(_soft_flag(page, f) for f in flags if flagged[f]):
+                continue
+            vote_weight *= SOFT_FLAG_VOTE
         voters -= 1
         if voters < 0:
             break
-        vote = 1.0 + _commas(text) + min(len(text) / 100.0, 3.0)
+        vote = (1.0 + _commas(text) + min(len(text) / 100.0, 3.0)) * vote_weight
         # A paragraph votes for the element holding it; so does a text-only <div>
         # (readability turns those into <p>), while loose text votes for its own div.
         leaf = tags[node] == "p" or (own_blocks[node] == 1 and page.end[node] == node + 1)
         anc = parent[node] if leaf and node else node
+        if item and anc > 0:  # a list item votes for the list's container, as a <p> would
+            anc = parent[anc]
         for divider in _VOTE_DIVIDERS:
             if anc < 0:
                 break
@@ -175,7 +187,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     best, best_score = -1, 0.0
     final = [0.0] * n
     for i in range(n):
-        if score[i] <= 0.0 or flagged[i]:
+        if score[i] <= 0.0 or (flagged[i] and not _soft_flag(page, i)):
             continue
         density = linked[i] / total[i] if total[i] else 0.0
         final[i] = score[i] * page.weight[i] * (1.0 - density)
@@ -191,6 +203,15 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     title_el = root.find("head/title")
     title = normalize_space(title_el.text_content()).lower() if title_el is not None else ""
     return _collect(page, regions, flagged, title)
+
+
+def _soft_flag(page: BlockPage, i: int) -> bool:
+    """Flagged for a class/id word only (not its tag, nor a hidden-element class)."""
+    attrs = page.attrs[i]
+    if not attrs or page.tag[i] in BOILERPLATE_TAGS:
+        return False
+    low = attrs.lower()
+    return not HIDDEN_CLASSES.intersection(low.split())
 
 
 def _depth(parent: list[int], i: int) -> int:
