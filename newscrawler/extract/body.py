@@ -37,7 +37,7 @@ from newscrawler.extract._body_rules import (
     WEAK_NEGATIVE_RE,
 )
 from newscrawler.extract.blocks import BlockPage, Profile, block_root, walk_blocks
-from newscrawler.extract.fragments import join_fragments, story_boundary
+from newscrawler.extract.fragments import join_fragments, story_boundary, teaser_regions
 from newscrawler.utils.bounds import WINDOW_BLOCKS, short_cache
 from newscrawler.utils.text import normalize_space
 
@@ -200,6 +200,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
 
     regions = _regions(page, best, final[best_score_region], final, total, linked, prose, flagged)
     regions = join_fragments(page, regions, total, linked, prose, flagged)
+    regions = teaser_regions(page, regions, total, linked, prose, flagged)
     title_el = root.find("head/title")
     title = normalize_space(title_el.text_content()).lower() if title_el is not None else ""
     return _collect(page, regions, flagged, title)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from newscrawler.extract.blocks import BlockPage
 
-__all__ = ["join_fragments", "story_boundary"]
+__all__ = ["join_fragments", "story_boundary", "teaser_regions"]
 
 # How many wrapper levels above a region its cousins are looked for.
 MAX_SHAPE_LEVELS = 6
@@ -24,6 +24,10 @@ MIN_TAIL_SHARE = 0.15
 # Below this much prose the winning region is a teaser in a list of teasers, not a story:
 # its article boundary does not stop the join (a section front's teasers are its content).
 MIN_STORY_CHARS = 400
+# A page of at least this many teaser articles (and no story) is a section front.
+MIN_TEASERS = 5
+# A teaser's headline links to its story: at least this share of its text is linked.
+MIN_TEASER_LINK_SHARE = 0.1
 
 
 _TOKENS: dict[str, frozenset[str]] = {}
@@ -148,3 +152,38 @@ def _flagged_between(page: BlockPage, el: int, top: int, flagged: list[bool]) ->
             return True
         el = page.parent[el]
     return False
+
+
+def teaser_regions(
+    page: BlockPage,
+    regions: list[int],
+    total: list[int],
+    linked: list[int],
+    prose: list[int],
+    flagged: list[bool],
+) -> list[int]:
+    """On a section front (only teaser ``<article>``s, no headline of a story), all teasers.
+
+    The votes elect one teaser of many; the page's text is the whole list of them. A
+    teaser links to its story (its headline): a short story's own article does not.
+    """
+    tag, end = page.tag, page.end
+    teasers: list[int] = []
+    i = 0
+    n = len(tag)
+    while i < n:
+        if tag[i] != "article":
+            i += 1
+            continue
+        if prose[i] >= MIN_STORY_CHARS or any(tag[j] == "h1" for j in range(i, end[i])):
+            return regions  # a story page, whatever else it lists
+        if prose[i] and not _flagged_between(page, i, -1, flagged):
+            if linked[i] < MIN_TEASER_LINK_SHARE * total[i]:
+                return regions  # an article that links nowhere is not a teaser
+            teasers.append(i)
+        i = end[i]
+    if len(teasers) < MIN_TEASERS:
+        return regions
+    first = regions[0]
+    inside = any(a <= first < end[a] or first <= a < end[first] for a in teasers)
+    return teasers if inside else regions
