@@ -21,6 +21,8 @@ MIN_FRAGMENT_PROSE_SHARE = 0.5
 MAX_FRAGMENT_LINK_DENSITY = 0.25
 # A fragment below the story must hold this share of the winning region's prose.
 MIN_TAIL_SHARE = 0.15
+# Unless the region's shape comes back this many times more (a story in sections or steps).
+MIN_SERIES = 2
 # Below this much prose the winning region is a teaser in a list of teasers, not a story:
 # its article boundary does not stop the join (a section front's teasers are its content).
 MIN_STORY_CHARS = 400
@@ -89,12 +91,14 @@ def join_fragments(
         return regions
     kept = sorted(set(regions))
     last = kept[-1]
-    for frag in sorted(set(found)):
+    found = sorted(set(found))
+    series = len(found) >= MIN_SERIES  # the shape repeats: sections or steps of one story
+    for frag in found:
         if any(r <= frag < end[r] or frag <= r < end[frag] for r in kept):
             continue
         if frag > last and not _cut_off(page, end[last], frag):
             continue  # right after the story with nothing between: an "about us" box
-        if frag > last and prose[frag] < MIN_TAIL_SHARE * prose[best]:
+        if frag > last and not series and prose[frag] < MIN_TAIL_SHARE * prose[best]:
             continue  # a closing line below the story (forum invitation, sign-off)
         kept.append(frag)
         last = max(last, frag)
