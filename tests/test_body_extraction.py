@@ -254,3 +254,34 @@ def test_absurdly_deep_nesting_does_not_crash() -> None:
     text = "Deep in the markup, this paragraph still tells the story of the day."
     html = "<html><body>" + "<div>" * 1500 + f"<p>{text}</p>" + "</div>" * 1500 + "</body></html>"
     assert extract_body(parsel.Selector(text=html).root) == [text]
+
+
+def test_story_in_sections_between_photo_and_ad_rows_is_joined() -> None:
+    # each section sits in its own layout row (the first one wrapped once more), with
+    # photo and ad rows between: the sections are cousins, not siblings
+    blocks = extract("split_sections.html")
+    assert len(blocks) == 5
+    assert blocks[0].startswith("For nearly ninety years")
+    assert blocks[2].startswith("Climate researchers")
+    assert blocks[4].startswith("The volunteers have finished")
+    assert_absent(blocks, "Advertisement", "Harbour dredging", "School choir", "Coastal Weekly")
+
+
+def test_story_in_containers_named_like_a_sidebar_still_wins() -> None:
+    # every container of the story has a layout word in its class; a class word lowers the
+    # votes of its prose but does not silence them, so the story beats the comments
+    blocks = extract("sidebar_named.html")
+    assert len(blocks) == 4
+    assert blocks[0].startswith("The waiting list for a council allotment")
+    assert blocks[3].startswith("“People want to grow their own food")
+    assert_absent(blocks, "I applied in 2019", "Splitting the plots", "Parking charges")
+
+
+def test_second_article_below_the_story_is_left_out() -> None:
+    # the join of the story's pieces stops at its <article>: climbing to <main> would
+    # keep the next story too
+    blocks = extract("second_article.html")
+    assert len(blocks) == 4
+    assert blocks[0].startswith("The island ferry company")
+    assert blocks[3].startswith("The company's director")
+    assert_absent(blocks, "lifeboat", "Lifeboat", "Advertisement")

@@ -195,8 +195,13 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
             best, best_score = i, final[i]
     if best < 0:
         return []
+    # the story's own containers are not boilerplate, whatever a class word said
+    anc = best
+    while anc >= 0:
+        flagged[anc] = False
+        anc = parent[anc]
     best_score_region = best
-    best = _join_split_story(page, best, final, total, prose)
+    best = _join_split_story(page, best, final, total, prose, flagged)
 
     regions = _regions(page, best, final[best_score_region], final, total, linked, prose, flagged)
     regions = join_fragments(page, regions, total, linked, prose, flagged)
@@ -234,7 +239,12 @@ JOIN_MIN_PROSE_SHARE = 0.6
 
 
 def _join_split_story(
-    page: BlockPage, best: int, final: list[float], total: list[int], prose: list[int]
+    page: BlockPage,
+    best: int,
+    final: list[float],
+    total: list[int],
+    prose: list[int],
+    flagged: list[bool],
 ) -> int:
     """Climb to the common ancestor when the story is cut in two blocks (ads, embeds)."""
     parent, end = page.parent, page.end
@@ -253,9 +263,19 @@ def _join_split_story(
             anc = parent[anc]
         if anc < 0 or best_depth - _depth(parent, anc) > MAX_JOIN_LEVELS or anc < story:
             continue
+        if _inside_flagged(parent, flagged, i, anc):
+            continue  # prose of a comment thread or a teaser box, not more of the story
         if prose[anc] >= JOIN_MIN_PROSE_SHARE * total[anc]:
             result = anc
     return result
+
+
+def _inside_flagged(parent: list[int], flagged: list[bool], i: int, top: int) -> bool:
+    while i > top:
+        if flagged[i]:
+            return True
+        i = parent[i]
+    return False
 
 
 def _regions(
