@@ -187,7 +187,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     best, best_score = -1, 0.0
     final = [0.0] * n
     for i in range(n):
-        if score[i] <= 0.0 or (flagged[i] and not _soft_flag(page, i)):
+        if score[i] <= 0.0 or (flagged[i] and not _electable(page, i)):
             continue
         density = linked[i] / total[i] if total[i] else 0.0
         final[i] = score[i] * page.weight[i] * (1.0 - density)
@@ -218,6 +218,15 @@ def _soft_flag(page: BlockPage, i: int) -> bool:
         return False
     low = attrs.lower()
     return not HIDDEN_CLASSES.intersection(low.split())
+
+
+def _electable(page: BlockPage, i: int) -> bool:
+    """A flagged element may still be the story when only a layout word flagged it.
+
+    A strong word (comments, related, share...) names what the element holds; a weak one
+    (sidebar, rail, header...) often only where it sits.
+    """
+    return _soft_flag(page, i) and STRONG_NEGATIVE_RE.search(page.attrs[i].lower()) is None
 
 
 def _depth(parent: list[int], i: int) -> int:

@@ -81,11 +81,11 @@ def join_fragments(
         up = parent[node]
         if up < 0 or node == boundary or flagged[up]:
             break
-        for sib in range(up + 1, end[up]):
-            if parent[sib] != up or sib == node or flagged[sib]:
-                continue
-            if _same_shape(page, sib, node):
+        sib = up + 1
+        while sib < end[up]:  # the children of ``up``, each subtree jumped over
+            if sib != node and not flagged[sib] and _same_shape(page, sib, node):
                 found.extend(_matches(page, sib, best, total, linked, prose, flagged))
+            sib = end[sib]
         node = up
     if not found:
         return regions
@@ -93,8 +93,8 @@ def join_fragments(
     last = kept[-1]
     found = sorted(set(found))
     series = len(found) >= MIN_SERIES  # the shape repeats: sections or steps of one story
-    for frag in found:
-        if any(r <= frag < end[r] or frag <= r < end[frag] for r in kept):
+    for frag in found:  # fragments never nest in each other, only maybe in a region
+        if any(r <= frag < end[r] or frag <= r < end[frag] for r in regions):
             continue
         if frag > last and not _cut_off(page, end[last], frag):
             continue  # right after the story with nothing between: an "about us" box
