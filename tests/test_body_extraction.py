@@ -285,3 +285,27 @@ def test_second_article_below_the_story_is_left_out() -> None:
     assert blocks[0].startswith("The island ferry company")
     assert blocks[3].startswith("The company's director")
     assert_absent(blocks, "lifeboat", "Lifeboat", "Advertisement")
+
+
+def test_story_told_in_list_items_is_found() -> None:
+    # no paragraph at all: prose list items vote for their list's container
+    blocks = extract("list_story.html")
+    assert blocks[0] == "Highlights"
+    assert blocks[1].startswith("The new importer has landed")
+    assert blocks[-1].startswith("The translation team")
+    assert len(blocks) == 7
+    assert_absent(blocks, "About the project", "free licence")
+
+
+def test_section_front_gives_all_its_teasers() -> None:
+    # a page of teaser <article>s (each links to its story) and no story: the list is the text
+    blocks = extract("section_front.html")
+    assert blocks[0] == "Bridge repairs to close the east road for a month" or blocks[0].startswith(
+        "Engineers found cracks"
+    )
+    text = "\n".join(blocks)
+    assert "Engineers found cracks" in text
+    assert "The ward has twelve beds" in text
+    assert "Three local bands" in text
+    assert_absent(blocks, "All rights reserved")
+
