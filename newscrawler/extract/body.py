@@ -5,9 +5,11 @@ of inline text between block-level tags (a ``<p>``, a list item, a heading, the
 loose text of a ``<div>``, text split by ``<br><br>``). Every block remembers its
 innermost block element, its link text and the boilerplate-looking elements
 (``nav``, ``aside``, ``class="share-bar"``...) it sits in. Paragraph-like blocks
-then vote for their ancestors (readability's idea: the story is the element
-whose descendants hold the most comma-rich, link-poor prose); the best element,
-plus siblings that look like more of the same story, is the content region and
+(and prose list items) then vote for their ancestors (readability's idea: the
+story is the element whose descendants hold the most comma-rich, link-poor
+prose); a class word only lowers a vote, a boilerplate tag takes it away. The
+best element, plus siblings and same-shaped cousins that look like more of the
+same story (:mod:`~newscrawler.extract.fragments`), is the content region and
 its blocks are filtered for boilerplate that lives inside articles.
 
 Everything is read-only: the tree is never changed, so the same parsed page can
@@ -212,12 +214,11 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
 
 
 def _soft_flag(page: BlockPage, i: int) -> bool:
-    """Flagged for a class/id word only (not its tag, nor a hidden-element class)."""
+    """Flagged for a class/id word (not for its tag, an ARIA role or a hidden-element class)."""
     attrs = page.attrs[i]
-    if not attrs or page.tag[i] in BOILERPLATE_TAGS:
+    if not attrs or page.tag[i] in BOILERPLATE_TAGS or not _class_signal(attrs)[0]:
         return False
-    low = attrs.lower()
-    return not HIDDEN_CLASSES.intersection(low.split())
+    return not HIDDEN_CLASSES.intersection(attrs.lower().split())
 
 
 def _electable(page: BlockPage, i: int) -> bool:
