@@ -55,7 +55,7 @@ REPO = BENCH.parent
 if str(BENCH) not in sys.path:  # run as a plain script from any directory
     sys.path.insert(0, str(BENCH))
 
-from extraction import decode, make_layered, page_scores  # noqa: E402
+from extraction import decode, make_layered, page_scores
 
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "extraction-dev-2"
 DAY_PATH = "/2024/05/12/"
@@ -291,8 +291,13 @@ def report(run: Run, pages: dict[str, Page], worst: int) -> list[Score]:
               "with a truth title (exact after NFKC, case and quote folding); mismatches:")
         for path, pg in titled:
             got = (run.items.get(path) or {}).get("title") or ""
-            if path in run.items and norm_title(got) != norm_title(pg.title or ""):
-                print(f"    {pg.key[:24]:24} got {got[:70]!r}  truth {(pg.title or '')[:70]!r}")
+            want = pg.title or ""
+            if path in run.items and norm_title(got) != norm_title(want):
+                k = next((n for n, (a, b) in enumerate(zip(got, want, strict=False)) if a != b),
+                         min(len(got), len(want)))
+                cut = max(0, k - 30)  # from just before where they part
+                print(f"    {pg.key[:24]:24} got {got[cut:cut + 70]!r}  truth "
+                      f"{want[cut:cut + 70]!r}")
     worse = sorted((s for s in scores if s.fate == "exported"),
                    key=lambda s: s.f1 - pages[s.path].offline_f1)
     costly = [s for s in worse if s.f1 < pages[s.path].offline_f1 - 0.005]
