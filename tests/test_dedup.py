@@ -55,6 +55,40 @@ def test_a_recurring_quote_is_judged_by_block():
     assert collapse_repeats([P[0], quote, summary]) == ([P[0], quote, summary], 0)
 
 
+def test_table_cells_that_recur_are_kept_but_a_doubled_story_with_cells_collapses():
+    # a story with two tables (each cell one block, as the extractor gives them): the same
+    # people, shares and months recur across rows and tables, two rows share a month
+    by_commits = ["Name", "Commits", "Share", "Ilse Varga", "412", "3.1%", "Tomas K. Wren",
+                  "87", "0.5%", "Mona Quist", "9", "0.5%"]
+    by_lines = ["Name", "Lines", "Share", "Mona Quist", "20115", "1.2%", "Ilse Varga", "3117",
+                "0.5%", "Tomas K. Wren", "901", "0.1%"]
+    releases = ["Release", "Date", "4.3", "March 2024", "4.3.1", "March 2024", "4.3.2", "May 2024"]
+    page = [P[0], *by_commits, P[1], *by_lines, P[2], *releases, P[3]]
+    assert collapse_repeats(page) == (page, 0)
+    # the page printing its whole story twice, table and all: the second copy goes
+    doubled = [P[0], *by_commits, P[1], P[0], *by_commits, P[1]]
+    kept, removed = collapse_repeats(doubled)
+    assert kept == [P[0], *by_commits, P[1]]
+    assert removed == len(by_commits) + 2
+    # per-player stat lines of a match report recur in runs: short lines, no second print
+    stats = [P[0], "Jo Amsel", "2 tackles (1 combined).", "No stats registered.", "Lee Brook",
+             "2 tackles (1 combined).", "No stats registered.", "S", "Kai Dorn", "S", P[1]]
+    assert collapse_repeats(stats) == (stats, 0)
+
+
+def test_the_recurring_question_of_an_interview_series_is_kept():
+    question = ("What do you cook for yourself on a quiet evening? Is there a dish you never "
+                "make, or one you could eat every day?")
+    answers = [f"Answer {n}: {P[n % 4]}" for n in range(4)]
+    page = [P[0]]
+    for answer in answers:
+        page += [f"Cook number {len(page)} tells us about a kitchen.", question, answer]
+    assert collapse_repeats(page) == (page, 0)
+    # printed twice only, far apart, it is still a repeat
+    kept, removed = collapse_repeats([P[0], question, P[1], P[2], question, P[3]])
+    assert (kept, removed) == ([P[0], question, P[1], P[2], P[3]], 1)
+
+
 # --- level 2 -----------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Legal Disclaimer:",

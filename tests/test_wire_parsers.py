@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from scrapy.http import HtmlResponse
 
+import newscrawler.parsers.apnews as apnews_module
+import newscrawler.parsers.base as base_module
 from newscrawler.discovery.feeds import parse_feed
-from newscrawler.parsers.apnews import ApNews2023Parser, ApNews2024Parser, apnews_parser_for
+from newscrawler.parsers.apnews import (
+    ApNews2023Parser,
+    ApNews2024Parser,
+    apnews_parser,
+    apnews_parser_for,
+)
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.parsers.businesswire import BusinessWireParser
 from newscrawler.parsers.globenewswire import GlobeNewswireParser
@@ -132,6 +140,23 @@ def test_apnews_2024_layout():
     assert item.contacts is None
     assert item.tickers == []
     assert parser.fallbacks == []
+
+
+@pytest.mark.parametrize(("name", "layout"), [("apnews_2024.html", ApNews2024Parser),
+                                              ("apnews_2023.html", ApNews2023Parser)])
+def test_apnews_parser_picks_the_layout_on_the_one_tree_it_parses(monkeypatch, name, layout):
+    url = "https://apnews.com/article/some-story-9a8b7c6d5e4f30211203f4e5d6c7b8a9"
+    expected = apnews_parser_for(response(name, url))(response(name, url)).to_item()
+    parses = []
+    real = apnews_module.page_root
+    monkeypatch.setattr(apnews_module, "page_root", lambda r: parses.append(r) or real(r))
+    monkeypatch.setattr(base_module, "page_root", lambda r: parses.append(r) or real(r))
+    parser = apnews_parser(response(name, url), hints={"title": "from the feed"})
+    assert type(parser) is layout
+    assert len(parses) == 1
+    assert parser.hints == {"title": "from the feed"}
+    item = parser.to_item()
+    assert (item.body, item.dateline) == (expected.body, expected.dateline)
 
 
 def test_apnews_2023_layout():

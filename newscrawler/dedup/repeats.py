@@ -4,7 +4,10 @@ Paragraphs are compared in a normalised form (NFKC, case folded, punctuation
 gone, whitespace collapsed) so a copy that differs only in typography counts as
 the same. The judgement is by block: a repeat is removed when it is long, part
 of a repeated run of paragraphs, next to its first copy, or an ID line; a
-single short sentence that recurs alone (a quote repeated in a summary) stays.
+single short sentence that recurs alone (a quote repeated in a summary) stays,
+so does a paragraph that recurs alone three times or more (the question of a
+series of interviews), and so do cells (a few words: table values, chart labels, names) that recur
+among other recurring cells, unless the run holds repeated prose too.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from newscrawler.utils.bounds import (
@@ -30,6 +34,9 @@ LONG_PARAGRAPH = 160
 NEAR_EXACT = 0.9
 """Word-set Jaccard at which two paragraphs of similar length count as the same."""
 MIN_NEAR_WORDS = 8
+RECURRING = 2
+"""Repeats (beyond the first copy) of a paragraph that, each standing alone, make it part of
+the story's form rather than a second print."""
 
 
 def normalize(text: str) -> str:
@@ -83,6 +90,30 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
+def _is_cell(text: str) -> bool:
+    """A block too short to be a paragraph: a table cell, a chart label, a name, a stat line
+    ("1 tackle.")."""
+    return len(text) < LONG_PARAGRAPH and len(text.split()) < MIN_NEAR_WORDS
+
+
+def _runs_with_prose(paragraphs: list[str], origin: list[int | None]) -> list[bool]:
+    """For each paragraph: it is in a run of consecutive repeats holding a repeated paragraph
+    that is no cell (a page printing its story twice repeats prose, not only cells)."""
+    out = [False] * len(paragraphs)
+    start = 0
+    while start < len(paragraphs):
+        if origin[start] is None:
+            start += 1
+            continue
+        end = start
+        while end < len(paragraphs) and origin[end] is not None:
+            end += 1
+        if any(not _is_cell(paragraphs[k]) for k in range(start, end)):
+            out[start:end] = [True] * (end - start)
+        start = end
+    return out
+
+
 @dataclass(frozen=True)
 class Collapsed:
     kept: list[str]
@@ -95,9 +126,9 @@ class Collapsed:
 def collapse_repeats(paragraphs: list[str]) -> tuple[list[str], int]:
     """Paragraphs with repeats collapsed to their first occurrence, order kept; and the count.
 
-    >>> collapse_repeats(["ID123456789012", "P1 one.", "P2 two.", "P1 one.", "P2 two.",
-    ...                   "ID123456789012"])
-    (['ID123456789012', 'P1 one.', 'P2 two.'], 3)
+    >>> p1, p2 = "The council approved the budget on Monday night.", "It takes effect in May."
+    >>> collapse_repeats(["ID123456789012", p1, p2, p1, p2, "ID123456789012"])[1]
+    3
     >>> collapse_repeats(["Intro.", '"We win," she said.', "Summary.", '"We win," she said.'])
     (['Intro.', '"We win," she said.', 'Summary.', '"We win," she said.'], 0)
     """
@@ -157,6 +188,8 @@ def collapse(paragraphs: list[str], max_comparisons: int = NEAR_COMPARISONS,
     unique = [0]
     for o in origin:
         unique.append(unique[-1] + (o is None))
+    prose = _runs_with_prose(paragraphs, origin)
+    copies = Counter(o for o in origin if o is not None)
     keep: list[str] = []
     removed = 0
     n = len(paragraphs)
@@ -167,6 +200,20 @@ def collapse(paragraphs: list[str], max_comparisons: int = NEAR_COMPARISONS,
             continue
         in_run = (i > 0 and origin[i - 1] is not None) or (i + 1 < n and origin[i + 1] is not None)
         adjacent = unique[i] - unique[j + 1] == 0
+        if _is_cell(text) and not prose[i]:
+            # a table's or chart's cell ("0.5%", a name, a month: twice in a row when two
+            # rows share it) recurring among other recurring cells: the table, not the page
+            # printed twice
+            if _ID_LINE.match(text.strip()):
+                removed += 1
+            else:
+                keep.append(text)
+            continue
+        if not in_run and not adjacent and copies[j] >= RECURRING:
+            # a paragraph recurring alone between new text again and again: an element of
+            # the story's form (the question of a series of interviews), not a second print
+            keep.append(text)
+            continue
         if (
             in_run
             or adjacent

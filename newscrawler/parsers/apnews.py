@@ -11,6 +11,7 @@ from contributor credits, which are kept apart (``credits``).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml import etree
 from scrapy.http import TextResponse
@@ -69,10 +70,17 @@ class ApNews2023Parser(ApNewsParser):
 LAYOUTS: tuple[type[ApNewsParser], ...] = (ApNews2024Parser, ApNews2023Parser)
 
 
+def _layout_of(root: etree._Element) -> type[ApNewsParser]:
+    return next((parser for parser in LAYOUTS if parser.marker(root)), LAYOUTS[0])
+
+
 def apnews_parser_for(response: TextResponse) -> type[ArticleParser]:
     """The layout whose page markers this page carries; the newest one otherwise."""
+    return _layout_of(page_root(response))
+
+
+def apnews_parser(response: TextResponse, hints: dict[str, Any] | None = None) -> ArticleParser:
+    """The parser of :func:`apnews_parser_for`'s layout, on the tree it chose by: one parse
+    of the page, not two (an AP page is up to 500 KB)."""
     root = page_root(response)
-    for parser in LAYOUTS:
-        if parser.marker(root):
-            return parser
-    return LAYOUTS[0]
+    return _layout_of(root)(response, hints=hints, root=root)

@@ -103,10 +103,12 @@ class ArticleParser:
             if callable(method) and not getattr(method, "with_fallback", False):
                 setattr(cls, name, _with_fallback(name, method))
 
-    def __init__(self, response: TextResponse, hints: dict[str, Any] | None = None) -> None:
+    def __init__(self, response: TextResponse, hints: dict[str, Any] | None = None,
+                 root: etree._Element | None = None) -> None:
         self.response = response
         self.hints: dict[str, Any] = hints or {}
-        self.root = page_root(response)
+        # ``root``: the page already parsed by whoever chose this parser (a site's layouts)
+        self.root = page_root(response) if root is None else root
         self.fallbacks: list[str] = []
         """Fields whose site selectors found nothing, so the generic layer filled them."""
         self.flags: list[str] = []

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from scrapy.http import TextResponse
 
-from newscrawler.parsers.apnews import ApNews2024Parser, apnews_parser_for
+from newscrawler.parsers.apnews import ApNews2024Parser, apnews_parser
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.spiders.base import NewsSpider
 
@@ -26,5 +27,5 @@ class ApNewsSpider(NewsSpider):
     parser_class = ApNews2024Parser
     custom_settings: ClassVar[dict[str, Any]] = {"DOWNLOAD_DELAY": 0.5}
 
-    def parser_for(self, response: TextResponse) -> type[ArticleParser]:
-        return apnews_parser_for(response)
+    def parser_for(self, response: TextResponse) -> Callable[..., ArticleParser]:
+        return apnews_parser  # picks the layout on the tree it then parses with

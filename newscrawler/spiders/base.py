@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from functools import cached_property
 from typing import Any, ClassVar, Self, TypeGuard
 from urllib.parse import urljoin, urlsplit
@@ -345,8 +345,9 @@ class NewsSpider(Spider):
         parser = self.parser_for(response)(response, hints=response.meta.get(HINTS))
         yield from self.story_items(parser)
 
-    def parser_for(self, response: TextResponse) -> type[ArticleParser]:
-        """The parser for this page; sites with several layouts pick by page markers."""
+    def parser_for(self, response: TextResponse) -> Callable[..., ArticleParser]:
+        """The parser for this page (a class, or a function called like one); sites with
+        several layouts pick by page markers."""
         return self.parser_class
 
     def story_items(self, parser: ArticleParser) -> Iterator[Article]:

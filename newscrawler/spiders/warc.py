@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from functools import cached_property
 from itertools import islice
 from typing import Any, ClassVar
@@ -277,7 +277,7 @@ class WarcSpider(NewsSpider):
         return [(cls, frozenset(cls.allowed_domains)) for cls in self.wire_spiders]
 
     # --- what is parsed -------------------------------------------------------------------
-    def parser_for(self, response: Any) -> type[ArticleParser]:
+    def parser_for(self, response: Any) -> Callable[..., ArticleParser]:
         cls = self.wire_for(response.url)
         if cls is None:
             return ArticleParser
