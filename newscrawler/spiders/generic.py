@@ -37,6 +37,9 @@ MAX_LINKS_PER_PAGE = 10_000
 # Listing pages are fetched before unknown pages, stories before both; stories that sitemaps
 # and feeds list (priority 10) before stories found by links, which are more often copies;
 # robots.txt, sitemaps and feeds themselves (DISCOVERY_PRIORITY, 20) before everything.
+# pages remembered as judged "not a story" (about 70 bytes each)
+MAX_JUDGED_OTHER = 500_000
+
 PRIORITY = {"article": 8, "listing": 5, "unknown": 0}
 
 
@@ -67,6 +70,9 @@ class GenericSpider(NewsSpider):
         # hashes, a third of the URLs' memory: a collision (odds ~3e-8 in a run of a million
         # links) would skip one link, which the next run's feeds and sitemaps list again.
         self.followed: set[int] = set()
+        # pages read as "not a story" (hashes as above): a sitemap or feed that later names
+        # one as a story gets it read again, past the duplicate filter, instead of losing it
+        self.judged_other: set[int] = set()
 
     @classmethod
     def check_arguments(cls, **kwargs: str) -> None:
@@ -130,6 +136,17 @@ class GenericSpider(NewsSpider):
             yield from self.story_items(parser)
         else:
             self.crawler.stats.inc_value("discovery/pages/other")
+            if len(self.judged_other) < MAX_JUDGED_OTHER:
+                self.judged_other.add(hash(parser.response.url))
+
+    def story_request(self, url: str, **kwargs: Any) -> Request | None:
+        request = super().story_request(url, **kwargs)
+        if request is not None and hash(request.url) in self.judged_other:
+            # already read by a link and judged no story: the sitemap or feed says it is one
+            self.judged_other.discard(hash(request.url))
+            self.crawler.stats.inc_value("discovery/stories/refetched")
+            return request.replace(dont_filter=True)
+        return request
 
     def follow(self, response: TextResponse, links: dict[str, list[str]],
                root: etree._Element) -> Iterator[Request]:
