@@ -54,6 +54,8 @@ class Article:
     """The release's contacts block, kept out of ``body``."""
     credits: str | None = None
     """AP contributor credits after the ``___`` separator, kept out of ``body``."""
+    safe_harbor: str | None = None
+    """Forward-looking-statement (safe-harbor) paragraphs of a release, kept out of ``body``."""
     http_status: int = 200
     fetched_at: datetime | None = None
     """When the page was fetched (UTC)."""

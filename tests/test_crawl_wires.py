@@ -91,7 +91,11 @@ def test_prnewswire_list_pagination(prnewswire):
                      "/news-releases/news-releases-list/?page=4&pagesize=25"]
     assert prnewswire.stat("discovery/listing_pages_followed") == 3
     items = by_release(prnewswire.items)
-    assert items["302410555"]["title"] == "Harrow Glass Works to Build Furnace in Toledo"
+    harrow = items["302410555"]
+    assert harrow["title"] == "Harrow Glass Works to Build Furnace in Toledo"
+    # its forward-looking statements leave the body for their own field
+    assert harrow["safe_harbor"].startswith("Forward-Looking Statements\n\nThis press release")
+    assert "forward-looking" not in harrow["body"]
     assert items["302409870"]["issuer"] == "Pinecrest Credit Union"
     assert prnewswire.fetched.count(
         "/news-releases/old-harbor-mills-annual-meeting-302300125.html") == 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newscrawler.parsers.safeharbor import is_heading, is_safe_harbor_heading, is_safe_harbor_opener
 from newscrawler.utils.text import normalize_space, split_dateline
 
 __all__ = [
@@ -95,6 +96,8 @@ class ReleaseParts:
     about: list[str] = field(default_factory=list)
     contacts: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
+    safe_harbor: list[str] = field(default_factory=list)
+    """Forward-looking-statement sections (:mod:`newscrawler.parsers.safeharbor`)."""
     source: str | None = None
     """The issuer named on the ``SOURCE`` line."""
     id_line_date: str | None = None
@@ -145,7 +148,8 @@ def is_contacts_heading(block: str) -> bool:
 
 
 def split_release(blocks: list[str]) -> ReleaseParts:
-    """Sort a release's blocks into body, About, Contacts, credits; drop the rest of the tail.
+    """Sort a release's blocks into body, About, Contacts, credits and safe-harbor sections;
+    drop the rest of the tail.
 
     Blocks may hold line breaks (``<br>``); output blocks are folded to one line.
 
@@ -187,10 +191,15 @@ def split_release(blocks: list[str]) -> ReleaseParts:
         elif is_contacts_heading(raw):
             state = "contacts"
             parts.cut.append("contacts")
+        elif is_safe_harbor_heading(raw) or (state != "safe_harbor" and is_safe_harbor_opener(raw)):
+            state = "safe_harbor"
+            parts.cut.append("safe_harbor")
+        elif state == "safe_harbor" and is_heading(raw):
+            state = "body"  # the next section of the release
         if state == "contacts":
             parts.contacts.append("\n".join(_lines(raw)))  # a contact's lines stay together
-        elif state == "body":
-            parts.body.append(text)
+        elif state in ("body", "safe_harbor"):
+            getattr(parts, state).append(text)
         else:
             # "About Acme<br>Acme is ..." is a heading and its text
             getattr(parts, state).extend(_lines(raw))
