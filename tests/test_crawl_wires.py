@@ -221,6 +221,8 @@ def test_businesswire_feed_only(businesswire):
     assert k["dateline"] == "BENGALURU, India--(BUSINESS WIRE)"
     assert k["tickers"] == ["NSE:KETTR", "BSE:KETTR"]
     assert k["body"].startswith("Ketterby Foods Ltd.")
+    assert k["issuer"] == "Ketterby Foods Ltd."
+    assert items["20250424512345en"]["issuer"] == "Halyard Robotics"
 
 
 def test_businesswire_bad_token_is_a_feed_error(tmp_path_factory):
