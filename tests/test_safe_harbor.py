@@ -112,3 +112,11 @@ def test_headings_of_other_languages_and_what_is_not_a_section():
     plain = ["Regulators said forward-looking statements in the filing were misleading.",
              "Safe Harbor Marina reopens", "The marina reopened on Monday."]
     assert split_safe_harbor(plain) == (plain, [])
+
+
+def test_an_opening_paragraph_without_a_heading_takes_a_short_closing_run_only():
+    closing = ["A said.", "B said.", RISK, NO_UPDATE]
+    assert split_safe_harbor(closing) == (["A said.", "B said."], [RISK, NO_UPDATE])
+    # a long run after such a paragraph is a story that mentions them: it stays
+    story = ["A said.", RISK, *[f"Paragraph {n} of the story." for n in range(8)]]
+    assert split_safe_harbor(story) == (story, [])

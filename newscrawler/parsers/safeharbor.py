@@ -18,6 +18,8 @@ __all__ = ["is_heading", "is_safe_harbor_heading", "is_safe_harbor_opener", "spl
 
 # A heading is a short line: this many words at most (long legal titles included).
 _HEADING_WORDS = 16
+OPENER_MAX_BLOCKS = 6
+"""How long a section found by its opening paragraph (no heading) may run."""
 _FORWARD = (
     r"forward[- ]looking[ ](?:statements?|information|language)"
     r"|zukunftsgerichtete[ ]aussagen|zukunftsbezogene[ ]aussagen"
@@ -92,16 +94,39 @@ def split_safe_harbor(blocks: list[str]) -> tuple[list[str], list[str]]:
     """``(story blocks, safe-harbor blocks)``: each section runs from its heading or opening
     paragraph to the next heading.
 
+    A section found by its opening paragraph alone is legal boilerplate only when it is short
+    (at most ``OPENER_MAX_BLOCKS`` blocks to the next heading or the end); a longer run is a
+    story that mentions forward-looking statements, and stays.
+
     >>> split_safe_harbor(["A said.", "Forward-Looking Statements", "Risks.", "Outlook", "B."])
     (['A said.', 'Outlook', 'B.'], ['Forward-Looking Statements', 'Risks.'])
     """
     story: list[str] = []
     harbor: list[str] = []
-    inside = False
+    section: list[str] = []
+    headed = False
+
+    def close() -> None:
+        if headed or len(section) <= OPENER_MAX_BLOCKS:
+            harbor.extend(section)
+        else:
+            story.extend(section)
+        section.clear()
+
     for block in blocks:
-        if is_safe_harbor_heading(block) or (not inside and is_safe_harbor_opener(block)):
-            inside = True
-        elif inside and is_heading(block):
-            inside = False
-        (harbor if inside else story).append(block)
+        if is_safe_harbor_heading(block):
+            close()
+            headed = True
+            section.append(block)
+        elif section and is_heading(block):
+            close()
+            story.append(block)
+        elif section:
+            section.append(block)
+        elif is_safe_harbor_opener(block):
+            headed = False
+            section.append(block)
+        else:
+            story.append(block)
+    close()
     return story, harbor
