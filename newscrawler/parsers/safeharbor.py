@@ -18,6 +18,7 @@ __all__ = ["is_heading", "is_safe_harbor_heading", "is_safe_harbor_opener", "spl
 
 # A heading is a short line: this many words at most (long legal titles included).
 _HEADING_WORDS = 16
+_HEADING_CHARS = 200
 OPENER_MAX_BLOCKS = 6
 """How long a section found by its opening paragraph (no heading) may run."""
 _FORWARD = (
@@ -57,6 +58,8 @@ def is_heading(block: str) -> bool:
     >>> is_heading("Conference Call Details"), is_heading("The plant opened in May.")
     (True, False)
     """
+    if len(block) > _HEADING_CHARS:
+        return False
     text = normalize_space(block)
     if not text or "\n" in block.strip() or _words(text) > _HEADING_WORDS:
         return False
@@ -73,8 +76,10 @@ def is_safe_harbor_heading(block: str) -> bool:
     >>> is_safe_harbor_heading("Forward-looking statements are risky, analysts said.")
     False
     """
+    if not is_heading(block):
+        return False
     text = normalize_space(block).rstrip(" :")
-    return is_heading(text) and _HEADING.match(text) is not None
+    return _HEADING.match(text) is not None
 
 
 def is_safe_harbor_opener(block: str) -> bool:
@@ -85,7 +90,9 @@ def is_safe_harbor_opener(block: str) -> bool:
     >>> is_safe_harbor_opener("The company said forward-looking statements were withdrawn.")
     False
     """
-    text = normalize_space(block)
+    if "ooking" not in block[:600]:  # "forward-looking", "Forward Looking": cheap first
+        return False
+    text = normalize_space(block[:600])
     first = _SENTENCE_END.split(text, maxsplit=1)[0][:400]
     return bool(_OPENER_KIND.search(first) and _OPENER_SUBJECT.search(first))
 
