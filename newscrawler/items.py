@@ -45,7 +45,7 @@ class Article:
     """A wire's own id of the release, from its URL (PR Newswire's 9 digits, AP's 32 hex, ...)."""
     issuer: str | None = None
     """Who issued a press release (PR Newswire ``SOURCE`` line, GlobeNewswire source,
-    MENAFN provider)."""
+    MENAFN provider, the company Business Wire's lead sentence names)."""
     tickers: list[str] = field(default_factory=list)
     """``EXCHANGE:SYMBOL`` pairs named in the release, e.g. ``NASDAQ:ABCD``."""
     about: str | None = None
@@ -54,6 +54,8 @@ class Article:
     """The release's contacts block, kept out of ``body``."""
     credits: str | None = None
     """AP contributor credits after the ``___`` separator, kept out of ``body``."""
+    safe_harbor: str | None = None
+    """Forward-looking-statement (safe-harbor) paragraphs of a release, kept out of ``body``."""
     http_status: int = 200
     fetched_at: datetime | None = None
     """When the page was fetched (UTC)."""

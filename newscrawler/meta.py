@@ -15,6 +15,8 @@ remembers its fingerprint for the run only)."""
 NAMED_BY_START = "newscrawler_named_by_start"
 """Request meta: named by a local file the user gave as a start URL, so its host is one of the
 crawl's sites (``newscrawler.downloadermiddlewares.fetchpolicy``)."""
+LISTING_PAGE = "newscrawler_listing_page"
+"""Request meta: which page of a paginated listing this is (the first has none)."""
 PROBE = "newscrawler_probe"
 """Request meta: a soft-404 probe (its redirects are followed: where they go is the answer)."""
 REDIRECT = "soft404_redirect"

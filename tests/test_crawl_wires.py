@@ -57,14 +57,16 @@ def prnewswire(tmp_path_factory):
 
 def test_prnewswire_feed_and_list(prnewswire):
     items = by_release(prnewswire.items)
-    assert set(items) == {"302411876", "302412093", "302413350", "302300125"}
+    assert set(items) == {"302411876", "302412093", "302413350", "302300125", "302410555",
+                          "302409870"}
     assert "/rss/news-releases-list.rss" in prnewswire.fetched
     assert "/news-releases/news-releases-list/" in prnewswire.fetched
     # in the feed and on the list (with ?tc=...): fetched once
     assert prnewswire.fetched.count(
         "/news-releases/borealis-freight-systems-reports-first-quarter-results-302412093.html") == 1
     assert prnewswire.stat("discovery/stories/rss") == 5
-    assert prnewswire.stat("discovery/stories/listing") == 2
+    # page 1: 2 releases, page 2: 2 (one also in the feed), page 3: 1, page 4: nothing new
+    assert prnewswire.stat("discovery/stories/listing") == 5
     b = items["302412093"]
     assert b["canonical_url"].startswith("https://www.prnewswire.com/news-releases/")
     assert b["issuer"] == "Borealis Freight Systems"
@@ -78,6 +80,27 @@ def test_prnewswire_feed_and_list(prnewswire):
                    for k in prnewswire.stats if prnewswire.stats[k] > 2)
 
 
+def test_prnewswire_list_pagination(prnewswire):
+    """Releases listed on pages 2 and 3 only are reached; page 4 names nothing new, so the
+    crawl stops there although it links a page 5."""
+    pages = [path for path in prnewswire.fetched
+             if path.startswith("/news-releases/news-releases-list/")]
+    assert pages == ["/news-releases/news-releases-list/",
+                     "/news-releases/news-releases-list/?page=2&pagesize=25",
+                     "/news-releases/news-releases-list/?page=3&pagesize=25",
+                     "/news-releases/news-releases-list/?page=4&pagesize=25"]
+    assert prnewswire.stat("discovery/listing_pages_followed") == 3
+    items = by_release(prnewswire.items)
+    harrow = items["302410555"]
+    assert harrow["title"] == "Harrow Glass Works to Build Furnace in Toledo"
+    # its forward-looking statements leave the body for their own field
+    assert harrow["safe_harbor"].startswith("Forward-Looking Statements\n\nThis press release")
+    assert "forward-looking" not in harrow["body"]
+    assert items["302409870"]["issuer"] == "Pinecrest Credit Union"
+    assert prnewswire.fetched.count(
+        "/news-releases/old-harbor-mills-annual-meeting-302300125.html") == 1
+
+
 def test_prnewswire_errors(prnewswire):
     assert_blocked(prnewswire, "/news-releases/nimbus-tele-health-expands-302414001.html",
                    "cloudflare")
@@ -89,7 +112,18 @@ def test_prnewswire_since_skips_before_fetching(tmp_path_factory):
     result = crawl(tmp_path_factory, "prnewswire", "since=2025-04-01")
     assert "302300125" not in by_release(result.items)
     assert "/news-releases/old-harbor-mills-annual-meeting-302300125.html" not in result.fetched
-    assert result.stat("discovery/skipped_before_since") == 1
+    # in the feed, and on list page 2 with its printed date
+    assert result.stat("discovery/skipped_before_since") == 2
+
+
+def test_prnewswire_list_stops_at_a_page_older_than_since(tmp_path_factory):
+    """Every card of page 2 is dated before ``since``: none is fetched and page 3 is not
+    asked for."""
+    result = crawl(tmp_path_factory, "prnewswire", "since=2025-04-25")
+    assert "/news-releases/news-releases-list/?page=2&pagesize=25" in result.fetched
+    assert not any("page=3" in path for path in result.fetched)
+    assert not any("harrow-glass" in path for path in result.fetched)
+    assert set(by_release(result.items)) == {"302412093", "302413350"}
 
 
 @pytest.fixture(scope="module")
@@ -187,6 +221,8 @@ def test_businesswire_feed_only(businesswire):
     assert k["dateline"] == "BENGALURU, India--(BUSINESS WIRE)"
     assert k["tickers"] == ["NSE:KETTR", "BSE:KETTR"]
     assert k["body"].startswith("Ketterby Foods Ltd.")
+    assert k["issuer"] == "Ketterby Foods Ltd."
+    assert items["20250424512345en"]["issuer"] == "Halyard Robotics"
 
 
 def test_businesswire_bad_token_is_a_feed_error(tmp_path_factory):

@@ -280,6 +280,23 @@ def test_custom_root_and_stop_idempotent(tmp_path: Path) -> None:
         srv.stop()
 
 
+def test_route_with_query_serves_its_file(tmp_path: Path) -> None:
+    """A paginated listing: ``?page=2`` is a stored file of its own, never served directly."""
+    (tmp_path / "list").mkdir()
+    (tmp_path / "list" / "index.html").write_text("page one", encoding="utf-8")
+    (tmp_path / "list" / "_page-2.html").write_text("page two", encoding="utf-8")
+    (tmp_path / "_routes.json").write_text(
+        json.dumps({"/list/?page=2&size=5": {"file": "list/_page-2.html"}}), encoding="utf-8")
+    srv = start_server(root=tmp_path)
+    try:
+        assert fetch(srv.base_url + "/list/?page=2&size=5").text == "page two"
+        assert fetch(srv.base_url + "/list/?page=3&size=5").text == "page one"
+        assert fetch(srv.base_url + "/list/").text == "page one"
+        assert fetch(srv.base_url + "/list/_page-2.html").status == 404
+    finally:
+        srv.stop()
+
+
 def test_missing_root_raises(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         start_server(root=tmp_path / "nope")

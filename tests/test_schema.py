@@ -71,6 +71,7 @@ def test_schema_rejects_bad_values(field, value):
         "source": None, "title": "T", "subtitle": None, "authors": [], "published": None,
         "modified": None, "dateline": None, "language": "en", "body": "B", "release_id": None,
         "issuer": None, "tickers": [], "about": None, "contacts": None, "credits": None,
+        "safe_harbor": None,
         "http_status": 200,
         "fetched_at": "2025-04-26T00:00:00+00:00", "flags": [], "cluster_id": None,
         "duplicate_of": None, "version": 1, "archive": None,

@@ -175,6 +175,33 @@ def test_one_paragraph_brief_is_a_story():
     assert verdict_for(story("Quenby Foods Lifts Outlook", paras=brief)).cls == "ok"
 
 
+BANNER = ("<div class='alert'><h2>Sorry!! Error!</h2><p>We're sorry, but the page you were "
+          "looking for doesn't exist.</p></div>")
+WIRE_BRIEF = ("(MENAFN) The central bank of Valdoria left its benchmark rate unchanged at 4.5 "
+              "percent on Wednesday, citing steady inflation and firm demand for credit, and said "
+              "it would review the rate again in June.")
+
+
+@pytest.mark.parametrize("status", [200, 403])
+def test_wire_brief_inside_an_error_template_is_a_story(status):
+    """A one-paragraph brief (34 words) that opens at a wire dateline keeps the page, however
+    short; the banner around it goes."""
+    verdict = verdict_for(story("Valdoria Holds Rate", lead=BANNER, paras=[WIRE_BRIEF]),
+                          status=status)
+    assert verdict.cls == "ok"
+    assert "wire_dateline_story" in verdict.reasons
+    assert verdict.banner
+    assert "Sorry!! Error!" in verdict.strip_blocks
+
+
+def test_error_text_shaped_like_a_dateline_is_still_soft404():
+    """A capitalised "OOPS -" has no wire marker or date: no dateline, no story."""
+    verdict = verdict_for(html("Page not found", "<h1>Page not found</h1><p>OOPS - Nothing "
+                               "lives at this address any more.</p>"))
+    assert verdict.cls == "soft404"
+    assert "wire_dateline_story" not in verdict.reasons
+
+
 def test_empty_shell_is_thin():
     verdict = verdict_for(html("Greystone Fund", "<article><h1>Greystone Fund</h1>"
                                "<div class='story-body'></div></article>"))
@@ -378,6 +405,15 @@ def test_pipeline_keeps_banner_story_and_strips_banner():
     assert "Sorry" not in kept.body
     assert kept.body.startswith("Marrowfield Rail said")
     assert crawler.stats.get_value("soft404/kept_banner_stripped") == 1
+
+
+def test_pipeline_keeps_a_wire_brief_and_strips_its_banner():
+    pipeline, _crawler = make_pipeline()
+    item = item_for(story("Valdoria Holds Rate", lead=BANNER, paras=[WIRE_BRIEF]), status=403)
+    kept = run(pipeline.process_item(item))
+    assert "error_banner_stripped" in kept.flags
+    assert "Sorry" not in kept.body
+    assert kept.body.startswith("The central bank of Valdoria left its benchmark rate")
 
 
 def test_pipeline_probes_once_per_pattern_and_uses_the_answer():

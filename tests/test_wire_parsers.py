@@ -255,4 +255,29 @@ def test_businesswire_feed_item():
     assert item.tickers == ["NSE:KETTR", "BSE:KETTR"]
     assert item.about == "About Ketterby Foods\n\nKetterby Foods makes packaged dairy products in southern India."
     assert item.contacts == "Contacts\n\nPriya Raman, +91 80 5555 0101"
+    assert item.issuer == "Ketterby Foods Ltd."  # the lead names it before the tickers
     assert parser.fallbacks == []
+
+
+def bw_item(summary: str):
+    link = "https://www.businesswire.com/news/home/20250505000002/en/Release"
+    return BusinessWireParser.from_feed_entry(link, {"title": "Release", "summary": summary}
+                                              ).to_item()
+
+
+def test_businesswire_issuer_from_the_lead_about_or_contacts():
+    lead = ("<p>AUSTIN, Texas--(BUSINESS WIRE)--Corvane Systems, Inc. (NASDAQ: CRVN), a maker of "
+            "grid sensors, today announced a supply deal with a Texas utility.</p>")
+    assert bw_item(lead).issuer == "Corvane Systems, Inc."
+    announced_today = ("<p>PARIS--(BUSINESS WIRE)--Maison Verlaine SA announced today the "
+                       "opening of its Lyon workshop.</p>")
+    assert bw_item(announced_today).issuer == "Maison Verlaine SA"
+    # the lead names no company (a sentence fragment is never an issuer): the About heading
+    about = ("<p>DENVER--(BUSINESS WIRE)--Shipments of the new valve begin in June, the "
+             "company today said.</p><p>About Fenwick Valve</p><p>Fenwick Valve makes valves.</p>")
+    assert bw_item(about).issuer == "Fenwick Valve"
+    # else the company line of the contacts block
+    contacts = ("<p>DENVER--(BUSINESS WIRE)--Shipments of the new valve begin in June.</p>"
+                "<p>Contacts</p><p>Ada Quill<br>Fenwick Valve Corp.<br>+1 303 555 0100</p>")
+    assert bw_item(contacts).issuer == "Fenwick Valve Corp."
+    assert bw_item("<p>DENVER--(BUSINESS WIRE)--Shipments begin in June.</p>").issuer is None

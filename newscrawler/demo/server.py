@@ -8,9 +8,11 @@ behaviours a crawler meets on real news sites:
   absolute URLs;
 * ``X.gz`` is answered with the gzip of (substituted) ``X`` when only ``X`` is stored;
 * ``_routes.json`` in the root declares special responses (``{"/p": {"status": 403}}`` serves
-  the file with that status, ``{"/p": {"status": 302, "location": "/"}}`` redirects);
+  the file with that status, ``{"/p": {"status": 302, "location": "/"}}`` redirects); a route
+  keyed with its query (``"/list/?page=2"``) is matched first, and ``"file"`` names the stored
+  file it serves (a paginated listing's pages);
 * paths whose segments start with ``_`` or ``.`` are never served (404);
-* query strings are ignored for the file lookup;
+* query strings are otherwise ignored for the file lookup;
 * an optional access log gets one ``METHOD PATH STATUS`` line per request.
 
 Use :func:`start_server` from Python, or ``python -m newscrawler.demo.server`` which prints
@@ -179,7 +181,12 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
         if not url_path.startswith("/"):
             url_path = "/" + url_path
 
-        route = self.server.routes.get(url_path)
+        query = urlsplit(self.path).query
+        route = self.server.routes.get(f"{url_path}?{query}") if query else None
+        if route is not None and "file" in route:
+            url_path = "/" + str(route["file"]).lstrip("/")
+        else:
+            route = self.server.routes.get(url_path)
         if route is not None:
             status = int(route.get("status", 200))
             location = route.get("location")
@@ -193,7 +200,8 @@ class DemoRequestHandler(BaseHTTPRequestHandler):
         else:
             status = 200
 
-        target = self._resolve(url_path)
+        target = self._resolve(url_path) if route is None or "file" not in route \
+            else self.server.root / url_path.lstrip("/")
         if target is None:
             self._not_found(send_body)
             return

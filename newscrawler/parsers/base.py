@@ -36,6 +36,7 @@ from newscrawler.extract.metadata import (
 from newscrawler.extract.structured import pick_body
 from newscrawler.items import Article
 from newscrawler.parsers.evidence import page_evidence_of
+from newscrawler.parsers.safeharbor import split_safe_harbor
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.language import detect_language, normalize_language
 from newscrawler.utils.pages import page_root
@@ -166,8 +167,20 @@ class ArticleParser:
         return self.extracted_blocks
 
     def story_blocks(self) -> list[str]:
-        """``body_blocks`` without the tail (wire parsers cut About, Contacts, SOURCE here)."""
-        return self.body_blocks()
+        """``body_blocks`` without the tail (wire parsers cut About, Contacts, SOURCE here)
+        and without forward-looking-statement sections."""
+        return self._harbor_split[0]
+
+    @cached_property
+    def _harbor_split(self) -> tuple[list[str], list[str]]:
+        story, harbor = split_safe_harbor(self.body_blocks())
+        if harbor:
+            self.flags.append("safe_harbor_separated")
+        return story, harbor
+
+    def safe_harbor(self) -> str | None:
+        """Forward-looking-statement (safe-harbor) paragraphs, kept out of ``body``."""
+        return "\n\n".join(self._harbor_split[1]) or None
 
     def split_dateline(self, paragraph: str) -> tuple[str | None, str]:
         """The site's dateline form; the generic one knows the common wire forms."""
@@ -318,6 +331,7 @@ class ArticleParser:
             about=self.about(),
             contacts=self.contacts(),
             credits=self.credits(),
+            safe_harbor=self.safe_harbor(),
             http_status=self.response.status,
             fetched_at=datetime.now(UTC),
             flags=list(self.flags),

@@ -5,7 +5,9 @@ spider never fetches a release page: each feed ``<item>`` becomes a response of
 its own (URL = the item's link without ``feedref``, body = its description) and
 this parser reads the fields the feed has: title, ``pubDate``, the ``guid``
 (the release id, e.g. ``20250528498236en``) and the excerpt, whose dateline is
-``CITY, St.--(BUSINESS WIRE)--`` (hashtags may follow it).
+``CITY, St.--(BUSINESS WIRE)--`` (hashtags may follow it). The feed names no issuer, so it
+is read off the release: the company the lead sentence names before "today announced",
+else the "About <Company>" heading, else a company line of the contacts block.
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ from typing import Any
 
 from scrapy.http import HtmlResponse
 
+from newscrawler.parsers.pressrelease import (
+    issuer_from_about,
+    issuer_from_contacts,
+    issuer_from_lead,
+)
 from newscrawler.parsers.wire import WireParser
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.text import clean_inline, split_blocks, split_dateline
@@ -60,6 +67,12 @@ class BusinessWireParser(WireParser):
 
     def body_blocks(self) -> list[str]:
         return split_blocks(self.hints.get("summary") or "")
+
+    def issuer(self) -> str | None:
+        lead = self.body()[:1]
+        return ((issuer_from_lead(lead[0]) if lead else None)
+                or issuer_from_about(self.parts.about)
+                or issuer_from_contacts(self.parts.contacts))
 
     def release_id(self) -> str | None:
         guid = (self.hints.get("guid") or "").strip()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newscrawler.parsers.safeharbor import is_heading, is_safe_harbor_heading, is_safe_harbor_opener
 from newscrawler.utils.text import normalize_space, split_dateline
 
 __all__ = [
@@ -19,8 +20,12 @@ __all__ = [
     "find_tickers",
     "is_about_heading",
     "is_contacts_heading",
+    "issuer_from_about",
+    "issuer_from_contacts",
+    "issuer_from_lead",
     "split_marketwired_dateline",
     "split_release",
+    "valid_issuer",
 ]
 
 # --- Tickers ---------------------------------------------------------------------------------
@@ -95,6 +100,8 @@ class ReleaseParts:
     about: list[str] = field(default_factory=list)
     contacts: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
+    safe_harbor: list[str] = field(default_factory=list)
+    """Forward-looking-statement sections (:mod:`newscrawler.parsers.safeharbor`)."""
     source: str | None = None
     """The issuer named on the ``SOURCE`` line."""
     id_line_date: str | None = None
@@ -145,7 +152,8 @@ def is_contacts_heading(block: str) -> bool:
 
 
 def split_release(blocks: list[str]) -> ReleaseParts:
-    """Sort a release's blocks into body, About, Contacts, credits; drop the rest of the tail.
+    """Sort a release's blocks into body, About, Contacts, credits and safe-harbor sections;
+    drop the rest of the tail.
 
     Blocks may hold line breaks (``<br>``); output blocks are folded to one line.
 
@@ -187,10 +195,15 @@ def split_release(blocks: list[str]) -> ReleaseParts:
         elif is_contacts_heading(raw):
             state = "contacts"
             parts.cut.append("contacts")
+        elif is_safe_harbor_heading(raw) or (state != "safe_harbor" and is_safe_harbor_opener(raw)):
+            state = "safe_harbor"
+            parts.cut.append("safe_harbor")
+        elif state == "safe_harbor" and is_heading(raw):
+            state = "body"  # the next section of the release
         if state == "contacts":
             parts.contacts.append("\n".join(_lines(raw)))  # a contact's lines stay together
-        elif state == "body":
-            parts.body.append(text)
+        elif state in ("body", "safe_harbor"):
+            getattr(parts, state).append(text)
         else:
             # "About Acme<br>Acme is ..." is a heading and its text
             getattr(parts, state).extend(_lines(raw))
@@ -216,3 +229,116 @@ def split_marketwired_dateline(paragraph: str) -> tuple[str | None, str]:
     if match:
         return match.group("dateline"), paragraph[match.end():].strip()
     return split_dateline(paragraph)
+
+
+# --- The issuer, read off the release -------------------------------------------------------
+# Where the issuer's name ends in the lead: "Acme Corp. (NYSE: ACM) today announced",
+# "Acme announced today", "Acme, a maker of valves, reported". The earliest wins.
+_LEAD_VERB = re.compile(
+    r"\b(?:today|(?:has[ ])?(?:announced|announces|reported|reports|unveiled|unveils|launched"
+    r"|launches|declared|declares|introduced|introduces))\b"
+)
+# ", a maker of ...," / ", the leader in ...," / ", which ..." after the name
+_APPOSITION = re.compile(r",[ ](?:a|an|the|which|one[ ]of|through|together[ ]with)\b")
+_CORPORATE = re.compile(
+    r"^(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LLP|LP|L\.P|plc|PLC|AG|SE|SA"
+    r"|S\.A|NV|N\.V|BV|B\.V|GmbH|AB|ASA|A/S|Oyj|SpA|S\.p\.A|KK|K\.K|Pty[ ]Ltd|N\.A)\.?$"
+)
+_CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "y", "e",
+                         "di", "da", "do", "van", "von", "der", "den", "und", "en", "et", "on"})
+_NOT_NAMES = frozenset({"the company", "company", "we", "it", "they", "the firm", "the group",
+                        "the bank", "our company", "the fund", "the trust"})
+# A name is short: at most this many words and characters.
+_NAME_WORDS = 8
+_NAME_CHARS = 80
+
+
+def _name_word(word: str) -> bool:
+    if word.lower() in _CONNECTORS:
+        return True
+    head = word.lstrip("\"“'(")
+    return bool(head) and (head[0].isupper() or head[0].isdigit())
+
+
+def valid_issuer(name: str | None) -> str | None:
+    """``name`` when it reads as an organisation's name (short, capitalised words), else None.
+
+    >>> valid_issuer("Larkspur Analytics, Inc."), valid_issuer("In a move that surprised many")
+    ('Larkspur Analytics, Inc.', None)
+    """
+    text = normalize_space(name or "").strip(" ,;:-–—")
+    words = text.split()
+    if not words or len(words) > _NAME_WORDS or len(text) > _NAME_CHARS:
+        return None
+    if text.lower() in _NOT_NAMES or words[0].lower() in _CONNECTORS - {"the"}:
+        return None
+    if not all(_name_word(word) for word in words) or not any(c.isalpha() for c in text):
+        return None
+    if re.search(r"[!?;:]", text):
+        return None
+    return text
+
+
+def issuer_from_lead(lead: str) -> str | None:
+    """The company a release's lead sentence names before "today announced" and the like.
+
+    The ticker parentheses and an apposition (", a maker of ...,") are left out; a corporate
+    suffix after a comma (", Inc.") is kept as printed.
+
+    >>> issuer_from_lead("Larkspur Analytics, Inc. (NASDAQ: LRKS), a maker of scheduling "
+    ...                  "software, today opened its data campus.")
+    'Larkspur Analytics, Inc.'
+    >>> issuer_from_lead("Halyard Robotics announced today that it raised $40 million.")
+    'Halyard Robotics'
+    >>> issuer_from_lead("Shares rose after the company today reported results.") is None
+    True
+    """
+    match = _LEAD_VERB.search(lead[:400])
+    if match is None:
+        return None
+    before = lead[: match.start()]
+    before = before.split("(", 1)[0]  # ("Acme" or the "Company") (NYSE: ACM)
+    if apposition := _APPOSITION.search(before):
+        before = before[: apposition.start()]
+    parts = [part.strip() for part in before.split(",")]
+    name = parts[0]
+    for part in parts[1:]:  # "Acme, Inc.", "Acme Holdings, Ltd." are one name
+        if not _CORPORATE.match(part):
+            # "Jane Roe, chief executive of Acme," or "Acme, Ohio's largest ...,": not
+            # a name alone
+            return None
+        name += ", " + part
+    words = name.split()
+    for index, word in enumerate(words[:-1]):
+        if _CORPORATE.match(word) and index:  # "Acme Inc. Chief Executive Jane Roe said"
+            name = " ".join(words[: index + 1])
+            break
+    return valid_issuer(name)
+
+
+def issuer_from_contacts(contacts: list[str]) -> str | None:
+    """An organisation named on a line of the contacts block (a line that ends in a
+    corporate suffix: "Acme Corp.", "Ketterby Foods Ltd.").
+
+    >>> issuer_from_contacts(["Contacts", "Priya Raman\\nKetterby Foods Ltd.\\n+91 80 5555 0101"])
+    'Ketterby Foods Ltd.'
+    """
+    for block in contacts:
+        for line in _lines(block):
+            words = line.rstrip(",").split()
+            corporate = len(words) >= 2 and _CORPORATE.match(words[-1].rstrip(","))
+            if corporate and (name := valid_issuer(line.rstrip(","))):
+                return name
+    return None
+
+
+def issuer_from_about(about: list[str]) -> str | None:
+    """The company an "About <Company>" heading names.
+
+    >>> issuer_from_about(["About Ketterby Foods", "Ketterby Foods makes dairy products."])
+    'Ketterby Foods'
+    """
+    if not about or not is_about_heading(about[0]):
+        return None
+    name = re.sub(r"^About[ ](?:the[ ])?", "", _first_line(about[0])).rstrip(" :")
+    return valid_issuer(name)

@@ -60,6 +60,8 @@ class WireParser(ArticleParser):
             self.flags.append("about_block_separated")
         if parts.contacts:
             self.flags.append("contacts_separated")
+        if parts.safe_harbor:
+            self.flags.append("safe_harbor_separated")
         if parts.source or "end" in parts.cut or "id_line" in parts.cut:
             self.flags.append("wire_tail_removed")
         return parts
@@ -95,3 +97,6 @@ class WireParser(ArticleParser):
 
     def credits(self) -> str | None:
         return "\n\n".join(self.parts.credits) or None
+
+    def safe_harbor(self) -> str | None:
+        return "\n\n".join(self.parts.safe_harbor) or None

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from newscrawler.soft404.banner import opens_with_dateline
 from newscrawler.soft404.evidence import Evidence
 from newscrawler.soft404.pageblocks import block_key
 from newscrawler.soft404.phrases import phrase_hits
@@ -174,7 +175,10 @@ def classify(
         if ev.status in (404, 410):
             return verdict("gone")
         if strong or len(supporting) >= 2:
-            return verdict("soft404")
+            # a wire brief in an error template is a story, however short: the banner goes
+            if not opens_with_dateline(ev.blocks, ev.error_blocks, banner):
+                return verdict("soft404")
+            reasons.append("wire_dateline_story")
     if words < rules.min_story_words:
         return verdict("thin", ["no_story_text"])
     kept = verdict("ok")

@@ -28,6 +28,7 @@ from w3lib.url import url_query_cleaner
 from newscrawler.arguments import SpiderArguments, before_since
 from newscrawler.discovery.feeds import Feed, feed_error, parse_feed
 from newscrawler.discovery.links import base_of, tolerate_bad_base
+from newscrawler.discovery.listing import next_page_url
 from newscrawler.discovery.policy import SCHEMES
 from newscrawler.discovery.sitemaps import (
     MAX_SIZE,
@@ -40,7 +41,7 @@ from newscrawler.discovery.sitemaps import (
 from newscrawler.downloadermiddlewares.robotstxt import RobotsTxtReuseMiddleware
 from newscrawler.ignored import count_ignored
 from newscrawler.items import Article
-from newscrawler.meta import DISCOVERY, DISCOVERY_RETRY, HINTS, STORY
+from newscrawler.meta import DISCOVERY, DISCOVERY_RETRY, HINTS, LISTING_PAGE, STORY
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.sniff import is_binary
@@ -74,6 +75,12 @@ class NewsSpider(Spider):
     tracking_params: ClassVar[tuple[str, ...]] = ()
     """A site's own campaign parameters, dropped from listing links (``canonicalize``
     knows the common ones)."""
+    listing_pages = 1
+    """How many pages of a listing are read (its next link, else ``listing_page_param`` + 1);
+    fewer when a page lists no story not seen before, or only stories older than ``since``."""
+    listing_next = "a[rel=next]::attr(href)"
+    """CSS selector of a listing page's link to the next page."""
+    listing_page_param = "page"
 
     def __init__(
         self,
@@ -97,6 +104,8 @@ class NewsSpider(Spider):
         self.refused_schemes: set[str] = set()
         # sitemaps whose reading started and has not ended: what the crawl left unread
         self.sitemaps_reading: dict[SitemapReader, str] = {}
+        # story URLs listing pages named: a next page that names none of its own is the last
+        self.listed: set[str] = set()
         domains = getattr(self, "allowed_domains", None)
         if self.base_url and domains is not None:
             # every request goes to the mirror: the offsite filter must let its host through
@@ -325,18 +334,41 @@ class NewsSpider(Spider):
             if request := self.story_request(link, via=feed.kind, hints=hints):
                 yield request
 
+    def listing_entries(self, page: Selector) -> Iterator[tuple[str, str | None]]:
+        """``(href, date or None)`` of each story a listing page names."""
+        for href in page.css(self.listing_links).getall():
+            yield href, None
+
     def parse_listing(self, response: Response) -> Iterator[Request]:
-        """A page of ``listing_urls``: the stories its ``listing_links`` name."""
+        """A page of ``listing_urls``: the stories its ``listing_links`` name, then its next
+        page while it lists stories not seen before that are not all older than ``since``."""
         if not isinstance(response, TextResponse):
             return
         page = Selector(response)  # not response.selector: that one is a cycle with the response
         base = base_of(page.root, response.url)
-        for href in page.css(self.listing_links).getall():
+        new = fresh = 0
+        for href, date in self.listing_entries(page):
             if (absolute := self.resolve(base, href)) is None:
                 continue
             url = url_query_cleaner(absolute, self.tracking_params, remove=True)
-            if request := self.story_request(url, via="listing"):
+            if url in self.listed:
+                continue
+            self.listed.add(url)
+            new += 1
+            fresh += not self._before_since(date)
+            if request := self.story_request(url, via="listing", hints={"published": date}):
                 yield request
+        number = response.meta.get(LISTING_PAGE, 1)
+        if number >= self.listing_pages or not new or not fresh:
+            return
+        link = page.css(self.listing_next).get()
+        absolute = self.resolve(base, link) if link else None
+        if (url := next_page_url(response.url, absolute, self.listing_page_param)) is None:
+            return
+        self.crawler.stats.inc_value("discovery/listing_pages_followed")
+        # built from the fetched URL: already on the mirror, so not rebased again
+        yield Request(url, callback=self.parse_listing, errback=self.download_failed,
+                      priority=DISCOVERY_PRIORITY, meta={DISCOVERY: True, LISTING_PAGE: number + 1})
 
     def parse_page(self, response: Response) -> Iterable[Article | Request]:
         """A fetched story page: one item, unless it is older than ``since``."""

@@ -250,6 +250,61 @@ PRN = [
         "about": [("Old Harbor Mills", "Old Harbor Mills makes paper products.")],
         "contact": ("Ruth Calloway", "Old Harbor Mills", "info@oldharbor.example"),
     },
+    # listed on page 2 and 3 of the releases list only (not in the feed)
+    {
+        "rid": "302410555",
+        "slug": "harrow-glass-works-to-build-furnace-in-toledo",
+        "title": "Harrow Glass Works to Build Furnace in Toledo",
+        "subtitle": "Electric melter replaces two gas units",
+        "issuer": "Harrow Glass Works Corp.",
+        "issuer_slug": "harrow-glass-works-corp",
+        "iso": "2025-04-24T11:00:00-04:00",
+        "shown": "24 Apr, 2025, 11:00 ET",
+        "city": "TOLEDO, Ohio",
+        "date_printed": "April 24, 2025",
+        "paras": [
+            "Harrow Glass Works Corp. (NYSE: HGW) today announced it will build an electric glass furnace at its Toledo plant, replacing two natural-gas units that date from 1988.",
+            "The furnace is expected to start in the second half of next year and to cut the plant's fuel costs by a third, the company said.",
+            "<b>Forward-Looking Statements</b>",
+            "This press release contains forward-looking statements about the furnace's cost, timing and savings. Actual results may differ materially because of construction delays, energy prices and other risks.",
+            "Harrow Glass Works undertakes no obligation to update these statements.",
+        ],
+        "about": [
+            (
+                "Harrow Glass Works",
+                "Harrow Glass Works makes container glass for food and beverage companies in four plants.",
+            )
+        ],
+        "contact": ("Delphine Oakes", "Harrow Glass Works", "media@harrowglass.example"),
+    },
+    {
+        "rid": "302409870",
+        "slug": "pinecrest-credit-union-opens-branch",
+        "title": "Pinecrest Credit Union Opens Lakeside Branch",
+        "subtitle": "Fourteenth branch serves the north shore",
+        "issuer": "Pinecrest Credit Union",
+        "issuer_slug": "pinecrest-credit-union",
+        "iso": "2025-04-24T07:15:00-04:00",
+        "shown": "24 Apr, 2025, 07:15 ET",
+        "city": "DULUTH, Minn.",
+        "date_printed": "April 24, 2025",
+        "paras": [
+            "Pinecrest Credit Union today opened its fourteenth branch, on Lakeside Avenue, with a drive-through and a small-business desk.",
+            "The branch will be open six days a week.",
+        ],
+        "about": [("Pinecrest Credit Union", "Pinecrest Credit Union serves 60,000 members in northern Minnesota.")],
+        "contact": ("Corin Aldous", "Pinecrest Credit Union", "news@pinecrest.example"),
+    },
+]
+
+# Pages of the releases list (``?page=N&pagesize=25``): each card's printed time (today's
+# releases print the time only), and where its Next link goes. Page 4 lists nothing new
+# (the list moved while it was read), so the crawl stops there and never asks for page 5.
+PRN_LIST_PAGES = [
+    [(1, "16:05 ET"), (2, "09:00 ET")],
+    [(4, "Apr 24, 2025, 11:00 ET"), (3, "Mar 03, 2025, 10:00 ET")],
+    [(5, "Apr 24, 2025, 07:15 ET")],
+    [(2, "09:00 ET"), (4, "Apr 24, 2025, 11:00 ET")],
 ]
 
 
@@ -313,35 +368,41 @@ def build_prn(sites, data):
 </rss>
 """,
     )
-    cards = ""
-    for r, t in ((PRN[1], "16:05 ET"), (PRN[2], "09:00 ET")):
-        cards += f"""<div class="card col-view">
+    routes = {"/news-releases/nimbus-tele-health-expands-302414001.html": {"status": 403}}
+    for number, cards_shown in enumerate(PRN_LIST_PAGES, start=1):
+        cards = ""
+        for index, shown in cards_shown:
+            r = PRN[index]
+            cards += f"""<div class="card col-view">
   <a class="newsreleaseconsolidatelink display-outline w-100" href="/news-releases/{r["slug"]}-{r["rid"]}.html?tc=eml_cleartime">
-    <div class="row"><div class="col-sm-12 card-list-hr"><h3><small>{t}</small>{html.escape(r["title"])}</h3><p class="remove-outline">{html.escape(r["subtitle"])}</p></div></div>
+    <div class="row"><div class="col-sm-12 card-list-hr"><h3><small>{shown}</small>{html.escape(r["title"])}</h3><p class="remove-outline">{html.escape(r["subtitle"])}</p></div></div>
   </a>
 </div>
 """
-    w(
-        root / "news-releases" / "news-releases-list" / "index.html",
-        f"""<!DOCTYPE html>
+        active = ' class="active"'
+        pages = "".join(
+            f'<li{active if n == number else ""}><a href="?page={n}&amp;pagesize=25">{n}</a></li>'
+            for n in range(1, len(PRN_LIST_PAGES) + 2)
+        )
+        name = "index.html" if number == 1 else f"_page-{number}.html"
+        w(
+            root / "news-releases" / "news-releases-list" / name,
+            f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>News Releases List | PR Newswire</title></head>
 <body><div class="container"><div class="row"><div class="col-sm-12"><h1>News Releases</h1>
-{cards}<ul class="pagination"><li><a href="?page=2&amp;pagesize=25" aria-label="Next">Next</a></li></ul>
+{cards}<nav aria-label="Page navigation"><ul class="pagination">{pages}<li><a href="?page={number + 1}&amp;pagesize=25" aria-label="Next">Next</a></li></ul></nav>
 </div></div></div></body></html>
 """,
-    )
+        )
+        if number > 1:
+            routes[f"/news-releases/news-releases-list/?page={number}&pagesize=25"] = {
+                "file": f"news-releases/news-releases-list/{name}"}
     w(
         root / "news-releases" / "nimbus-tele-health-expands-302414001.html",
         CLOUDFLARE % "www.prnewswire.com",
     )
     w(root / "robots.txt", "User-agent: *\nDisallow: /search/\n")
-    w(
-        root / "_routes.json",
-        json.dumps(
-            {"/news-releases/nimbus-tele-health-expands-302414001.html": {"status": 403}}, indent=2
-        )
-        + "\n",
-    )
+    w(root / "_routes.json", json.dumps(routes, indent=2) + "\n")
 
 
 # ============================================================== GlobeNewswire

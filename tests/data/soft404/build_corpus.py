@@ -4,7 +4,8 @@ Deterministic: run it again and the files are identical. Ten site templates
 (wire layouts, WordPress, Next.js, news CMSes), ten languages, and for each
 page the URL, status, headers, redirect chain, the probe answer of its host and
 the expected class. Hard negatives included: banner-wrapped stories (kept, the
-banner stripped), one-paragraph briefs, articles about 404 errors and outages,
+banner stripped), one-paragraph briefs (a wire brief with a dateline inside the error
+template too), articles about 404 errors and outages,
 "not found" headlines.
 
     .venv/bin/python tests/data/soft404/build_corpus.py [--out DIR]
@@ -334,6 +335,18 @@ def build() -> Corpus:
                        template=template, lang=lang, kind="banner", expected="ok",
                        path=f"/{lang}/news/2025/04/28/seed-{template}.html",
                        status=403 if template == "mnf" else (404 if lang == "de" else 200),
+                       probe=corpus.probe_for(template, lang), banner=list(text["banner"]))  # type: ignore
+    # a one-paragraph wire brief (a dateline, about 30 words) inside the error template: a story
+    # however short; only the banner goes
+    for t_index, template in enumerate(TEMPLATES[:5]):
+        for l_index, lang in enumerate(LANGS[:6]):
+            text = T[lang]
+            corpus.add(f"{template}-{lang}-banner-brief.html",
+                       article_html(template, lang, text["titles"][1],  # type: ignore[index]
+                                    text["brief"][:1], banner=text["banner"]),  # type: ignore
+                       template=template, lang=lang, kind="banner_brief", expected="ok",
+                       path=f"/{lang}/news/2025/04/2{l_index}/brief-{template}.html",
+                       status=403 if (t_index + l_index) % 2 else 200,
                        probe=corpus.probe_for(template, lang), banner=list(text["banner"]))  # type: ignore
     # templates only the probe recognises
     for t_index, template in enumerate(sorted(SOFT_HOSTS)):
