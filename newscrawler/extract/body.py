@@ -29,6 +29,7 @@ from newscrawler.extract._body_rules import (
     HIDDEN_CLASSES,
     HIDDEN_STYLE_RE,
     INLINE_TAGS,
+    MEDIA_TAGS,
     NUMERIC_DATE_RE,
     POSITIVE_RE,
     SKIP_TAGS,
@@ -37,6 +38,7 @@ from newscrawler.extract._body_rules import (
     WEAK_NEGATIVE_RE,
 )
 from newscrawler.extract.blocks import BlockPage, Profile, block_root, walk_blocks
+from newscrawler.extract.boxes import boxed_blocks
 from newscrawler.utils.bounds import WINDOW_BLOCKS, short_cache
 from newscrawler.utils.text import normalize_space
 
@@ -103,7 +105,8 @@ def _hidden(el: lxml.html.HtmlElement) -> bool:
     return bool(style and HIDDEN_STYLE_RE.search(style))
 
 
-_PROFILE = Profile(skip=SKIP_TAGS, inline=INLINE_TAGS, hidden=_hidden, double_br=True)
+_PROFILE = Profile(skip=SKIP_TAGS, inline=INLINE_TAGS, hidden=_hidden, double_br=True,
+                   media=MEDIA_TAGS)
 
 
 def _segment(root: lxml.html.HtmlElement) -> BlockPage:
@@ -289,9 +292,10 @@ def _collect(page: BlockPage, regions: list[int], flagged: list[bool], title: st
     # regions are siblings in document order, so their blocks come in that order: one pass
     # with a bisect, not a pass over every block per region (10,000 regions of 10,000 blocks)
     starts = sorted(regions)
-    for text, node, link, chrome in page.blocks:
+    boxed = boxed_blocks(page, starts)
+    for b, (text, node, link, chrome) in enumerate(page.blocks):
         at = bisect.bisect_right(starts, node) - 1
-        if at < 0 or node >= ends[starts[at]]:
+        if at < 0 or node >= ends[starts[at]] or b in boxed:
             continue
         region = starts[at]
         if any(flagged[f] and f > region for f in chrome):
