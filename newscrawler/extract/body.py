@@ -191,7 +191,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     regions = _regions(page, best, final[best_score_region], final, total, linked, prose, flagged)
     title_el = root.find("head/title")
     title = normalize_space(title_el.text_content()).lower() if title_el is not None else ""
-    return _collect(page, regions, flagged, title)
+    return _collect(page, regions, flagged, title, total)
 
 
 def _depth(parent: list[int], i: int) -> int:
@@ -282,7 +282,33 @@ def _is_metadata(text: str, started: bool) -> bool:
     )
 
 
-def _collect(page: BlockPage, regions: list[int], flagged: list[bool], title: str) -> list[str]:
+# A linked sub-heading (a listicle's item titles link to the item) is kept when a
+# paragraph of at least this many characters with at most this share of links follows it,
+# both in an element holding at least SUBHEADING_STORY_SHARE of the region's text (the
+# story's own column, not a teaser card of a heading and its summary).
+SUBHEADING_PROSE_CHARS = 80
+SUBHEADING_PROSE_LINKS = 0.25
+SUBHEADING_STORY_SHARE = 0.5
+
+
+def _linked_subheading(page: BlockPage, b: int, region_total: int, total: list[int]) -> bool:
+    """A linked h2-h6 among the story's paragraphs, followed by one of them."""
+    node = page.blocks[b].node
+    if page.tag[node] not in HEADING_TAGS or b + 1 >= len(page.blocks):
+        return False
+    text, after, link, _chrome = page.blocks[b + 1]
+    holder = page.parent[node]
+    return (
+        page.parent[after] == holder
+        and len(text) >= SUBHEADING_PROSE_CHARS
+        and link <= SUBHEADING_PROSE_LINKS * len(text)
+        and total[holder] >= SUBHEADING_STORY_SHARE * region_total
+    )
+
+
+def _collect(
+    page: BlockPage, regions: list[int], flagged: list[bool], title: str, total: list[int]
+) -> list[str]:
     """Blocks inside the content regions, minus boilerplate nested in them."""
     out: list[str] = []
     kinds: list[bool] = []  # True for sub-headings
@@ -301,7 +327,10 @@ def _collect(page: BlockPage, regions: list[int], flagged: list[bool], title: st
         if any(flagged[f] and f > region for f in chrome):
             continue
         tag = tags[node]
-        if tag == "h1" or link > MAX_KEEP_LINK_DENSITY * len(text):
+        if tag == "h1" or (
+            link > MAX_KEEP_LINK_DENSITY * len(text)
+            and not _linked_subheading(page, b, total[region], total)
+        ):
             continue
         short = len(text) < SHORT_BLOCK_CHARS
         if short and len(text) < MAX_STUB_CHARS and STUB_RE.match(text):

@@ -62,35 +62,35 @@ def _is_line(text: str, limit: int) -> bool:
     return len(text) <= limit and not text.rstrip().endswith(SENTENCE_ENDS)
 
 
-def boxed_blocks(page: BlockPage, regions: list[int]) -> set[int]:
-    """Indexes into ``page.blocks`` of the region's blocks that belong to boxes."""
-    parent, end, tags, blocks = page.parent, page.end, page.tag, page.blocks
-    starts = sorted(regions)
-    inside: list[int] = []  # block indexes inside the regions, in document order
-    count: dict[int, int] = {}
-    linked_count: dict[int, int] = {}
-    chars: dict[int, int] = {}
-    linked: dict[int, int] = {}
-    longest: dict[int, int] = {}
-    listy: set[int] = set()  # elements that are or hold a list or table
-    for b, (text, node, link, _chrome) in enumerate(blocks):
-        at = bisect.bisect_right(starts, node) - 1
-        if at < 0 or node >= end[starts[at]]:
-            continue
-        inside.append(b)
-        size = len(text)
-        count[node] = count.get(node, 0) + 1
-        chars[node] = chars.get(node, 0) + size
-        linked[node] = linked.get(node, 0) + link
+class _Stats:
+    """Per element of the regions (subtree totals): blocks, linked blocks, characters,
+    linked characters, longest block, and whether it is or holds a list or table."""
+
+    __slots__ = ("chars", "count", "linked", "linked_count", "listy", "longest")
+
+    def __init__(self) -> None:
+        self.count: dict[int, int] = {}
+        self.linked_count: dict[int, int] = {}
+        self.chars: dict[int, int] = {}
+        self.linked: dict[int, int] = {}
+        self.longest: dict[int, int] = {}
+        self.listy: set[int] = set()
+
+    def add(self, node: int, size: int, link: int) -> None:
+        self.count[node] = self.count.get(node, 0) + 1
+        self.chars[node] = self.chars.get(node, 0) + size
+        self.linked[node] = self.linked.get(node, 0) + link
         if link:
-            linked_count[node] = linked_count.get(node, 0) + 1
-        if size > longest.get(node, 0):
-            longest[node] = size
-    if not inside:
-        return set()
-    # subtree totals, children before parents (preorder indexes, walked backwards)
-    for region in starts:
-        for i in range(end[region] - 1, region, -1):
+            self.linked_count[node] = self.linked_count.get(node, 0) + 1
+        if size > self.longest.get(node, 0):
+            self.longest[node] = size
+
+    def sum_up(self, page: BlockPage, region: int) -> None:
+        """Subtree totals: children before parents (preorder indexes, walked backwards)."""
+        parent, tags = page.parent, page.tag
+        count, chars, linked, linked_count, longest = (
+            self.count, self.chars, self.linked, self.linked_count, self.longest)
+        for i in range(page.end[region] - 1, region, -1):
             if i not in count:
                 continue
             p = parent[i]
@@ -99,79 +99,104 @@ def boxed_blocks(page: BlockPage, regions: list[int]) -> set[int]:
             linked[p] = linked.get(p, 0) + linked[i]
             linked_count[p] = linked_count.get(p, 0) + linked_count.get(i, 0)
             longest[p] = max(longest.get(p, 0), longest[i])
-            if i in listy or tags[i] in _LIST_TAGS:
-                listy.add(p)
+            if i in self.listy or tags[i] in _LIST_TAGS:
+                self.listy.add(p)
 
-    boxes: list[tuple[int, int]] = []  # element ranges, in document order
+    def link_box(self, i: int) -> bool:
+        n, size = self.count[i], self.chars[i]
+        return (
+            n >= LINK_BOX_MIN_BLOCKS
+            and self.linked_count.get(i, 0) >= LINK_BOX_LINKED_BLOCKS * n
+            and self.linked[i] >= LINK_BOX_LINK_SHARE * size
+            and self.longest[i] <= LINK_BOX_MAX_BLOCK
+        )
+
+    def label_cluster(self, i: int) -> bool:
+        n = self.count[i]
+        return (
+            n >= LABEL_MIN_BLOCKS
+            and self.longest[i] <= LABEL_MAX_CHARS
+            and self.chars[i] <= LABEL_MEAN_CHARS * n
+            and i not in self.listy
+        )
+
+
+def _find_boxes(page: BlockPage, starts: list[int], stats: _Stats) -> list[tuple[int, int, bool]]:
+    """(start, end, is a link box) of the outermost boxes of the regions, in document order."""
+    end, tags = page.end, page.tag
+    boxes: list[tuple[int, int, bool]] = []
     for region in starts:
-        limit = BOX_MAX_SHARE * chars.get(region, 0)
-        list_end = -1  # end of the list or table being read
+        limit = BOX_MAX_SHARE * stats.chars.get(region, 0)
+        list_end = -1  # end of the list or table being read: no label cluster inside
         i = region + 1
         while i < end[region]:
-            n = count.get(i, 0)
-            if not n:
+            if i not in stats.count:
                 i = end[i]  # no text below
                 continue
             if tags[i] in _LIST_TAGS and i >= list_end:
                 list_end = end[i]
-            if chars[i] <= limit and (
-                _link_box(n, chars[i], linked[i], linked_count.get(i, 0), longest[i])
-                or (i >= list_end and i not in listy and tags[i] not in _LIST_TAGS
-                    and _label_cluster(n, chars[i], longest[i]))
-            ):
-                boxes.append((i, end[i]))
-                i = end[i]
-            else:
-                i += 1
+            if stats.chars[i] <= limit:
+                if stats.link_box(i):
+                    boxes.append((i, end[i], True))
+                    i = end[i]
+                    continue
+                if i >= list_end and stats.label_cluster(i):
+                    boxes.append((i, end[i], False))
+                    i = end[i]
+                    continue
+            i += 1
+    return boxes
+
+
+def boxed_blocks(page: BlockPage, regions: list[int]) -> set[int]:
+    """Indexes into ``page.blocks`` of the region's blocks that belong to boxes."""
+    end, blocks = page.end, page.blocks
+    starts = sorted(regions)
+    inside: list[int] = []  # block indexes inside the regions, in document order
+    stats = _Stats()
+    for b, (text, node, link, _chrome) in enumerate(blocks):
+        at = bisect.bisect_right(starts, node) - 1
+        if at >= 0 and node < end[starts[at]]:
+            inside.append(b)
+            stats.add(node, len(text), link)
+    if not inside:
+        return set()
+    for region in starts:
+        stats.sum_up(page, region)
+    boxes = _find_boxes(page, starts, stats)
 
     out: set[int] = set()
-    box_starts = [s for s, _e in boxes]
+    box_starts = [s for s, _e, _links in boxes]
     media = page.after_media
     captions: list[int] = []
-    started = False  # a paragraph of the story seen (a lead line under the top picture is not a credit)
+    started = False  # a paragraph seen (a lead line under the top picture is no credit)
     for k, b in enumerate(inside):
         text, node, _link, _chrome = blocks[b]
         at = bisect.bisect_right(box_starts, node) - 1
         if at >= 0 and node < boxes[at][1]:
             out.add(b)
-            # the short line that introduces the box ("More on this:")
-            if k and _lead_in(blocks[inside[k - 1]], boxes[at][0], end):
+            # the short line that introduces a list of links ("More on this:")
+            before = blocks[inside[k - 1]] if k else None
+            if before and boxes[at][2] and not (boxes[at][0] <= before.node < boxes[at][1]) \
+                    and _is_line(before.text, MAX_LEAD_IN_CHARS):
                 out.add(inside[k - 1])
-        elif b in media and _caption(text, node, media[b], tags, parent, started):
+        elif b in media and _caption(text, node, media[b], page, started):
             captions.append(b)
         started = started or len(text) >= STORY_CHARS
     # a photo story (a line under each picture) is all captions: then they are the story
-    if captions and sum(len(blocks[b].text) for b in captions) <= MAX_CAPTION_SHARE * sum(
+    caption_chars = sum(len(blocks[b].text) for b in captions)
+    if caption_chars and caption_chars <= MAX_CAPTION_SHARE * sum(
         len(blocks[b].text) for b in inside
     ):
         out.update(captions)
     return out
 
 
-def _caption(text: str, node: int, holder: int, tags: list[str], parent: list[int],
-             started: bool) -> bool:
+def _caption(text: str, node: int, holder: int, page: BlockPage, started: bool) -> bool:
     """A credit or caption line under a picture: in the picture's own element, or a
     short credit in the next one once the story has begun."""
-    if tags[node] in _HEADINGS or not _is_line(text, MAX_LINE_CHARS):
+    if page.tag[node] in _HEADINGS or not _is_line(text, MAX_LINE_CHARS):
         return False
-    if node == holder or parent[node] == holder:
+    if node == holder or page.parent[node] == holder:
         return True
     return started and (len(text) <= MAX_CREDIT_CHARS or "©" in text)
-
-
-def _link_box(n: int, size: int, linked: int, linked_blocks: int, longest: int) -> bool:
-    return (
-        n >= LINK_BOX_MIN_BLOCKS
-        and linked_blocks >= LINK_BOX_LINKED_BLOCKS * n
-        and linked >= LINK_BOX_LINK_SHARE * size
-        and longest <= LINK_BOX_MAX_BLOCK
-    )
-
-
-def _label_cluster(n: int, size: int, longest: int) -> bool:
-    return n >= LABEL_MIN_BLOCKS and longest <= LABEL_MAX_CHARS and size <= LABEL_MEAN_CHARS * n
-
-
-def _lead_in(block: tuple[str, int, int, tuple[int, ...]], box: int, end: list[int]) -> bool:
-    text, node, _link, _chrome = block
-    return not (box <= node < end[box]) and _is_line(text, MAX_LEAD_IN_CHARS)
