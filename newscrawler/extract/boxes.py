@@ -9,6 +9,8 @@ pages come in every language):
 
 * a **link box** is an element whose blocks nearly all carry a link and whose
   text is mostly linked: a list of teasers, whatever the items say;
+* a **card list** is an element whose children are all short items that begin
+  with a link: teaser cards of a linked title and a one-line summary;
 * a **label cluster** is an element (not a list or table) of many tiny blocks
   and no sentence: chart labels, a "share / print / comments" strip;
 * a **credit line** is a short, sentence-less block that comes right after an
@@ -29,15 +31,18 @@ __all__ = ["boxed_blocks"]
 
 # A link box: at least this many blocks, this share of them linked, this share of its text.
 LINK_BOX_MIN_BLOCKS = 3
-LINK_BOX_LINKED_BLOCKS = 0.75
+LINK_BOX_LINKED_BLOCKS = 0.5
 LINK_BOX_LINK_SHARE = 0.4
 # ... and no block longer than this (a paragraph of prose with many links is not a teaser).
 LINK_BOX_MAX_BLOCK = 250
+# Teaser cards: at least this many children, each at most this long and led by a link.
+CARD_MIN_ITEMS = 2
+CARD_MAX_CHARS = 300
 # A label cluster: this many blocks at least, none longer than LABEL_MAX_CHARS,
 # LABEL_MEAN_CHARS on average.
-LABEL_MIN_BLOCKS = 6
-LABEL_MAX_CHARS = 40
-LABEL_MEAN_CHARS = 20
+LABEL_MIN_BLOCKS = 4
+LABEL_MAX_CHARS = 60
+LABEL_MEAN_CHARS = 30
 # A box never holds more than this share of the region's text (it is beside the story).
 BOX_MAX_SHARE = 0.3
 # A credit line or a lead-in: at most this many characters and no sentence end.
@@ -66,7 +71,8 @@ class _Stats:
     """Per element of the regions (subtree totals): blocks, linked blocks, characters,
     linked characters, longest block, and whether it is or holds a list or table."""
 
-    __slots__ = ("chars", "count", "linked", "linked_count", "listy", "longest")
+    __slots__ = ("cards", "chars", "count", "first", "kids", "linked", "linked_count", "listy",
+                 "longest", "own")
 
     def __init__(self) -> None:
         self.count: dict[int, int] = {}
@@ -75,8 +81,15 @@ class _Stats:
         self.linked: dict[int, int] = {}
         self.longest: dict[int, int] = {}
         self.listy: set[int] = set()
+        self.first: dict[int, int] = {}  # first block of the subtree
+        self.own: set[int] = set()  # elements with loose text of their own
+        self.kids: dict[int, int] = {}  # children with text
+        self.cards: dict[int, int] = {}  # children that are teaser cards (see card_list)
 
-    def add(self, node: int, size: int, link: int) -> None:
+    def add(self, b: int, node: int, size: int, link: int) -> None:
+        if node not in self.count:
+            self.first[node] = b
+            self.own.add(node)
         self.count[node] = self.count.get(node, 0) + 1
         self.chars[node] = self.chars.get(node, 0) + size
         self.linked[node] = self.linked.get(node, 0) + link
@@ -87,7 +100,7 @@ class _Stats:
 
     def sum_up(self, page: BlockPage, region: int) -> None:
         """Subtree totals: children before parents (preorder indexes, walked backwards)."""
-        parent, tags = page.parent, page.tag
+        parent, tags, blocks = page.parent, page.tag, page.blocks
         count, chars, linked, linked_count, longest = (
             self.count, self.chars, self.linked, self.linked_count, self.longest)
         for i in range(page.end[region] - 1, region, -1):
@@ -101,6 +114,13 @@ class _Stats:
             longest[p] = max(longest.get(p, 0), longest[i])
             if i in self.listy or tags[i] in _LIST_TAGS:
                 self.listy.add(p)
+            first = self.first[i]
+            if first < self.first.get(p, first + 1):
+                self.first[p] = first
+            self.kids[p] = self.kids.get(p, 0) + 1
+            lead = blocks[first]
+            if chars[i] <= CARD_MAX_CHARS and lead.link > 0.5 * len(lead.text):
+                self.cards[p] = self.cards.get(p, 0) + 1
 
     def link_box(self, i: int) -> bool:
         n, size = self.count[i], self.chars[i]
@@ -110,6 +130,11 @@ class _Stats:
             and self.linked[i] >= LINK_BOX_LINK_SHARE * size
             and self.longest[i] <= LINK_BOX_MAX_BLOCK
         )
+
+    def card_list(self, i: int) -> bool:
+        """Teaser cards: every child a short item led by a link (a linked title, a summary)."""
+        kids = self.kids.get(i, 0)
+        return kids >= CARD_MIN_ITEMS and self.cards.get(i, 0) == kids and i not in self.own
 
     def label_cluster(self, i: int) -> bool:
         n = self.count[i]
@@ -136,7 +161,7 @@ def _find_boxes(page: BlockPage, starts: list[int], stats: _Stats) -> list[tuple
             if tags[i] in _LIST_TAGS and i >= list_end:
                 list_end = end[i]
             if stats.chars[i] <= limit:
-                if stats.link_box(i):
+                if stats.link_box(i) or stats.card_list(i):
                     boxes.append((i, end[i], True))
                     i = end[i]
                     continue
@@ -158,7 +183,7 @@ def boxed_blocks(page: BlockPage, regions: list[int]) -> set[int]:
         at = bisect.bisect_right(starts, node) - 1
         if at >= 0 and node < end[starts[at]]:
             inside.append(b)
-            stats.add(node, len(text), link)
+            stats.add(b, node, len(text), link)
     if not inside:
         return set()
     for region in starts:
