@@ -15,7 +15,8 @@ pages come in every language):
   and no sentence: chart labels, a "share / print / comments" strip;
 * a **credit line** is a short, sentence-less block that comes right after an
   image;
-* a **lead-in** is a short, sentence-less block right before a box.
+* a **lead-in** is a short, sentence-less block right before a link box or
+  card list ("More on this:").
 
 Lists and tables of short items (ingredients, results) are story content and
 are never a label cluster.
@@ -68,8 +69,9 @@ def _is_line(text: str, limit: int) -> bool:
 
 
 class _Stats:
-    """Per element of the regions (subtree totals): blocks, linked blocks, characters,
-    linked characters, longest block, and whether it is or holds a list or table."""
+    """Per element of the regions, subtree totals: blocks, linked blocks, characters, linked
+    characters, longest block, first block, whether it is or holds a list or table, and how
+    many of its children have text and look like teaser cards."""
 
     __slots__ = ("cards", "chars", "count", "first", "kids", "linked", "linked_count", "listy",
                  "longest", "own")
@@ -201,9 +203,14 @@ def boxed_blocks(page: BlockPage, regions: list[int]) -> set[int]:
         if at >= 0 and node < boxes[at][1]:
             out.add(b)
             # the short line that introduces a list of links ("More on this:")
+            start, stop, links = boxes[at]
             before = blocks[inside[k - 1]] if k else None
-            if before and boxes[at][2] and not (boxes[at][0] <= before.node < boxes[at][1]) \
-                    and _is_line(before.text, MAX_LEAD_IN_CHARS):
+            if (
+                links
+                and before is not None
+                and not start <= before.node < stop
+                and _is_line(before.text, MAX_LEAD_IN_CHARS)
+            ):
                 out.add(inside[k - 1])
         elif b in media and _caption(text, node, media[b], page, started):
             captions.append(b)
