@@ -209,6 +209,13 @@ def test_captions_of_a_photo_story_are_its_text() -> None:
     assert blocks[4] == "In the morning the fog lay over the valley until ten"
 
 
+def test_lists_of_linked_items_that_are_the_text_are_kept() -> None:
+    blocks = extract("link_rich_lists.html")
+    assert len(blocks) == 14
+    assert blocks[2] == "ada removed the old theme loader from the settings page"
+    assert blocks[-2] == "lin fixed plugins that broke on paths with spaces"
+
+
 def test_linked_subheadings_between_paragraphs_are_kept_and_teaser_cards_dropped() -> None:
     blocks = extract("linked_subheadings.html")
     assert blocks[1:6:2] == [

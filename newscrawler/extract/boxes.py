@@ -36,6 +36,8 @@ LINK_BOX_LINKED_BLOCKS = 0.5
 LINK_BOX_LINK_SHARE = 0.4
 # ... and no block longer than this (a paragraph of prose with many links is not a teaser).
 LINK_BOX_MAX_BLOCK = 250
+# More link boxes than this in one region are the way its text is written.
+MAX_LINK_BOXES = 2
 # Teaser cards: at least this many children, each at most this long and led by a link.
 CARD_MIN_ITEMS = 2
 CARD_MAX_CHARS = 300
@@ -149,11 +151,17 @@ class _Stats:
 
 
 def _find_boxes(page: BlockPage, starts: list[int], stats: _Stats) -> list[tuple[int, int, bool]]:
-    """(start, end, is a link box) of the outermost boxes of the regions, in document order."""
+    """(start, end, is a link box) of the outermost boxes of the regions, in document order.
+
+    Lists of links that come back more than MAX_LINK_BOXES times in a region, or together
+    hold more than BOX_MAX_SHARE of it, are its text (a status report or a link roundup told
+    in linked bullet points), not boxes beside it.
+    """
     end, tags = page.end, page.tag
     boxes: list[tuple[int, int, bool]] = []
     for region in starts:
         limit = BOX_MAX_SHARE * stats.chars.get(region, 0)
+        found: list[tuple[int, int, bool]] = []
         list_end = -1  # end of the list or table being read: no label cluster inside
         i = region + 1
         while i < end[region]:
@@ -164,14 +172,18 @@ def _find_boxes(page: BlockPage, starts: list[int], stats: _Stats) -> list[tuple
                 list_end = end[i]
             if stats.chars[i] <= limit:
                 if stats.link_box(i) or stats.card_list(i):
-                    boxes.append((i, end[i], True))
+                    found.append((i, end[i], True))
                     i = end[i]
                     continue
                 if i >= list_end and stats.label_cluster(i):
-                    boxes.append((i, end[i], False))
+                    found.append((i, end[i], False))
                     i = end[i]
                     continue
             i += 1
+        linked = [s for s, _e, links in found if links]
+        if len(linked) > MAX_LINK_BOXES or sum(stats.chars[s] for s in linked) > limit:
+            found = [box for box in found if not box[2]]
+        boxes.extend(found)
     return boxes
 
 
