@@ -315,6 +315,7 @@ def _collect(
     tags = page.tag
     ends = page.end
     started = False  # seen a real paragraph yet (metadata lines come before it)
+    opened = -1  # the region whose first kept block has been seen
     # regions are siblings in document order, so their blocks come in that order: one pass
     # with a bisect, not a pass over every block per region (10,000 regions of 10,000 blocks)
     starts = sorted(regions)
@@ -327,9 +328,10 @@ def _collect(
         if any(flagged[f] and f > region for f in chrome):
             continue
         tag = tags[node]
+        # a linked heading that opens its region is a teaser's title, not a sub-heading
         if tag == "h1" or (
             link > MAX_KEEP_LINK_DENSITY * len(text)
-            and not _linked_subheading(page, b, total[region], total)
+            and (opened != region or not _linked_subheading(page, b, total[region], total))
         ):
             continue
         short = len(text) < SHORT_BLOCK_CHARS
@@ -342,6 +344,7 @@ def _collect(
         started = started or len(text) >= 80
         out.append(text)
         kinds.append(tag in HEADING_TAGS)
+        opened = region
     # A sub-heading with no prose after it introduces boilerplate ("Related", "More news").
     keep = [not kinds[i] or (i + 1 < len(out) and not kinds[i + 1]) for i in range(len(out))]
     return [t for t, k in zip(out, keep, strict=True) if k]
