@@ -173,6 +173,61 @@ def test_whitespace_is_normalised() -> None:
     ]
 
 
+def test_factbox_chart_labels_and_credit_lines_inside_the_story_are_dropped() -> None:
+    blocks = extract("boxes_factbox_chart.html")
+    assert [b.split(" ")[0] for b in blocks] == ["Four", "The", "Bills", "Opponents,", "A"]
+    assert_absent(
+        blocks,
+        "At a glance",  # factbox of short items
+        "Households served",
+        "Average yearly bill",  # chart title and axis labels
+        "$500",
+        "’19",
+        "Valley Photo Agency",  # credit line in the paragraph after a photo
+        "J. Marsh",  # caption in the photo's own box
+        "More from the valley",  # lead-in of the list of links
+        "robotics prize",
+    )
+
+
+def test_read_more_boxes_and_credits_in_german() -> None:
+    blocks = extract("boxes_read_more_de.html")
+    assert [b.split(" ")[0] for b in blocks] == ["Die", "Nach", "Der", "Anwohner"]
+    assert_absent(blocks, "Visualisierung", "Lesen Sie auch", "Fernwärme:", "Foto:", "Mehr zum")
+
+
+def test_read_more_teaser_cards_and_credit_in_spanish() -> None:
+    blocks = extract("boxes_read_more_es.html")
+    assert [b.split(" ")[0] for b in blocks] == ["Las", "La", "El"]
+    assert_absent(blocks, "EFE", "Más noticias", "Noticia", "mercado", "puestos", "carril")
+
+
+def test_captions_of_a_photo_story_are_its_text() -> None:
+    blocks = extract("photo_story.html")
+    assert len(blocks) == 6
+    assert blocks[0] == "The camp sits at the end of a gravel road in the hills"
+    assert blocks[4] == "In the morning the fog lay over the valley until ten"
+
+
+def test_lists_of_linked_items_that_are_the_text_are_kept() -> None:
+    blocks = extract("link_rich_lists.html")
+    assert len(blocks) == 14
+    assert blocks[2] == "ada removed the old theme loader from the settings page"
+    assert blocks[-2] == "lin fixed plugins that broke on paths with spaces"
+
+
+def test_linked_subheadings_between_paragraphs_are_kept_and_teaser_cards_dropped() -> None:
+    blocks = extract("linked_subheadings.html")
+    assert blocks[1:6:2] == [
+        "“Harbour Lights” ($35)",
+        "“Orchard Rivals” ($25)",
+        "“Tunnels of Karst” ($50)",
+    ]
+    assert blocks[2].startswith("Players steer fishing boats")
+    assert len(blocks) == 7
+    assert_absent(blocks, "best puzzles", "Jigsaws", "Gifts", "Our editors")
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.html")))
 def test_tree_is_not_modified(name: str) -> None:
     root = root_of(name)

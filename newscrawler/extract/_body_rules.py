@@ -15,6 +15,9 @@ SKIP_TAGS = frozenset(
     }
 )  # fmt: skip
 
+# Skipped tags whose place matters: the short line right after one is a credit or caption.
+MEDIA_TAGS = frozenset({"img", "picture", "video", "iframe"})
+
 # Text-level tags: their text continues the surrounding block.
 INLINE_TAGS = frozenset(
     {

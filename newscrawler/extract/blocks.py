@@ -38,6 +38,8 @@ class Profile(NamedTuple):
     """``<br><br>`` breaks a block and one ``<br>`` is a space (else every ``<br>`` breaks)."""
     lines: bool = False
     """A line break in the source text breaks the block too (release text is line-based)."""
+    media: frozenset[str] = frozenset()
+    """Skipped tags (images) whose place is noted in :attr:`BlockPage.after_media`."""
 
 
 class Block(NamedTuple):
@@ -63,7 +65,8 @@ Mark = Callable[[etree._Element, str, str | None], tuple[float, bool]]
 class BlockPage:
     """Block elements (preorder, parallel lists) and the text blocks, in document order."""
 
-    __slots__ = ("attrs", "blocks", "bounded", "end", "flagged", "parent", "tag", "weight")
+    __slots__ = ("after_media", "attrs", "blocks", "bounded", "end", "flagged", "parent", "tag",
+                 "weight")
 
     def __init__(self) -> None:
         self.parent: list[int] = []
@@ -77,6 +80,9 @@ class BlockPage:
         self.blocks: list[Block] = []
         self.bounded = False
         """The walk stopped at a bound before the page's end."""
+        self.after_media: dict[int, int] = {}
+        """Block index -> element holding the ``media`` element that the block is the first
+        text after (a caption's place)."""
 
     @property
     def texts(self) -> list[str]:
@@ -189,6 +195,7 @@ class _Walker:
     def walk(self, el: etree._Element, node: int, flags: tuple[int, ...], in_link: bool,
              depth: int = 0) -> None:
         skip, inline, blocks, hidden = self.skip, self.inline, self.blocks, self.hidden
+        media = self.profile.media
         if depth > MAX_WALK_DEPTH:  # pathological nesting: keep the text, stop recursing
             for child in el:
                 if type(child.tag) is str and child.tag not in skip:
@@ -206,6 +213,8 @@ class _Walker:
                 self.text(child.tail, in_link)
                 continue
             if tag in skip or (hidden is not None and child.keys() and hidden(child)):
+                if tag in media and not "".join(self.buf).strip():
+                    self.page.after_media[len(self.page.blocks)] = node
                 self.text(child.tail, in_link)
                 continue
             if tag == "br":

@@ -31,6 +31,7 @@ from newscrawler.extract._body_rules import (
     HIDDEN_CLASSES,
     HIDDEN_STYLE_RE,
     INLINE_TAGS,
+    MEDIA_TAGS,
     NUMERIC_DATE_RE,
     POSITIVE_RE,
     SKIP_TAGS,
@@ -39,6 +40,7 @@ from newscrawler.extract._body_rules import (
     WEAK_NEGATIVE_RE,
 )
 from newscrawler.extract.blocks import BlockPage, Profile, block_root, walk_blocks
+from newscrawler.extract.boxes import boxed_blocks
 from newscrawler.extract.fragments import join_fragments, story_boundary, teaser_regions
 from newscrawler.utils.bounds import WINDOW_BLOCKS, short_cache
 from newscrawler.utils.text import normalize_space
@@ -110,7 +112,8 @@ def _hidden(el: lxml.html.HtmlElement) -> bool:
     return bool(style and HIDDEN_STYLE_RE.search(style))
 
 
-_PROFILE = Profile(skip=SKIP_TAGS, inline=INLINE_TAGS, hidden=_hidden, double_br=True)
+_PROFILE = Profile(skip=SKIP_TAGS, inline=INLINE_TAGS, hidden=_hidden, double_br=True,
+                   media=MEDIA_TAGS)
 
 
 def _segment(root: lxml.html.HtmlElement) -> BlockPage:
@@ -210,7 +213,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     regions = teaser_regions(page, regions, total, linked, prose, flagged)
     title_el = root.find("head/title")
     title = normalize_space(title_el.text_content()).lower() if title_el is not None else ""
-    return _collect(page, regions, flagged, title)
+    return _collect(page, regions, flagged, title, total)
 
 
 def _soft_flag(page: BlockPage, i: int) -> bool:
@@ -334,25 +337,57 @@ def _is_metadata(text: str, started: bool) -> bool:
     )
 
 
-def _collect(page: BlockPage, regions: list[int], flagged: list[bool], title: str) -> list[str]:
+# A linked sub-heading (a listicle's item titles link to the item) is kept when a
+# paragraph of at least this many characters with at most this share of links follows it,
+# both in an element holding at least SUBHEADING_STORY_SHARE of the region's text (the
+# story's own column, not a teaser card of a heading and its summary).
+SUBHEADING_PROSE_CHARS = 80
+SUBHEADING_PROSE_LINKS = 0.25
+SUBHEADING_STORY_SHARE = 0.5
+
+
+def _linked_subheading(page: BlockPage, b: int, region_total: int, total: list[int]) -> bool:
+    """A linked h2-h6 among the story's paragraphs, followed by one of them."""
+    node = page.blocks[b].node
+    if page.tag[node] not in HEADING_TAGS or b + 1 >= len(page.blocks):
+        return False
+    text, after, link, _chrome = page.blocks[b + 1]
+    holder = page.parent[node]
+    return (
+        page.parent[after] == holder
+        and len(text) >= SUBHEADING_PROSE_CHARS
+        and link <= SUBHEADING_PROSE_LINKS * len(text)
+        and total[holder] >= SUBHEADING_STORY_SHARE * region_total
+    )
+
+
+def _collect(
+    page: BlockPage, regions: list[int], flagged: list[bool], title: str, total: list[int]
+) -> list[str]:
     """Blocks inside the content regions, minus boilerplate nested in them."""
     out: list[str] = []
     kinds: list[bool] = []  # True for sub-headings
     tags = page.tag
     ends = page.end
     started = False  # seen a real paragraph yet (metadata lines come before it)
+    opened = -1  # the region whose first kept block has been seen
     # regions are siblings in document order, so their blocks come in that order: one pass
     # with a bisect, not a pass over every block per region (10,000 regions of 10,000 blocks)
     starts = sorted(regions)
-    for text, node, link, chrome in page.blocks:
+    boxed = boxed_blocks(page, starts)
+    for b, (text, node, link, chrome) in enumerate(page.blocks):
         at = bisect.bisect_right(starts, node) - 1
-        if at < 0 or node >= ends[starts[at]]:
+        if at < 0 or node >= ends[starts[at]] or b in boxed:
             continue
         region = starts[at]
         if any(flagged[f] and f > region for f in chrome):
             continue
         tag = tags[node]
-        if tag == "h1" or link > MAX_KEEP_LINK_DENSITY * len(text):
+        # a linked heading that opens its region is a teaser's title, not a sub-heading
+        if tag == "h1" or (
+            link > MAX_KEEP_LINK_DENSITY * len(text)
+            and (opened != region or not _linked_subheading(page, b, total[region], total))
+        ):
             continue
         short = len(text) < SHORT_BLOCK_CHARS
         if short and len(text) < MAX_STUB_CHARS and STUB_RE.match(text):
@@ -364,6 +399,7 @@ def _collect(page: BlockPage, regions: list[int], flagged: list[bool], title: st
         started = started or len(text) >= 80
         out.append(text)
         kinds.append(tag in HEADING_TAGS)
+        opened = region
     # A sub-heading with no prose after it introduces boilerplate ("Related", "More news").
     keep = [not kinds[i] or (i + 1 < len(out) and not kinds[i + 1]) for i in range(len(out))]
     return [t for t, k in zip(out, keep, strict=True) if k]
