@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a plain script from any directory
     sys.path.insert(0, str(REPO))
 
+from newscrawler.extract.appshell import with_app_text
 from newscrawler.extract.body import extract_body
 from newscrawler.extract.structured import pick_body
 
@@ -185,7 +186,10 @@ def make_layered() -> Callable[[lxml.html.HtmlElement], tuple[list[str], str]]:
     article_body = _jsonld_func()
 
     def layered(root: lxml.html.HtmlElement) -> tuple[list[str], str]:
-        return pick_body(article_body(root), extract_body(root))
+        # as the parser does: JSON-LD or the DOM, else the page's app-shell data
+        blocks, source = pick_body(article_body(root), extract_body(root))
+        fuller = with_app_text(root, blocks)
+        return fuller, source if fuller is blocks else "app"
 
     return layered
 

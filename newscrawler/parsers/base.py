@@ -21,6 +21,7 @@ from scrapy.http import TextResponse
 
 from newscrawler.discovery.links import base_of
 from newscrawler.extract import jsonld
+from newscrawler.extract.appshell import with_app_text
 from newscrawler.extract.body import extract_body
 from newscrawler.extract.metadata import (
     AUTHOR_KEYS,
@@ -137,10 +138,11 @@ class ArticleParser:
 
     @cached_property
     def extracted_blocks(self) -> list[str]:
-        """The generic extractor's blocks, before the dateline is split off."""
-        structured = jsonld.text_value(self.ld.get("articlebody"))
+        """The generic extractor's blocks, before the dateline is split off: the DOM's or
+        JSON-LD's story, else the one the page's app-shell data holds."""
+        structured = jsonld.body_text(self.ld) if self.ld else None
         blocks, _source = pick_body(structured, extract_body(self.root))
-        return blocks
+        return with_app_text(self.root, blocks)
 
     @cached_property
     def _dateline_split(self) -> tuple[str | None, list[str]]:
