@@ -34,8 +34,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run as a plain script from any directory
     sys.path.insert(0, str(REPO))
 
-from newscrawler.extract.appshell import with_app_text
 from newscrawler.extract.body import extract_body
+from newscrawler.extract.fallback import story_fallbacks
 from newscrawler.extract.structured import pick_body
 
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "extraction-dev"
@@ -188,8 +188,8 @@ def make_layered() -> Callable[[lxml.html.HtmlElement], tuple[list[str], str]]:
     def layered(root: lxml.html.HtmlElement) -> tuple[list[str], str]:
         # as the parser does: JSON-LD or the DOM, else the page's app-shell data
         blocks, source = pick_body(article_body(root), extract_body(root))
-        fuller = with_app_text(root, blocks)
-        return fuller, source if fuller is blocks else "app"
+        fuller = story_fallbacks(root, blocks, story=True)  # every page here is a story
+        return fuller, source if fuller is blocks else "fallback"
 
     return layered
 

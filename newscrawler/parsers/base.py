@@ -21,8 +21,8 @@ from scrapy.http import TextResponse
 
 from newscrawler.discovery.links import base_of
 from newscrawler.extract import jsonld
-from newscrawler.extract.appshell import with_app_text
 from newscrawler.extract.body import extract_body
+from newscrawler.extract.fallback import story_fallbacks
 from newscrawler.extract.metadata import (
     AUTHOR_KEYS,
     LANGUAGE_KEYS,
@@ -36,6 +36,7 @@ from newscrawler.extract.metadata import (
 )
 from newscrawler.extract.structured import pick_body
 from newscrawler.items import Article
+from newscrawler.meta import STORY
 from newscrawler.parsers.evidence import page_evidence_of
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.language import detect_language, normalize_language
@@ -139,10 +140,13 @@ class ArticleParser:
     @cached_property
     def extracted_blocks(self) -> list[str]:
         """The generic extractor's blocks, before the dateline is split off: the DOM's or
-        JSON-LD's story, else the one the page's app-shell data holds."""
+        JSON-LD's story, else the one the page's app-shell data holds; a page that discovery
+        or its JSON-LD calls a story gets a looser DOM read before it is called empty."""
         structured = jsonld.body_text(self.ld) if self.ld else None
         blocks, _source = pick_body(structured, extract_body(self.root))
-        return with_app_text(self.root, blocks)
+        request = self.response.request
+        story = bool(self.ld) or (request is not None and bool(request.meta.get(STORY)))
+        return story_fallbacks(self.root, blocks, story=story)
 
     @cached_property
     def _dateline_split(self) -> tuple[str | None, list[str]]:
