@@ -16,7 +16,7 @@ import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse
 
-from newscrawler.extract import appshell, jsonld
+from newscrawler.extract import appshell, fallback, jsonld
 from newscrawler.extract.body import extract_body
 from newscrawler.extract.structured import pick_body, structured_blocks
 from newscrawler.parsers.base import ArticleParser
@@ -183,3 +183,32 @@ def test_structured_blocks_drop_scripts_in_html_strings():
     assert structured_blocks("<p>One.</p><script>var x = {a: 1};</script><p>Two.</p>") == [
         "One.", "Two."]
     assert structured_blocks("<p>Kept.</p><style>p { color: red }") == ["Kept."]
+
+
+# --- class 10: a story page with an empty extraction is read loosely before it is thin ----
+
+
+def test_loose_read_finds_the_story_among_marked_containers():
+    root = parser("sidebar-story.html").root
+    blocks = fallback.loose_blocks(root)
+    assert len(blocks) == 3
+    assert blocks[0].startswith("The waiting list for an allotment in Fernhollow has halved")
+    assert blocks[-1].endswith("cannot tend a full plot every evening.")
+
+
+def test_only_story_pages_get_the_loose_read():
+    root = parser("sidebar-story.html").root
+    assert fallback.story_fallbacks(root, [], story=False) == []
+    assert len(fallback.story_fallbacks(root, [], story=True)) == 3
+    found = [("A story the extractor found, with enough words to count as the page's story."
+             " It carries on for a second sentence so that it is well past the thin line.")]
+    assert fallback.story_fallbacks(root, found, story=True) == found
+
+
+def test_loose_read_of_an_error_page_stays_short():
+    html = ("<html><body><header><nav><a href='/'>Home</a></nav></header><main><h1>Page not "
+            "found</h1><p>Sorry, the page you asked for has moved or never existed here.</p>"
+            "</main><footer><p>Tideline is an invented newsroom; all of this is made up for a "
+            "test, every word of it, from the top of the page to the bottom.</p></footer>"
+            "</body></html>")
+    assert fallback.loose_blocks(lxml.html.document_fromstring(html)) == []
