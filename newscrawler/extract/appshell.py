@@ -24,7 +24,7 @@ from newscrawler.extract.body import extract_body
 from newscrawler.extract.structured import structured_blocks
 from newscrawler.utils.text import normalize_space
 
-__all__ = ["app_blocks", "has_app_data"]
+__all__ = ["app_blocks", "has_app_data", "prose_at_least", "with_app_text"]
 
 MAX_DATA_CHARS = 5_000_000
 """Characters of script data read from one page (a real payload is 50 KB to 2 MB)."""
@@ -78,6 +78,19 @@ def _words(text: str) -> int:
 
 def _prose_words(blocks: list[str]) -> int:
     return sum(n for n in map(_words, blocks) if n >= MIN_PROSE_WORDS)
+
+
+def prose_at_least(blocks: list[str], words: int) -> bool:
+    """Whether ``blocks`` hold ``words`` prose words (stops counting there: a long story
+    costs the same few paragraphs as a short one)."""
+    total = 0
+    for block in blocks:
+        n = _words(block[:2_000])
+        if n >= MIN_PROSE_WORDS:
+            total += n
+            if total >= words:
+                return True
+    return False
 
 
 # --- React streaming ------------------------------------------------------------------------
@@ -305,9 +318,9 @@ MIN_APP_WORDS = 30
 
 def with_app_text(root: etree._Element, blocks: list[str]) -> list[str]:
     """``blocks``, or the app-shell story when the DOM gave little and the data holds more."""
-    have = _prose_words(blocks)
-    if have >= SHORT_STORY_WORDS or not has_app_data(root):
+    if prose_at_least(blocks, SHORT_STORY_WORDS) or not has_app_data(root):
         return blocks
+    have = _prose_words(blocks)
     found = app_blocks(root)
     if _prose_words(found) >= max(MIN_APP_WORDS, GAIN * have):
         return found

@@ -100,6 +100,6 @@ def loose_blocks(root: etree._Element) -> list[str]:
 def story_fallbacks(root: etree._Element, blocks: list[str], *, story: bool) -> list[str]:
     """``blocks``, or the story found by the fallbacks when they hold (much) more."""
     blocks = with_app_text(root, blocks)
-    if not story or sum(_words(b) for b in blocks) >= EMPTY_WORDS:
+    if not story or sum(_words(b[:2_000]) for b in blocks[:EMPTY_WORDS]) >= EMPTY_WORDS:
         return blocks
     return loose_blocks(root) or blocks
