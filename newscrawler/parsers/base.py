@@ -141,11 +141,11 @@ class ArticleParser:
     def extracted_blocks(self) -> list[str]:
         """The generic extractor's blocks, before the dateline is split off: the DOM's or
         JSON-LD's story, else the one the page's app-shell data holds; a page that discovery
-        or its JSON-LD calls a story gets a looser DOM read before it is called empty."""
+        (a sitemap, a feed) calls a story gets a looser DOM read before it is called empty."""
         structured = jsonld.body_text(self.ld) if self.ld else None
         blocks, _source = pick_body(structured, extract_body(self.root))
         request = self.response.request
-        story = bool(self.ld) or (request is not None and bool(request.meta.get(STORY)))
+        story = request is not None and bool(request.meta.get(STORY))
         return story_fallbacks(self.root, blocks, story=story)
 
     @cached_property
