@@ -212,3 +212,22 @@ def test_loose_read_of_an_error_page_stays_short():
             "test, every word of it, from the top of the page to the bottom.</p></footer>"
             "</body></html>")
     assert fallback.loose_blocks(lxml.html.document_fromstring(html)) == []
+
+
+def test_settings_text_of_an_error_page_is_not_a_story():
+    strings = {"cookies": "We use cookies and similar tools to remember your settings, measure "
+               "how the site is used and show advertising that suits you, as our policy says.",
+               "newsletter": "Sign up to our morning briefing and get the day's top headlines, "
+               "analysis and the weather forecast delivered to your inbox before breakfast."}
+    html = ("<html><head><title>Page not found</title></head><body><h1>Page not found</h1>"
+            f"<script type='application/json' id='i18n'>{json.dumps(strings)}</script>"
+            "</body></html>")
+    assert appshell.app_blocks(lxml.html.document_fromstring(html)) == []
+
+
+def test_headline_words_in_spaceless_scripts():
+    root = lxml.html.document_fromstring(
+        "<html><head><title>港湾の新しい市場が開業</title></head><body></body></html>")
+    keys = appshell.headline_keys(root)
+    assert appshell.about_headline(["昨日、港湾の古い倉庫を改装した新しい市場が開業した。"], keys)
+    assert not appshell.about_headline(["クッキーの設定を変更できます。"], keys)

@@ -270,12 +270,41 @@ def data_candidates(values: list[Any], budget: list[int]) -> Iterator[list[str]]
             stack.extend((v, depth + 1) for v in reversed(value))
 
 
-def _best(candidates: Iterator[list[str]]) -> list[str]:
+_HEADLINES = etree.XPath("//title/text() | //meta[@property='og:title']/@content"
+                         " | //h1//text()")
+_SPACELESS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+HEADLINE_CHARS = 600
+
+
+def headline_keys(root: etree._Element) -> set[str]:
+    """The words of the page's headlines (``<title>``, ``og:title``, ``<h1>``), lower-cased;
+    in scripts written without spaces, their character pairs."""
+    text = " ".join(str(t) for t in _HEADLINES(root)[:20])[:HEADLINE_CHARS].lower()
+    keys: set[str] = set()
+    for word in _WORD_RE.findall(text):
+        if _SPACELESS.search(word):
+            keys.update(word[i:i + 2] for i in range(len(word) - 1))
+        elif len(word) >= 4 and not word.isdigit():
+            keys.add(word)
+    return keys
+
+
+def about_headline(blocks: list[str], keys: set[str]) -> bool:
+    """Whether a text speaks of the page's headline: a story repeats its headline's words,
+    a settings string, a cookie text or a menu of the app's data does not."""
+    if not keys:
+        return True
+    head = " ".join(blocks)[:5_000].lower()
+    found = sum(1 for key in keys if key in head)
+    return found >= max(min(2, len(keys)), 0.3 * len(keys))
+
+
+def _best(candidates: Iterator[list[str]], keys: set[str] | None = None) -> list[str]:
     best: list[str] = []
     best_words = 0
     for blocks in candidates:
         words = _prose_words(blocks)
-        if words > best_words:
+        if words > best_words and (keys is None or about_headline(blocks, keys)):
             best, best_words = blocks, words
     return best
 
@@ -305,8 +334,9 @@ def app_blocks(root: etree._Element) -> list[str]:
     elements = [row for row in rows if isinstance(row, list)]
     if elements:
         candidates.append(extract_body(element_tree(elements, budget)))
-    candidates.append(_best(data_candidates([*jsons, *rows], budget)))
-    return _best(iter(candidates))
+    keys = headline_keys(root)
+    candidates.append(_best(data_candidates([*jsons, *rows], budget), keys))
+    return _best(iter(candidates), keys)
 
 
 SHORT_STORY_WORDS = 150
