@@ -41,6 +41,16 @@ def _words(text: str) -> int:
     return len(_WORD_RE.findall(text))
 
 
+def _at_least(blocks: list[str], words: int) -> bool:
+    """Whether ``blocks`` hold ``words`` words, counted only as far as needed."""
+    total = 0
+    for block in blocks:
+        total += _words(block[:20 * words])
+        if total >= words:
+            return True
+    return False
+
+
 def _mark(el: etree._Element, tag: str, attrs: str | None) -> tuple[float, bool]:
     """Chrome by its tag, or by a strong class word (comments, cookie notices, share bars);
     an ``<article>`` or ``<main>`` says what it is, whatever its class lists."""
@@ -100,6 +110,6 @@ def loose_blocks(root: etree._Element) -> list[str]:
 def story_fallbacks(root: etree._Element, blocks: list[str], *, story: bool) -> list[str]:
     """``blocks``, or the story found by the fallbacks when they hold (much) more."""
     blocks = with_app_text(root, blocks)
-    if not story or sum(_words(b[:2_000]) for b in blocks[:EMPTY_WORDS]) >= EMPTY_WORDS:
+    if not story or _at_least(blocks, EMPTY_WORDS):
         return blocks
     return loose_blocks(root) or blocks
