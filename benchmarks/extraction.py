@@ -35,6 +35,7 @@ if str(REPO) not in sys.path:  # run as a plain script from any directory
     sys.path.insert(0, str(REPO))
 
 from newscrawler.extract.body import extract_body
+from newscrawler.extract.fallback import story_fallbacks
 from newscrawler.extract.structured import pick_body
 
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "extraction-dev"
@@ -187,7 +188,10 @@ def make_layered() -> Callable[[lxml.html.HtmlElement], tuple[list[str], str]]:
     article_body = _jsonld_func()
 
     def layered(root: lxml.html.HtmlElement) -> tuple[list[str], str]:
-        return pick_body(article_body(root), extract_body(root))
+        # as the parser does: JSON-LD or the DOM, else the page's app-shell data
+        blocks, source = pick_body(article_body(root), extract_body(root))
+        fuller = story_fallbacks(root, blocks, story=True)  # every page here is a story
+        return fuller, source if fuller is blocks else "fallback"
 
     return layered
 

@@ -132,20 +132,61 @@ def documents(root: etree._Element) -> list[Any]:
     return docs
 
 
+def _outer_articles(doc: Any) -> Iterator[dict[str, Any]]:
+    """Article objects not nested in another: a live blog's entries (``liveBlogUpdate``) and
+    an article's parts are BlogPostings too, never the page's article."""
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if any(t in _TYPE_RANK for t in types_of(node)):
+                yield node
+                continue
+            stack.extend(reversed(list(node.values())))
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
+
+
 def find_article(docs: list[Any]) -> dict[str, Any] | None:
     """The page's article object: the most specific article type, then the richest one."""
     best: tuple[int, int] | None = None
     found = None
     for doc in docs:
-        for obj in iter_objects(doc):
+        for obj in _outer_articles(doc):
             ranks = [_TYPE_RANK[t] for t in types_of(obj) if t in _TYPE_RANK]
-            if not ranks:
-                continue
             richness = sum(1 for k in ("headline", "articlebody", "datepublished") if obj.get(k))
             key = (-richness, min(ranks))
             if best is None or key < best:
                 best, found = key, obj
     return found
+
+
+MAX_ENTRIES = 2_000
+"""Live-blog entries read (a day-long blog has a few hundred)."""
+
+
+def body_text(article: dict[str, Any]) -> str | None:
+    """The article's ``articleBody``; a live blog's is the whole blog, every entry with its
+    headline in the order given, never one entry."""
+    own = text_value(article.get("articlebody"))
+    updates = article.get("liveblogupdate")
+    if "liveblogposting" not in types_of(article) or not updates:
+        return own
+    parts = [own] if own else []
+    for entry in (updates if isinstance(updates, list) else [updates])[:MAX_ENTRIES]:
+        if not isinstance(entry, dict):
+            continue
+        text = text_value(entry.get("articlebody")) or text_value(entry.get("text"))
+        if text:
+            headline = text_value(entry.get("headline"))
+            parts += [headline, text] if headline and headline not in text else [text]
+    return "\n\n".join(parts) or None
+
+
+def article_body(root: etree._Element) -> str | None:
+    """The page's JSON-LD story text (what the parser weighs against the DOM's)."""
+    article = find_article(documents(root))
+    return body_text(article) if article else None
 
 
 def find_type(docs: list[Any], *names: str) -> dict[str, Any] | None:

@@ -11,16 +11,35 @@ from w3lib.html import replace_tags
 from newscrawler.utils.bounds import WINDOW_CHARS, window
 from newscrawler.utils.text import normalize_space
 
-__all__ = ["pick_body"]
+__all__ = ["pick_body", "structured_blocks"]
 
 _TAG_RE = re.compile(r"<[^>]{0,2000}>")  # only asks whether there is a tag at all
+_CODE_OPEN_RE = re.compile(r"(?i)<(script|style)\b")
+_CODE_CLOSE_RE = {"script": re.compile(r"(?i)</script[^>]{0,100}>"),
+                  "style": re.compile(r"(?i)</style[^>]{0,100}>")}
+
+
+def _without_code(text: str) -> str:
+    """HTML text without its scripts and styles (linear: each closing tag is searched once)."""
+    parts, at = [], 0
+    while (match := _CODE_OPEN_RE.search(text, at)) is not None:
+        parts.append(text[at:match.start()])
+        close = _CODE_CLOSE_RE[match.group(1).lower()].search(text, match.end())
+        if close is None:
+            return " ".join(parts)
+        at = close.end()
+    parts.append(text[at:])
+    return " ".join(parts)
+
+
 _BLANK_LINES_RE = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
 
-def _structured_blocks(structured: str) -> list[str]:
-    """Split JSON-LD articleBody text into blocks, stripping any HTML it carries."""
+def structured_blocks(structured: str) -> list[str]:
+    """Split JSON-LD articleBody (or app data) text into blocks, stripping any HTML it carries."""
     text = structured
     if "<" in text and _TAG_RE.search(text):
+        text = _without_code(text)
         text = re.sub(r"(?i)<br\s*/?>|</p\s*>|</h[1-6]\s*>|</li\s*>|</div\s*>", "\n", text)
         text = replace_tags(text, " ")
     if "&" in text:
@@ -40,6 +59,10 @@ FOREIGN_SHARE = 0.3
 # DOM extraction shorter than this share of the structured text missed part of the story.
 SHORT_SHARE = 0.6
 MIN_STRUCTURED_WORDS = 30
+# Structured text under this share of a DOM text of MIN_DOM_WORDS or more is a lead, a
+# teaser, one live-blog entry or one slide's caption: the longer DOM text is the story.
+TEASER_SHARE = 0.5
+MIN_DOM_WORDS = 80
 
 
 def _pairs(words: list[str]) -> set[tuple[str, str]]:
@@ -52,9 +75,11 @@ def pick_body(structured: str | None, extracted: list[str]) -> tuple[list[str], 
     The DOM blocks win whenever they contain the structured text: they keep the
     paragraph breaks and are complete where articleBody is a teaser or cut at a
     paywall. articleBody wins when the DOM extraction is empty, clearly shorter
-    (it lost part of the story) or a different text altogether (wrong block).
+    (it lost part of the story) or a different text of comparable length (wrong
+    block); a much shorter articleBody (a lead, a teaser, one live-blog entry)
+    never beats a DOM text of some length.
     """
-    blocks = _structured_blocks(structured) if structured else []
+    blocks = structured_blocks(structured) if structured else []
     if not blocks:
         return extracted, "dom"
     if not extracted:
@@ -79,6 +104,8 @@ def pick_body(structured: str | None, extracted: list[str]) -> tuple[list[str], 
         s_size, d_size = len(s_words), len(d_words)
     if d_size < SHORT_SHARE * s_size:
         return blocks, "jsonld"
+    if s_size < TEASER_SHARE * d_size and len(d_words) >= MIN_DOM_WORDS:
+        return extracted, "dom"
     if covered < FOREIGN_SHARE and len(s_words) >= MIN_STRUCTURED_WORDS:
         return blocks, "jsonld"
     return extracted, "dom"

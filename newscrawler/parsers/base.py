@@ -22,6 +22,7 @@ from scrapy.http import TextResponse
 from newscrawler.discovery.links import base_of
 from newscrawler.extract import jsonld
 from newscrawler.extract.body import extract_body
+from newscrawler.extract.fallback import story_fallbacks
 from newscrawler.extract.metadata import (
     AUTHOR_KEYS,
     LANGUAGE_KEYS,
@@ -35,6 +36,7 @@ from newscrawler.extract.metadata import (
 )
 from newscrawler.extract.structured import pick_body
 from newscrawler.items import Article
+from newscrawler.meta import STORY
 from newscrawler.parsers.evidence import page_evidence_of
 from newscrawler.parsers.safeharbor import split_safe_harbor
 from newscrawler.utils.dates import parse_date
@@ -140,10 +142,14 @@ class ArticleParser:
 
     @cached_property
     def extracted_blocks(self) -> list[str]:
-        """The generic extractor's blocks, before the dateline is split off."""
-        structured = jsonld.text_value(self.ld.get("articlebody"))
+        """The generic extractor's blocks, before the dateline is split off: the DOM's or
+        JSON-LD's story, else the one the page's app-shell data holds; a page that discovery
+        (a sitemap, a feed) calls a story gets a looser DOM read before it is called empty."""
+        structured = jsonld.body_text(self.ld) if self.ld else None
         blocks, _source = pick_body(structured, extract_body(self.root))
-        return blocks
+        request = self.response.request
+        story = request is not None and bool(request.meta.get(STORY))
+        return story_fallbacks(self.root, blocks, story=story)
 
     @cached_property
     def _dateline_split(self) -> tuple[str | None, list[str]]:
