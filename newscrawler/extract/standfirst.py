@@ -92,9 +92,10 @@ def _is_dek(element: etree._Element, text: str, body_blocks: list[str], marked: 
     if not marked or len(body_blocks) < 2 or _marked(element, _LEAD_WORDS) or _marked(
             element.getparent(), _LEAD_WORDS):
         return False
+    story_next = _words(body_blocks[1])
     for sibling in itertools.islice(element.itersiblings(), 3):
-        if isinstance(sibling.tag, str) and same_text(sibling.text_content(), body_blocks[1]):
-            return False
+        if isinstance(sibling.tag, str) and _words(sibling.text_content()) == story_next:
+            return False  # the story's next paragraph beside it: one column, one story
     return True
 
 
