@@ -59,6 +59,15 @@ def _says_updated(text: str) -> bool:
     return any(word in lowered[:30] for word in _UPDATED_WORDS)
 
 
+def _marks_update(time: etree._Element) -> bool:
+    """A ``<time>`` that says when the story was updated (its class, or "Updated" before it)."""
+    parent = time.getparent()
+    names = f"{time.get('class', '')} {time.get('itemprop', '')}".lower()
+    if "updat" in names or "modif" in names:
+        return True
+    return parent is not None and _says_updated(_own_text(parent))
+
+
 def header_dates(headline: etree._Element | None) -> list[str]:
     """Dates printed just after the headline (its byline and date line), then just before it.
 
@@ -75,7 +84,8 @@ def header_dates(headline: etree._Element | None) -> list[str]:
             if tag in _SKIP or tag == "h1":
                 continue
             if tag == "time" and element.get("datetime"):
-                times.append(element.get("datetime", "").strip())
+                if not _marks_update(element):
+                    times.append(element.get("datetime", "").strip())
                 continue
             if len(element) > 3:
                 continue  # a container: its children are looked at one by one
@@ -95,8 +105,11 @@ def date_node_values(root: etree._Element) -> list[str]:
         if _says_updated(text):
             continue
         values.extend(_attribute_dates(element))
-        if 6 <= len(text) <= MAX_DATE_TEXT and (found := find_date(text)) is not None:
-            values.append(found)
+        if 6 <= len(text) <= MAX_DATE_TEXT:
+            # the element's whole text as a date ("Dec 28 Sat 2013 00:28"), else one inside it
+            found = parse_date(text) or find_date(text)
+            if found is not None:
+                values.append(found)
     return values
 
 

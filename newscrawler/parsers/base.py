@@ -258,8 +258,9 @@ class ArticleParser:
             lambda: (url_date(self.response.url),),
         )
         if found is not None and len(found) == len("2016-04-25"):
-            # a printed day: the page's machine time of that same day says when in it
-            for value in (*self.meta.times[:MACHINE_TIMES], *date_node_values(self.root)):
+            # a printed day: the time printed by the headline, or the page's machine time,
+            # of that same day says when in it
+            for value in (*header_dates(self.headline.element), *self.meta.times[:MACHINE_TIMES]):
                 precise = parse_date(value)
                 if precise and len(precise) > len(found) and precise.startswith(found):
                     return precise
