@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 
 from newscrawler.extract import jsonld
+from newscrawler.extract.nearby import following, preceding
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.datetext import find_date
 
@@ -23,8 +24,7 @@ HEADER_ELEMENTS = 40
 MAX_DATE_TEXT = 120
 """A date line is short; a longer text is story, caption or teaser."""
 MAX_DATE_NODES = 8
-_AFTER = etree.XPath(f"following::*[position() <= {HEADER_ELEMENTS}]")
-_BEFORE = etree.XPath("preceding::*[position() <= 12]")
+HEADER_BEFORE = 12
 # Visible dates sit in short elements whose class or id says so; hAtom's "published"
 _DATE_NODES = etree.XPath(
     "//*[@class or @id][self::span or self::div or self::p or self::time or self::li"
@@ -78,7 +78,7 @@ def header_dates(headline: etree._Element | None) -> list[str]:
         return []
     times: list[str] = []
     texts: list[str] = []
-    for group in (_AFTER(headline), list(reversed(_BEFORE(headline)))):
+    for group in (following(headline, HEADER_ELEMENTS), preceding(headline, HEADER_BEFORE)):
         for element in group:
             tag = element.tag if isinstance(element.tag, str) else ""
             if tag in _SKIP or tag == "h1":

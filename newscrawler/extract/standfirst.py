@@ -13,6 +13,7 @@ import re
 
 from lxml import etree
 
+from newscrawler.extract.nearby import following
 from newscrawler.utils.text import clean_inline
 
 __all__ = ["find_standfirst", "same_text", "starts_body"]
@@ -23,7 +24,6 @@ CANDIDATES = 3
 """Text blocks after the headline tried before the story is taken to have begun."""
 MIN_CHARS = 25
 MAX_CHARS = 600
-_AFTER = etree.XPath(f"following::*[position() <= {FOLLOWING}]")
 _TEXT_TAGS = frozenset({"p", "h2", "h3", "div", "span", "section", "header"})
 _BLOCK_CHILDREN = frozenset({"p", "div", "h2", "h3", "h4", "ul", "ol", "section", "article",
                              "figure", "table", "blockquote", "header", "aside"})
@@ -106,7 +106,7 @@ def find_standfirst(headline: etree._Element | None, descriptions: list[str],
         return None
     title = clean_inline(headline.text_content()) or ""
     seen = 0
-    for element in _AFTER(headline):
+    for element in following(headline, FOLLOWING):
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag not in _TEXT_TAGS or any(
                 (a.tag if isinstance(a.tag, str) else "") in _SKIP for a in element.iterancestors()):
