@@ -207,3 +207,11 @@ def test_date_in_the_url_is_the_last_resort() -> None:
                  url="https://harbourtimes.example/2025/03/04/ports/cranes.html")
     assert item.published == "2025-03-04"
     assert parse(page(header="<h1>Harbour cranes go electric</h1>")).published is None
+
+
+def test_date_printed_only_in_the_title() -> None:
+    html = page(head="<title>El puerto se electrifica - 07.12.2017 - EL FARO</title>",
+                header="<h1>El puerto se electrifica</h1>")
+    item = parse(html, url="https://www.elfaro.example/nota/1234")
+    assert item.title == "El puerto se electrifica"
+    assert item.published == "2017-12-07"

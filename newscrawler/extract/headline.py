@@ -20,7 +20,7 @@ from lxml import etree
 from newscrawler.utils.datetext import find_date
 from newscrawler.utils.text import clean_inline, normalize_space
 
-__all__ = ["Headline", "find_headline", "strip_title_suffix"]
+__all__ = ["Headline", "find_headline", "strip_title_suffix", "title_date"]
 
 _H1 = etree.XPath("//h1")
 MAX_H1 = 12
@@ -151,6 +151,24 @@ def strip_title_suffix(title: str, site_names: Iterable[str] = ()) -> str:
         if not head or not _is_label(tail, head, sites, dash=dash):
             return title
         labelled, title = True, head
+
+
+def title_date(title: str | None) -> str | None:
+    """The date a metadata title carries in a part of its own ("Story - 07.12.2017 - Site").
+
+    >>> title_date("Una fusión en el puerto - 07.12.2017 - EL FARO")
+    '2017-12-07'
+    >>> title_date("March 3, 2024: the vote that changed the port") is None
+    True
+    """
+    if not title:
+        return None
+    for part in _SEPARATORS.split(normalize_space(title))[1:]:
+        part = part.strip(" []")
+        if len(part) <= 40 and (found := find_date(part)) is not None and len(
+                _WORD.findall(part)) <= 6:
+            return found
+    return None
 
 
 def _squeeze(text: str) -> str:

@@ -22,7 +22,7 @@ from scrapy.http import TextResponse
 from newscrawler.discovery.links import base_of
 from newscrawler.extract import jsonld
 from newscrawler.extract.body import extract_body
-from newscrawler.extract.headline import Headline, find_headline
+from newscrawler.extract.headline import Headline, find_headline, title_date
 from newscrawler.extract.metadata import (
     AUTHOR_KEYS,
     DESCRIPTION_KEYS,
@@ -255,7 +255,7 @@ class ArticleParser:
             self._visible_dates,
             lambda: (self.hints.get("published"),),
             lambda: (self._dateline_date(),),
-            lambda: (url_date(self.response.url),),
+            lambda: (self._title_date(), url_date(self.response.url)),
         )
         if found is not None and len(found) == len("2016-04-25"):
             # a printed day: the time printed by the headline, or the page's machine time,
@@ -335,6 +335,13 @@ class ArticleParser:
         body = self._dateline_split[1]
         parts = _LEAD_DASH.split(body[0][:LEAD_DATE_CHARS], maxsplit=1) if body else []
         return find_date(parts[0]) if len(parts) == 2 else None
+
+    def _title_date(self) -> str | None:
+        """A date the page's title prints in a part of its own, after the headline."""
+        for title in (self.meta.title, *self.meta.all(TITLE_KEYS)):
+            if found := title_date(title):
+                return found
+        return None
 
     def _site_names(self) -> list[str]:
         host = host_of(self.response.url)
