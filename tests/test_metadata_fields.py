@@ -215,3 +215,10 @@ def test_date_printed_only_in_the_title() -> None:
     item = parse(html, url="https://www.elfaro.example/nota/1234")
     assert item.title == "El puerto se electrifica"
     assert item.published == "2017-12-07"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("fr", "2025-03-05"), ("en-US", "2025-05-03")])
+def test_slashed_date_reads_day_first_outside_us_english(lang: str, expected: str) -> None:
+    html = page(header="<h1>Le port passe à l’électrique</h1><p class='signature'>Ana Lima, "
+                       "05/03/2025</p>").replace("<html>", f"<html lang='{lang}'>")
+    assert parse(html).published == expected

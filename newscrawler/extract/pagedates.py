@@ -68,11 +68,11 @@ def _marks_update(time: etree._Element) -> bool:
     return parent is not None and _says_updated(_own_text(parent))
 
 
-def header_dates(headline: etree._Element | None) -> list[str]:
+def header_dates(headline: etree._Element | None, day_first: bool = False) -> list[str]:
     """Dates printed just after the headline (its byline and date line), then just before it.
 
     A ``<time datetime>`` there comes first; a live blog's entries come later on the page,
-    so their times are not read as the story's.
+    so their times are not read as the story's. ``day_first``: "05/10/2018" is 5 October.
     """
     if headline is None:
         return []
@@ -92,12 +92,12 @@ def header_dates(headline: etree._Element | None) -> list[str]:
             text = _own_text(element)
             if 6 <= len(text) <= MAX_DATE_TEXT and not _says_updated(text):
                 times.extend(_attribute_dates(element))
-                if (found := find_date(text)) is not None:
+                if (found := find_date(text, day_first)) is not None:
                     texts.append(found)
     return times + texts
 
 
-def date_node_values(root: etree._Element) -> list[str]:
+def date_node_values(root: etree._Element, day_first: bool = False) -> list[str]:
     """Dates of the page's date elements (class or id says date/publish/time), attributes first."""
     values: list[str] = []
     for element in _DATE_NODES(root)[:MAX_DATE_NODES]:
@@ -107,7 +107,9 @@ def date_node_values(root: etree._Element) -> list[str]:
         values.extend(_attribute_dates(element))
         if 6 <= len(text) <= MAX_DATE_TEXT:
             # the element's whole text as a date ("Dec 28 Sat 2013 00:28"), else one inside it
-            found = parse_date(text) or find_date(text)
+            # (parse_date reads "05/10/2018" month first: a slashed date goes to find_date)
+            whole = None if day_first and "/" in text else parse_date(text)
+            found = whole or find_date(text, day_first)
             if found is not None:
                 values.append(found)
     return values

@@ -251,7 +251,7 @@ class ArticleParser:
             lambda: (*live_blog_dates(self.ld)[0], self.ld.get("datepublished"),
                      self.ld.get("datecreated"), *self.meta.all(PUBLISHED_KEYS)),
             lambda: graph_dates(self.ld_documents, "datepublished"),
-            lambda: (*header_dates(self.headline.element), *self.meta.times[:1]),
+            lambda: (*header_dates(self.headline.element, self._day_first), *self.meta.times[:1]),
             self._visible_dates,
             lambda: (self.hints.get("published"),),
             lambda: (self._dateline_date(),),
@@ -260,7 +260,8 @@ class ArticleParser:
         if found is not None and len(found) == len("2016-04-25"):
             # a printed day: the time printed by the headline, or the page's machine time,
             # of that same day says when in it
-            for value in (*header_dates(self.headline.element), *self.meta.times[:MACHINE_TIMES]):
+            for value in (*header_dates(self.headline.element, self._day_first),
+                          *self.meta.times[:MACHINE_TIMES]):
                 precise = parse_date(value)
                 if precise and len(precise) > len(found) and precise.startswith(found):
                     return precise
@@ -323,7 +324,7 @@ class ArticleParser:
 
     # --- helpers --------------------------------------------------------------------------
     def _visible_dates(self) -> list[str]:
-        return date_node_values(self.root)
+        return date_node_values(self.root, self._day_first)
 
     def _dateline_date(self) -> str | None:
         """The date of the dateline, or one the story's first line opens with
@@ -334,7 +335,13 @@ class ArticleParser:
             return parse_date(match.group(0))
         body = self._dateline_split[1]
         parts = _LEAD_DASH.split(body[0][:LEAD_DATE_CHARS], maxsplit=1) if body else []
-        return find_date(parts[0]) if len(parts) == 2 else None
+        return find_date(parts[0], self._day_first) if len(parts) == 2 else None
+
+    @cached_property
+    def _day_first(self) -> bool:
+        """Whether "05/10/2018" on this page is 5 October: everywhere but in US English."""
+        lang = (self.meta.html_lang or "en").lower().replace("_", "-")
+        return lang not in ("en", "en-us")
 
     def _title_date(self) -> str | None:
         """A date the page's title prints in a part of its own, after the headline."""

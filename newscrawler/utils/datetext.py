@@ -78,7 +78,7 @@ MAX_TEXT_CHARS = 300
 """A line a date is looked for in: a byline or a date element, never a whole story."""
 
 
-def find_date(text: str) -> str | None:
+def find_date(text: str, day_first: bool = False) -> str | None:
     """The first date printed in a short line, with its time when one follows; ISO 8601.
 
     >>> find_date("2/26/2015 7:11 AM PST BY HARBOUR STAFF")
@@ -95,17 +95,28 @@ def find_date(text: str) -> str | None:
     '2019-11-20T02:16:00-05:00'
     >>> find_date("Call 555-1234 for tickets") is None
     True
+
+    ``day_first``: "05/10/2018" is 5 October (pages outside the US), not May 10.
+
+    >>> find_date("05/10/2018", day_first=True)
+    '2018-10-05'
     """
     for match in _DATE_IN_TEXT.finditer(text[:MAX_TEXT_CHARS]):
-        if (found := _parse(match)) is not None:
+        if (found := _parse(match, day_first)) is not None:
             return found
     return None
 
 
-def _parse(match: re.Match[str]) -> str | None:
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _parse(match: re.Match[str], day_first: bool) -> str | None:
     g = match.groupdict()
     if g["iso"] or g["num"]:
         day_text = g["iso"] or g["num"]
+        if day_first and (slashed := _SLASHED.fullmatch(day_text)):
+            day, month, year = slashed.groups()
+            day_text = f"{year}-{int(month):02d}-{int(day):02d}"
     else:
         month = MONTHS.get((g["m1"] or g["m2"]).lower().rstrip("."))
         if month is None:
