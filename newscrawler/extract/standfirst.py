@@ -119,7 +119,11 @@ def find_standfirst(headline: etree._Element | None, descriptions: list[str],
         if _link_share(element, len(text)) > 0.5:
             continue
         seen += 1
-        marked = _marked(element) or (tag in ("h2", "p") and _marked(element.getparent()))
+        # a block marked as a summary is the dek when it comes first (further down, such names
+        # are as often captions and teaser boxes); one the description repeats, in any of the
+        # first blocks
+        marked = seen == 1 and (
+            _marked(element) or (tag in ("h2", "p") and _marked(element.getparent())))
         if (marked or any(same_text(text, d) for d in descriptions)) and _is_dek(
                 element, text, body_blocks, marked):
             return text
