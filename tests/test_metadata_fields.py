@@ -222,3 +222,13 @@ def test_slashed_date_reads_day_first_outside_us_english(lang: str, expected: st
     html = page(header="<h1>Le port passe à l’électrique</h1><p class='signature'>Ana Lima, "
                        "05/03/2025</p>").replace("<html>", f"<html lang='{lang}'>")
     assert parse(html).published == expected
+
+
+def test_headline_printed_outside_h1_leads_to_its_date_line() -> None:
+    html = page(head='<meta property="og:title" content="Porto troca guindastes a diesel">',
+                header="<p class='titulo'>Porto troca guindastes a diesel</p><small><b>05/10/2018"
+                       "</b> - Publicado por: Ana Lima - Categoria: Cidade - Tags: porto, energia"
+                       "</small>").replace("<html>", "<html lang='pt-BR'>")
+    item = parse(html)
+    assert item.title == "Porto troca guindastes a diesel"
+    assert item.published == "2018-10-05"

@@ -113,10 +113,26 @@ def find_headline(root: etree._Element, references: Iterable[str | None],
     for ref in refs:
         stripped = strip_title_suffix(ref, sites)
         if norm(stripped) not in sites:
-            return Headline(stripped)
+            return Headline(stripped, printed(root, stripped))
     if h1s:
         return Headline(*h1s[0])
     return Headline(None)
+
+
+_PRINTED = etree.XPath("//body//text()[normalize-space(.) = $title]")
+_NOT_PRINTED = frozenset({"title", "script", "style", "noscript", "template", "option", "a"})
+
+
+def printed(root: etree._Element, title: str) -> etree._Element | None:
+    """The element that prints the title as its own text (a headline set in ``<h2>``, ``<dt>``,
+    ``<p class=...>``): where the dek and the date line are looked for."""
+    if len(title) > MAX_H1_CHARS:
+        return None
+    for text in _PRINTED(root, title=title)[:MAX_H1]:
+        parent = text.getparent()
+        if parent is not None and text.is_text and parent.tag not in _NOT_PRINTED:
+            return parent
+    return None
 
 
 def strip_title_suffix(title: str, site_names: Iterable[str] = ()) -> str:

@@ -21,7 +21,7 @@ __all__ = ["date_node_values", "graph_dates", "header_dates", "live_blog_dates"]
 
 HEADER_ELEMENTS = 40
 """Elements after the headline that may carry its date (byline, date line, ``<time>``)."""
-MAX_DATE_TEXT = 120
+MAX_DATE_TEXT = 200
 """A date line is short; a longer text is story, caption or teaser."""
 MAX_DATE_NODES = 8
 HEADER_BEFORE = 12

@@ -340,8 +340,9 @@ class ArticleParser:
     @cached_property
     def _day_first(self) -> bool:
         """Whether "05/10/2018" on this page is 5 October: everywhere but in US English."""
-        lang = (self.meta.html_lang or "en").lower().replace("_", "-")
-        return lang not in ("en", "en-us")
+        if (self.language() or "en") != "en":
+            return True
+        return (self.meta.html_lang or "en").lower().replace("_", "-") not in ("en", "en-us")
 
     def _title_date(self) -> str | None:
         """A date the page's title prints in a part of its own, after the headline."""
