@@ -132,35 +132,33 @@ def documents(root: etree._Element) -> list[Any]:
     return docs
 
 
+def _outer_articles(doc: Any) -> Iterator[dict[str, Any]]:
+    """Article objects not nested in another: a live blog's entries (``liveBlogUpdate``) and
+    an article's parts are BlogPostings too, never the page's article."""
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if any(t in _TYPE_RANK for t in types_of(node)):
+                yield node
+                continue
+            stack.extend(reversed(list(node.values())))
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
+
+
 def find_article(docs: list[Any]) -> dict[str, Any] | None:
     """The page's article object: the most specific article type, then the richest one."""
     best: tuple[int, int] | None = None
     found = None
-    entries = live_blog_entries(docs)
     for doc in docs:
-        for obj in iter_objects(doc):
+        for obj in _outer_articles(doc):
             ranks = [_TYPE_RANK[t] for t in types_of(obj) if t in _TYPE_RANK]
-            if not ranks or id(obj) in entries:
-                continue
             richness = sum(1 for k in ("headline", "articlebody", "datepublished") if obj.get(k))
             key = (-richness, min(ranks))
             if best is None or key < best:
                 best, found = key, obj
     return found
-
-
-def live_blog_entries(docs: list[Any]) -> dict[int, dict[str, Any]]:
-    """The entries of every live blog (``liveBlogUpdate``) by ``id()``: an entry is a part of
-    the story, never the story (its headline and time are the latest update's)."""
-    entries: dict[int, dict[str, Any]] = {}
-    for doc in docs:
-        for obj in iter_objects(doc):
-            if "liveblogposting" in types_of(obj):
-                updates = obj.get("liveblogupdate")
-                for entry in updates if isinstance(updates, list) else [updates]:
-                    if isinstance(entry, dict):
-                        entries[id(entry)] = entry
-    return entries
 
 
 def find_type(docs: list[Any], *names: str) -> dict[str, Any] | None:
