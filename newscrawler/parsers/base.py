@@ -20,9 +20,9 @@ from lxml import etree
 from scrapy.http import TextResponse
 
 from newscrawler.discovery.links import base_of
+from newscrawler.extract import headline as headlines
 from newscrawler.extract import jsonld
 from newscrawler.extract.body import extract_body
-from newscrawler.extract.headline import Headline, find_headline, title_date
 from newscrawler.extract.metadata import (
     AUTHOR_KEYS,
     DESCRIPTION_KEYS,
@@ -143,12 +143,12 @@ class ArticleParser:
         return read_meta(self.root)
 
     @cached_property
-    def headline(self) -> Headline:
+    def headline(self) -> headlines.Headline:
         """The visible ``<h1>`` the metadata vouches for, else the metadata title, stripped."""
         references = [jsonld.text_value(self.ld.get("headline")), *self.meta.all(TITLE_KEYS),
                       jsonld.text_value(self.ld.get("name")), self.meta.title,
                       self.hints.get("title")]
-        return find_headline(self.root, references, self._site_names())
+        return headlines.find_headline(self.root, references, self._site_names())
 
     @cached_property
     def standfirst(self) -> str | None:
@@ -347,7 +347,7 @@ class ArticleParser:
     def _title_date(self) -> str | None:
         """A date the page's title prints in a part of its own, after the headline."""
         for title in (self.meta.title, *self.meta.all(TITLE_KEYS)):
-            if found := title_date(title):
+            if found := headlines.title_date(title):
                 return found
         return None
 
