@@ -32,6 +32,11 @@ class Article:
     """Publisher name (``og:site_name``, JSON-LD publisher, else the host)."""
     title: str | None = None
     subtitle: str | None = None
+    """JSON-LD ``alternativeHeadline`` or ``description``, else the meta description (as before
+    ``description`` existed; kept for readers of earlier exports)."""
+    description: str | None = None
+    """The standfirst (dek) printed under the headline, else ``og:description``/JSON-LD
+    ``description`` when that is not the story's first paragraph; never repeated in ``body``."""
     authors: list[str] = field(default_factory=list)
     published: str | None = None
     modified: str | None = None

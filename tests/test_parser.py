@@ -45,7 +45,8 @@ def test_jsonld_graph_article():
 def test_capitalised_jsonld_keys_and_us_date():
     item = parse("caps_jsonld.html", "https://harbourline.test/news-release/2016/04/06/1234/0/en/x.html")
     assert item.title == "Quarry Point Bancorp Declares Quarterly Dividend"
-    assert item.published == "2016-04-06"
+    # JSON-LD's "4/6/2016" is April 6 (US order); the page prints that day's time
+    assert item.published == "2016-04-06T08:00:00-04:00"
     assert item.source == "Harbourline Wire"
     assert item.authors == ["Quarry Point Bancorp"]
     assert item.dateline == "MILFORD, Conn., April 06, 2016 (HARBOURLINE WIRE)"

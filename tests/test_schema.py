@@ -68,7 +68,8 @@ def test_an_exported_article_validates_and_dates_are_iso(tmp_path):
 def test_schema_rejects_bad_values(field, value):
     line = {
         "url": "https://x.test/a", "canonical_url": "https://x.test/a", "id": "0" * 24,
-        "source": None, "title": "T", "subtitle": None, "authors": [], "published": None,
+        "source": None, "title": "T", "subtitle": None, "description": None,
+        "authors": [], "published": None,
         "modified": None, "dateline": None, "language": "en", "body": "B", "release_id": None,
         "issuer": None, "tickers": [], "about": None, "contacts": None, "credits": None,
         "safe_harbor": None,

@@ -22,9 +22,11 @@ _HTML_LANG = etree.XPath("/html/@lang | /html/@xml:lang")
 # Names are compared lower-cased; first present wins.
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "title", "headline")
 SUBTITLE_KEYS = ("og:description", "description", "twitter:description", "dc.description")
+DESCRIPTION_KEYS = SUBTITLE_KEYS
 PUBLISHED_KEYS = (
     "article:published_time",
     "og:article:published_time",
+    "article:published",
     "datepublished",
     "publishdate",
     "publish-date",
@@ -94,9 +96,9 @@ def read_meta(root: etree._Element) -> PageMeta:
     for el in _META(root):
         content = normalize_space(el.get("content", ""))
         for attr in ("property", "name", "itemprop", "http-equiv"):
-            name = el.get(attr)
-            if name:
-                page.meta.setdefault(name.strip().lower(), []).append(content)
+            # itemprop="datePublished dateCreated": one value, several names
+            for name in el.get(attr, "").lower().split():
+                page.meta.setdefault(name, []).append(content)
     for el in _LINKS(root):
         for rel in el.get("rel", "").lower().split():
             page.links.setdefault(rel, []).append(el.get("href", "").strip())

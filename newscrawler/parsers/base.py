@@ -20,11 +20,13 @@ from lxml import etree
 from scrapy.http import TextResponse
 
 from newscrawler.discovery.links import base_of
+from newscrawler.extract import headline as headlines
 from newscrawler.extract import jsonld
 from newscrawler.extract.body import extract_body
 from newscrawler.extract.fallback import story_fallbacks
 from newscrawler.extract.metadata import (
     AUTHOR_KEYS,
+    DESCRIPTION_KEYS,
     LANGUAGE_KEYS,
     MODIFIED_KEYS,
     PUBLISHED_KEYS,
@@ -34,25 +36,25 @@ from newscrawler.extract.metadata import (
     PageMeta,
     read_meta,
 )
+from newscrawler.extract.pagedates import (
+    date_node_values,
+    graph_dates,
+    header_dates,
+    live_blog_dates,
+)
+from newscrawler.extract.standfirst import find_standfirst, same_text, starts_body
 from newscrawler.extract.structured import pick_body
 from newscrawler.items import Article
 from newscrawler.meta import STORY
 from newscrawler.parsers.evidence import page_evidence_of
 from newscrawler.parsers.safeharbor import split_safe_harbor
 from newscrawler.utils.dates import parse_date
+from newscrawler.utils.datetext import find_date, url_date
 from newscrawler.utils.language import detect_language, normalize_language
 from newscrawler.utils.pages import page_root
-from newscrawler.utils.text import clean_inline, split_dateline, strip_site_name
+from newscrawler.utils.text import clean_inline, split_dateline
 from newscrawler.utils.urls import absolute_url, canonicalize, host_of, url_id
 
-# Visible dates sit in short elements whose class or id says so.
-# [@class or @id] first: on a page of 150,000 bare <p>s the string work is skipped for each
-_DATE_NODES = etree.XPath(
-    "//*[@class or @id][self::span or self::div or self::p or self::time or self::li]"
-    "[contains(translate(concat(@class, ' ', @id), 'DATEIMPUBLSH', 'dateimpublsh'), 'date')"
-    " or contains(translate(concat(@class, ' ', @id), 'DATEIMPUBLSH', 'dateimpublsh'), 'publish')"
-    " or contains(translate(concat(@class, ' ', @id), 'DATEIMPUBLSH', 'dateimpublsh'), 'time')]"
-)
 _BYLINE_NODES = etree.XPath(
     "//*[@rel or @itemprop or @class][@rel='author' or @itemprop='author'"
     " or contains(@class, 'byline')"
@@ -60,13 +62,18 @@ _BYLINE_NODES = etree.XPath(
 )
 # How far down the extracted blocks a dateline is looked for.
 DATELINE_SEARCH_BLOCKS = 3
+# A date the first paragraph opens with ("Feb. 23, 2015 -- ...") sits in its first characters.
+LEAD_DATE_CHARS = 40
+# <time datetime> values read for the time of a day printed without one.
+MACHINE_TIMES = 8
+_LEAD_DASH = re.compile(r"\s+(?:--|—|–|-)\s+")
 _DATELINE_DATE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}"
 )
 _BY_PREFIX = ("by ", "von ", "par ", "por ", "di ", "door ")
 
 FALLBACK_FIELDS = (
-    "title", "subtitle", "authors", "published", "modified", "source", "language",
+    "title", "subtitle", "description", "authors", "published", "modified", "source", "language",
     "body_blocks", "dateline",
 )
 """Field methods with a generic layer: a site override that finds nothing falls back to it."""
@@ -141,6 +148,20 @@ class ArticleParser:
         return read_meta(self.root)
 
     @cached_property
+    def headline(self) -> headlines.Headline:
+        """The visible ``<h1>`` the metadata vouches for, else the metadata title, stripped."""
+        references = [jsonld.text_value(self.ld.get("headline")), *self.meta.all(TITLE_KEYS),
+                      jsonld.text_value(self.ld.get("name")), self.meta.title,
+                      self.hints.get("title")]
+        return headlines.find_headline(self.root, references, self._site_names())
+
+    @cached_property
+    def standfirst(self) -> str | None:
+        """The dek printed under the headline (see :mod:`newscrawler.extract.standfirst`)."""
+        return find_standfirst(self.headline.element, self._descriptions(),
+                               self._dateline_split[1][:3])
+
+    @cached_property
     def extracted_blocks(self) -> list[str]:
         """The generic extractor's blocks, before the dateline is split off: the DOM's or
         JSON-LD's story, else the one the page's app-shell data holds; a page that discovery
@@ -212,18 +233,7 @@ class ArticleParser:
         return None
 
     def title(self) -> str | None:
-        candidates = [
-            jsonld.text_value(self.ld.get("headline")),
-            jsonld.text_value(self.ld.get("name")),
-            self.meta.first(TITLE_KEYS),
-            self.meta.h1[0] if self.meta.h1 else None,
-            self.meta.title,
-            self.hints.get("title"),
-        ]
-        for candidate in candidates:
-            if text := clean_inline(candidate):
-                return strip_site_name(text, [self.source() or "", host_of(self.response.url)])
-        return None
+        return self.headline.text
 
     def subtitle(self) -> str | None:
         value = (
@@ -232,6 +242,20 @@ class ArticleParser:
             or self.meta.first(SUBTITLE_KEYS)
         )
         return clean_inline(value)
+
+    def description(self) -> str | None:
+        """The standfirst printed under the headline, else the page's description when it is
+        not the story's first paragraph (the body keeps that)."""
+        if self.standfirst:
+            return self.standfirst
+        # the first paragraph as printed (dateline and all), and as the body starts
+        firsts = [blocks[0] for blocks in (self.story_blocks(), self._dateline_split[1]) if blocks]
+        for value in self._descriptions():
+            if any(starts_body(value, first) for first in firsts):
+                return None
+            dateline, rest = self.split_dateline(value)  # "LIMA, Peru (AP) — ..." as in the story
+            return rest if dateline and rest else value
+        return None
 
     def authors(self) -> list[str]:
         names = jsonld.person_names(self.ld.get("author")) if self.ld.get("author") else []
@@ -242,18 +266,32 @@ class ArticleParser:
         return _clean_authors(names)
 
     def published(self) -> str | None:
-        # the later sources are searched only when the earlier give no date
-        return _first_date_of(
-            lambda: (self.ld.get("datepublished"), self.ld.get("datecreated"),
-                     *self.meta.all(PUBLISHED_KEYS), *self.meta.times[:1]),
+        # the later sources are searched only when the earlier give no date; a live blog's
+        # entries (its latest update first) are never its publication
+        found = _first_date_of(
+            lambda: (*live_blog_dates(self.ld)[0], self.ld.get("datepublished"),
+                     self.ld.get("datecreated"), *self.meta.all(PUBLISHED_KEYS)),
+            lambda: graph_dates(self.ld_documents, "datepublished"),
+            lambda: (*header_dates(self.headline.element, self._day_first), *self.meta.times[:1]),
             self._visible_dates,
             lambda: (self.hints.get("published"),),
             lambda: (self._dateline_date(),),
+            lambda: (self._title_date(), url_date(self.response.url)),
         )
+        if found is not None and len(found) == len("2016-04-25"):
+            # a printed day: the time printed by the headline, or the page's machine time,
+            # of that same day says when in it
+            for value in (*header_dates(self.headline.element, self._day_first),
+                          *self.meta.times[:MACHINE_TIMES]):
+                precise = parse_date(value)
+                if precise and len(precise) > len(found) and precise.startswith(found):
+                    return precise
+        return found
 
     def modified(self) -> str | None:
         return _first_date(
             self.ld.get("datemodified"),
+            *live_blog_dates(self.ld)[1],
             *self.meta.all(MODIFIED_KEYS),
             self.hints.get("modified"),
         )
@@ -299,22 +337,54 @@ class ArticleParser:
         return self._dateline_split[0]
 
     def body(self) -> list[str]:
-        """Story paragraphs after the dateline."""
-        return self._dateline_split[1]
+        """Story paragraphs after the dateline, without the standfirst (``description``)."""
+        blocks = self._dateline_split[1]
+        if blocks and self.standfirst and same_text(self.standfirst, blocks[0]):
+            return blocks[1:]
+        return blocks
 
     # --- helpers --------------------------------------------------------------------------
     def _visible_dates(self) -> list[str]:
-        texts = []
-        for el in _DATE_NODES(self.root)[:8]:
-            text = el.text_content().strip()
-            if 6 <= len(text) <= 80:
-                texts.append(text)
-        return texts
+        return date_node_values(self.root, self._day_first)
 
     def _dateline_date(self) -> str | None:
+        """The date of the dateline, or one the story's first line opens with
+        ("Feb. 23, 2015 -- ...")."""
         dateline = self.dateline()
         match = _DATELINE_DATE.search(dateline) if dateline else None
-        return parse_date(match.group(0)) if match else None
+        if match:
+            return parse_date(match.group(0))
+        body = self._dateline_split[1]
+        parts = _LEAD_DASH.split(body[0][:LEAD_DATE_CHARS], maxsplit=1) if body else []
+        return find_date(parts[0], self._day_first) if len(parts) == 2 else None
+
+    @cached_property
+    def _day_first(self) -> bool:
+        """Whether "05/10/2018" on this page is 5 October: everywhere but in US English."""
+        if (self.language() or "en") != "en":
+            return True
+        return (self.meta.html_lang or "en").lower().replace("_", "-") not in ("en", "en-us")
+
+    def _title_date(self) -> str | None:
+        """A date the page's title prints in a part of its own, after the headline."""
+        for title in (self.meta.title, *self.meta.all(TITLE_KEYS)):
+            if found := headlines.title_date(title):
+                return found
+        return None
+
+    def _site_names(self) -> list[str]:
+        host = host_of(self.response.url)
+        label = host.removeprefix("www.").split(".")[0] if host else ""
+        return [n for n in (self.meta.first(SOURCE_KEYS[:1]), self._publisher_name(), host,
+                            host.removeprefix("www.") if host else "", label) if n]
+
+    def _publisher_name(self) -> str | None:
+        publisher = self.ld.get("publisher")
+        return jsonld.text_value(publisher.get("name") if isinstance(publisher, dict) else publisher)
+
+    def _descriptions(self) -> list[str]:
+        values = [jsonld.text_value(self.ld.get("description")), *self.meta.all(DESCRIPTION_KEYS)]
+        return [v for v in (clean_inline(v) for v in values) if v]
 
     def to_item(self) -> Article:
         canonical = self.canonical_url()
@@ -325,6 +395,7 @@ class ArticleParser:
             source=self.source(),
             title=self.title(),
             subtitle=self.subtitle(),
+            description=self.description(),
             authors=self.authors(),
             published=self.published(),
             modified=self.modified(),

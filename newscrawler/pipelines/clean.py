@@ -15,7 +15,7 @@ from newscrawler.components import SwitchedComponent
 from newscrawler.utils.language import normalize_language
 from newscrawler.utils.text import clean_body, clean_inline, unique
 
-INLINE_FIELDS = ("title", "subtitle", "source", "dateline")
+INLINE_FIELDS = ("title", "subtitle", "description", "source", "dateline")
 
 
 def clean_fields(adapter: ItemAdapter) -> None:

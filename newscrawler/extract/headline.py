@@ -1,0 +1,208 @@
+"""The story's title as the reader sees it: the visible ``<h1>`` when the page's metadata vouches
+for it, else the metadata title without the site's suffix.
+
+Metadata titles drift from the headline: JSON-LD ``headline`` is often an SEO variant or
+carries a topic prefix, ``og:title`` and ``<title>`` carry the site name, section and date
+after a separator, and a live blog's markup may name its latest entry. The ``<h1>`` is
+what is printed, but pages also use ``<h1>`` for the logo or a section name; an ``<h1>``
+is taken when a metadata title is that text, or that text plus a shorter part after a
+separator (``"Story | Site"``, ``"Topic: Story"``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from lxml import etree
+
+from newscrawler.utils.datetext import find_date
+from newscrawler.utils.text import clean_inline, normalize_space
+
+__all__ = ["Headline", "find_headline", "strip_title_suffix", "title_date"]
+
+_H1 = etree.XPath("//h1")
+MAX_H1 = 12
+"""``<h1>`` elements looked at; real pages have one to four."""
+MAX_H1_CHARS = 400
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"',
+                         "»": '"', "–": "-", "—": "-"})
+_EDGE = " \t|-–—:·•»«/\\[](){}~*,;."
+# a title's parts: site name, section and date hang off the story behind one of these
+_SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|::|·|•|»|/)\s+|\s+(?=\[[^\]]{1,60}\]\s*$)")
+# a shorter part after (or a topic before) the story in a metadata title
+_JOINT = re.compile(r"^\s*(?:[|\-–—:·•»/]|::|\[|\()")
+_PREFIX_JOINT = re.compile(r"(?:[|\-–—:·•»/]|::)\s*$")
+SHORT_PART_WORDS = 4
+"""A trailing part this short, at most half the story's length, is the site's label (after
+a separator headlines do not use; after a dash only one word is)."""
+_DASH = re.compile(r"\s+(?:-{1,2}|–|—)\s+")
+NEAR = 0.8
+NEAR_MIN_WORDS = 4
+"""A metadata title sharing this share of (at least this many) words names the ``<h1>``."""
+_WORD = re.compile(r"\w+")
+MIN_STORY_CHARS = 12
+"""What is left of a title is a story's title, not a word or two."""
+
+
+def norm(text: str | None) -> str:
+    """Text as titles are compared: case, quote marks, dashes and spacing aside."""
+    text = unicodedata.normalize("NFKC", text or "").translate(_QUOTES).casefold()
+    return normalize_space(text)
+
+
+class Headline:
+    """The chosen title and, when it is a printed ``<h1>``, that element."""
+
+    __slots__ = ("element", "text")
+
+    def __init__(self, text: str | None, element: etree._Element | None = None) -> None:
+        self.text = text
+        self.element = element
+
+
+def vouches(reference: str, h1: str) -> bool:
+    """Whether a metadata title names this ``<h1>``: equal, or the ``<h1>`` plus a shorter part.
+
+    >>> vouches("Acme buys Beta | Harbour Wire", "Acme buys Beta")
+    True
+    >>> vouches("Markets: Acme buys Beta", "Acme buys Beta")
+    True
+    >>> vouches("Acme buys Beta | Harbour Wire", "Harbour Wire")
+    False
+    """
+    ref, head = norm(reference), norm(h1)
+    if not head or not ref:
+        return False
+    if ref == head or _near(ref, head):
+        return True
+    if ref.startswith(head):
+        rest = ref[len(head):]
+        return bool(_JOINT.match(rest)) and len(rest.strip(_EDGE)) < len(head)
+    if ref.endswith(head):
+        rest = ref[: -len(head)]
+        return bool(_PREFIX_JOINT.search(rest)) and len(rest.strip(_EDGE)) < len(head)
+    return False
+
+
+def _near(ref: str, head: str) -> bool:
+    """The same headline lightly edited ("Dropbox's ATF - an" / "Dropbox ATF: an")."""
+    a, b = set(_WORD.findall(ref)), set(_WORD.findall(head))
+    return min(len(a), len(b)) >= NEAR_MIN_WORDS and 2 * len(a & b) >= NEAR * (len(a) + len(b))
+
+
+def find_headline(root: etree._Element, references: Iterable[str | None],
+                  site_names: Iterable[str]) -> Headline:
+    """The printed ``<h1>`` a metadata title vouches for, else the best metadata title, stripped.
+
+    ``references`` are the metadata titles, best first (JSON-LD ``headline``, ``og:title``,
+    ``<title>``...); ``site_names`` the publisher's names (a title that is only the site's
+    name is no story's title).
+    """
+    refs = [r for r in (clean_inline(r) for r in references) if r]
+    sites = {norm(s) for s in site_names if s}
+    h1s = []
+    for element in _H1(root)[:MAX_H1]:
+        text = clean_inline(element.text_content()[:MAX_H1_CHARS])
+        if text and norm(text) not in sites:
+            h1s.append((text, element))
+    for text, element in h1s:
+        if any(vouches(ref, text) for ref in refs):
+            return Headline(text, element)
+    for ref in refs:
+        stripped = strip_title_suffix(ref, sites)
+        if norm(stripped) not in sites:
+            return Headline(stripped, printed(root, stripped))
+    if h1s:
+        return Headline(*h1s[0])
+    return Headline(None)
+
+
+_PRINTED = etree.XPath("//body//text()[normalize-space(.) = $title]")
+_NOT_PRINTED = frozenset({"title", "script", "style", "noscript", "template", "option", "a"})
+
+
+def printed(root: etree._Element, title: str) -> etree._Element | None:
+    """The element that prints the title as its own text (a headline set in ``<h2>``, ``<dt>``,
+    ``<p class=...>``): where the dek and the date line are looked for."""
+    if len(title) > MAX_H1_CHARS:
+        return None
+    for text in _PRINTED(root, title=title)[:MAX_H1]:
+        parent = text.getparent()
+        if parent is not None and text.is_text and parent.tag not in _NOT_PRINTED:
+            return parent
+    return None
+
+
+def strip_title_suffix(title: str, site_names: Iterable[str] = ()) -> str:
+    """A metadata title without the site name, section and date hung after separators.
+
+    >>> strip_title_suffix("Acme buys Beta - Business - Harbour Wire", ["harbourwire.example"])
+    'Acme buys Beta'
+    >>> strip_title_suffix("Una fusión en el puerto - 07.12.2017 - EL FARO", ["www.elfaro.example"])
+    'Una fusión en el puerto'
+    >>> strip_title_suffix("Acme buys Beta | Markets | Harbour Wire")
+    'Acme buys Beta'
+    >>> strip_title_suffix("Harbour Wire: Acme buys Beta", ["harbour wire"])
+    'Acme buys Beta'
+    >>> strip_title_suffix("Acme buys Beta, then sells it again - a year later, the deal is off")
+    'Acme buys Beta, then sells it again - a year later, the deal is off'
+    """
+    sites = {norm(s) for s in site_names if s}
+    title = normalize_space(title).strip(" |:·•")
+    for sep in (": ", " | ", " - ", " – ", " — ", " :: "):
+        head, found, tail = title.partition(sep)
+        if found and norm(head) in sites and tail.strip():
+            title = tail.strip()
+            break
+    labelled = False  # once the site's label is cut, a section or date before it goes too
+    while True:
+        parts = list(_SEPARATORS.finditer(title))
+        if not parts:
+            return title
+        last = parts[-1]
+        head, tail = title[: last.start()].strip(), title[last.end():].strip(" []")
+        dash = not labelled and bool(_DASH.fullmatch(last.group()))
+        if not head or not _is_label(tail, head, sites, dash=dash):
+            return title
+        labelled, title = True, head
+
+
+def title_date(title: str | None) -> str | None:
+    """The date a metadata title carries in a part of its own ("Story - 07.12.2017 - Site").
+
+    >>> title_date("Una fusión en el puerto - 07.12.2017 - EL FARO")
+    '2017-12-07'
+    >>> title_date("March 3, 2024: the vote that changed the port") is None
+    True
+    """
+    if not title:
+        return None
+    for part in _SEPARATORS.split(normalize_space(title))[1:]:
+        part = part.strip(" []")
+        if len(part) <= 40 and (found := find_date(part)) is not None and len(
+                _WORD.findall(part)) <= 6:
+            return found
+    return None
+
+
+def _squeeze(text: str) -> str:
+    """A name without case, spaces and punctuation: "Herald Sun", "HeraldSun", "heraldsun.com"."""
+    return "".join(_WORD.findall(norm(text))).replace("_", "")
+
+
+def _is_label(part: str, story: str, sites: set[str], dash: bool = False) -> bool:
+    """A title's trailing part that names the site, a section or a date, not the story."""
+    key = _squeeze(part)
+    if not key:
+        return True
+    squeezed = {_squeeze(site) for site in sites}
+    if key in squeezed or any((len(key) > 3 and key in site) or (len(site) > 3 and site in key)
+                              for site in squeezed):
+        return True
+    if find_date(part) is not None and len(part) <= 40:
+        return True
+    words, story_words = len(part.split()), len(story.split())
+    return (words <= (1 if dash else SHORT_PART_WORDS) and len(story) >= MIN_STORY_CHARS
+            and (len(part) * 2 <= len(story) or words * 2 <= story_words))

@@ -1,0 +1,51 @@
+"""Elements just after or just before one element in document order, a bounded number of them.
+
+XPath's ``following::``/``preceding::`` axes build the whole rest of the document before a
+position filter cuts it (150,000 paragraphs after a headline); these walks stop at ``limit``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+__all__ = ["following", "preceding"]
+
+
+def following(element: etree._Element, limit: int) -> Iterator[etree._Element]:
+    """Up to ``limit`` elements after ``element`` (not inside it), in document order."""
+    count = 0
+    node: etree._Element | None = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            for found in sibling.iter():
+                if not isinstance(found.tag, str):
+                    continue
+                yield found
+                count += 1
+                if count >= limit:
+                    return
+        node = node.getparent()
+
+
+def preceding(element: etree._Element, limit: int) -> Iterator[etree._Element]:
+    """Up to ``limit`` elements before ``element`` (not its ancestors), nearest first."""
+    count = 0
+    node: etree._Element | None = element
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            for found in reversed(list(_bounded(sibling, limit - count))):
+                yield found
+                count += 1
+                if count >= limit:
+                    return
+        node = node.getparent()
+
+
+def _bounded(element: etree._Element, limit: int) -> Iterator[etree._Element]:
+    """The last ``limit`` elements of a subtree are wanted; a huge subtree is cut to its first."""
+    for index, found in enumerate(e for e in element.iter() if isinstance(e.tag, str)):
+        if index >= limit * 4:
+            return
+        yield found
