@@ -42,6 +42,8 @@ NEAR = 0.8
 NEAR_MIN_WORDS = 4
 """A metadata title sharing this share of (at least this many) words names the ``<h1>``."""
 _WORD = re.compile(r"\w+")
+SHORTENED_MIN_WORDS = 3
+"""A metadata title that is the ``<h1>``'s first words, this many at least, names it."""
 MIN_STORY_CHARS = 12
 """What is left of a title is a story's title, not a word or two."""
 
@@ -71,11 +73,15 @@ def vouches(reference: str, h1: str) -> bool:
     True
     >>> vouches("Acme buys Beta | Harbour Wire", "Harbour Wire")
     False
+    >>> vouches("Acme buys Beta for…", "Acme buys Beta for its Gulf port")
+    True
+    >>> vouches("Harbour Wire", "Harbour Wire Daily News")
+    False
     """
     ref, head = norm(reference), norm(h1)
     if not head or not ref:
         return False
-    if ref == head or _near(ref, head):
+    if ref == head or _near(ref, head) or _shortened(ref, head):
         return True
     if ref.startswith(head):
         rest = ref[len(head):]
@@ -84,6 +90,16 @@ def vouches(reference: str, h1: str) -> bool:
         rest = ref[: -len(head)]
         return bool(_PREFIX_JOINT.search(rest)) and len(rest.strip(_EDGE)) < len(head)
     return False
+
+
+def _shortened(ref: str, head: str) -> bool:
+    """The ``<h1>`` cut short for ``<title>`` or a card ("Acme buys Beta for…"): a prefix of
+    it ending at a word, of enough words to be more than a site's name."""
+    ref = ref.rstrip(" .…")
+    if not head.startswith(ref) or len(head) == len(ref) or head[len(ref)].isalnum():
+        return False
+    words = len(_WORD.findall(ref))
+    return words >= SHORTENED_MIN_WORDS and 3 * words >= len(_WORD.findall(head))
 
 
 def _near(ref: str, head: str) -> bool:
