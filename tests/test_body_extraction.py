@@ -360,3 +360,28 @@ def test_section_front_gives_all_its_teasers() -> None:
     assert blocks[0].startswith("Engineers found cracks")
     assert blocks[5].startswith("Three local bands")
     assert_absent(blocks, "All rights reserved")
+
+
+def test_steps_that_follow_each_other_are_all_kept() -> None:
+    # a how-to in sibling step boxes: the lead step wins the vote, the rest are fragments of
+    # the same shape; a step right after another step is the next step, not an "about" box
+    blocks = extract("step_series.html")
+    assert len(blocks) == 5
+    assert blocks[0].startswith("A fern in an old teacup")
+    assert blocks[1].startswith("Rinse the cup")
+    assert blocks[2].startswith("Fill the cup")
+    assert blocks[3].startswith("Set the fern")
+    assert blocks[4].startswith("Keep the cup")
+    assert_absent(blocks, "People are reading", "herbs", "jam jar", "seed shops", "Copyright")
+
+
+def test_sibling_section_with_a_layout_class_word_continuing_the_list_is_kept() -> None:
+    # "more-features" is a weak class word; the section repeats the first section's list of
+    # items (same tag and class) in link-poor prose, so it is the second half of the page
+    blocks = extract("weak_word_sibling.html")
+    assert blocks[0] == "Live preview"
+    assert "Keep your settings" in blocks
+    assert blocks[-2] == "Task runner"
+    assert blocks[-1].startswith("Run tests and scripts")
+    assert len(blocks) == 12
+    assert_absent(blocks, "volunteers", "Privacy")

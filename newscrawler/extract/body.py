@@ -41,7 +41,12 @@ from newscrawler.extract._body_rules import (
 )
 from newscrawler.extract.blocks import BlockPage, Profile, block_root, walk_blocks
 from newscrawler.extract.boxes import boxed_blocks
-from newscrawler.extract.fragments import join_fragments, story_boundary, teaser_regions
+from newscrawler.extract.fragments import (
+    MAX_FRAGMENT_LINK_DENSITY,
+    join_fragments,
+    story_boundary,
+    teaser_regions,
+)
 from newscrawler.utils.bounds import WINDOW_BLOCKS, short_cache
 from newscrawler.utils.text import normalize_space
 
@@ -312,7 +317,11 @@ def _regions(
         if i == best:
             keep.append(i)
             continue
-        if flagged[i] or not total[i]:
+        if not total[i]:
+            continue
+        if flagged[i]:
+            if _continues(page, i, best, total, linked, prose, flagged):
+                keep.append(i)
             continue
         density = linked[i] / total[i]
         # A loose paragraph next to the story (a lead or summary outside the body div).
@@ -320,6 +329,43 @@ def _regions(
         if final[i] >= threshold or (leaf_paragraph and density < 0.25 and prose[i] >= 80):
             keep.append(i)
     return keep
+
+
+# A sibling flagged by a layout word only ("more-features") is more of the story when it
+# repeats the region's items (same tag and class word), is mostly link-poor prose and holds
+# at least this share of the region's prose.
+CONTINUE_PROSE_SHARE = 0.25
+
+
+def _continues(
+    page: BlockPage,
+    i: int,
+    best: int,
+    total: list[int],
+    linked: list[int],
+    prose: list[int],
+    flagged: list[bool],
+) -> bool:
+    """A softly flagged sibling that continues the region's list of items or sections."""
+    if not _electable(page, i) or i < best:
+        return False
+    if prose[i] < CONTINUE_PROSE_SHARE * prose[best] or prose[i] < 0.5 * total[i]:
+        return False
+    if linked[i] > MAX_FRAGMENT_LINK_DENSITY * total[i]:
+        return False
+    end, tag, attrs = page.end, page.tag, page.attrs
+    shapes = {
+        (tag[j], word)
+        for j in range(best + 1, end[best])
+        if prose[j] and attrs[j] and not flagged[j]
+        for word in attrs[j].split()
+    }
+    return any(
+        (tag[j], word) in shapes
+        for j in range(i + 1, end[i])
+        if prose[j] and attrs[j] and not flagged[j] and tag[j] not in BLOCK_SCORE_TAGS
+        for word in attrs[j].split()
+    )
 
 
 def _is_metadata(text: str, started: bool) -> bool:

@@ -96,8 +96,9 @@ def join_fragments(
     for frag in found:  # fragments never nest in each other, only maybe in a region
         if any(r <= frag < end[r] or frag <= r < end[frag] for r in regions):
             continue
-        if frag > last and not _cut_off(page, end[last], frag):
+        if frag > last and last not in found and not _cut_off(page, end[last], frag):
             continue  # right after the story with nothing between: an "about us" box
+            # (right after a fragment it is the next section or step of a series)
         if frag > last and not series and prose[frag] < MIN_TAIL_SHARE * prose[best]:
             continue  # a closing line below the story (forum invitation, sign-off)
         kept.append(frag)
