@@ -383,5 +383,22 @@ def test_sibling_section_with_a_layout_class_word_continuing_the_list_is_kept() 
     assert "Keep your settings" in blocks
     assert blocks[-2] == "Task runner"
     assert blocks[-1].startswith("Run tests and scripts")
-    assert len(blocks) == 12
+    assert "Tools for every day" in blocks
+    assert len(blocks) == 13
     assert_absent(blocks, "volunteers", "Privacy")
+
+
+def test_status_report_keeps_section_headings_and_linked_items_of_prose_lists() -> None:
+    # a heading that opens a deeper sub-section is kept with it; a fully linked item of a
+    # list of prose items is one more item, not a link list; headings with nothing after
+    # them (or only a heading of the same level) still go
+    blocks = extract("status_report.html")
+    assert blocks[:3] == [
+        "Highlights",
+        blocks[1],
+        "Read our look back at the whole year!",
+    ]
+    assert blocks[4:6] == ["Project updates", "Search"]
+    assert blocks[-1].startswith("Margins set by hand")
+    assert len(blocks) == 11
+    assert_absent(blocks, "Elsewhere", "Older issues", "Planet feed", "Blog home")
