@@ -402,3 +402,17 @@ def test_status_report_keeps_section_headings_and_linked_items_of_prose_lists() 
     assert blocks[-1].startswith("Margins set by hand")
     assert len(blocks) == 11
     assert_absent(blocks, "Elsewhere", "Older issues", "Planet feed", "Blog home")
+
+
+def test_linked_lead_in_fewer_wrappers_and_adjacent_sections_are_joined() -> None:
+    # the lead sits one wrapper higher than the story's sections and links to background
+    # stories (40% of it linked): a cousin shaped like a level climbed, and a lead above the
+    # story may link more than its body; the section right after the winning one is kept
+    # because more of the story follows it (an "about" box right after a story is not)
+    blocks = extract("linked_lead_outside_wrapper.html")
+    assert len(blocks) == 4
+    assert blocks[0].startswith("The Kettle Pro is the fastest kettle")
+    assert blocks[1].startswith("Out of the box")
+    assert blocks[2].startswith("The dial on the base")
+    assert blocks[3].startswith("Is it worth the money?")
+    assert_absent(blocks, "Score", "Copyright", "Deals")
