@@ -360,3 +360,59 @@ def test_section_front_gives_all_its_teasers() -> None:
     assert blocks[0].startswith("Engineers found cracks")
     assert blocks[5].startswith("Three local bands")
     assert_absent(blocks, "All rights reserved")
+
+
+def test_steps_that_follow_each_other_are_all_kept() -> None:
+    # a how-to in sibling step boxes: the lead step wins the vote, the rest are fragments of
+    # the same shape; a step right after another step is the next step, not an "about" box
+    blocks = extract("step_series.html")
+    assert len(blocks) == 5
+    assert blocks[0].startswith("A fern in an old teacup")
+    assert blocks[1].startswith("Rinse the cup")
+    assert blocks[2].startswith("Fill the cup")
+    assert blocks[3].startswith("Set the fern")
+    assert blocks[4].startswith("Keep the cup")
+    assert_absent(blocks, "People are reading", "herbs", "jam jar", "seed shops", "Copyright")
+
+
+def test_sibling_section_with_a_layout_class_word_continuing_the_list_is_kept() -> None:
+    # "more-features" is a weak class word; the section repeats the first section's list of
+    # items (same tag and class) in link-poor prose, so it is the second half of the page
+    blocks = extract("weak_word_sibling.html")
+    assert blocks[0] == "Live preview"
+    assert "Keep your settings" in blocks
+    assert blocks[-2] == "Task runner"
+    assert blocks[-1].startswith("Run tests and scripts")
+    assert "Tools for every day" in blocks
+    assert len(blocks) == 13
+    assert_absent(blocks, "volunteers", "Privacy")
+
+
+def test_status_report_keeps_section_headings_and_linked_items_of_prose_lists() -> None:
+    # a heading that opens a deeper sub-section is kept with it; a fully linked item of a
+    # list of prose items is one more item, not a link list; headings with nothing after
+    # them (or only a heading of the same level) still go
+    blocks = extract("status_report.html")
+    assert blocks[:3] == [
+        "Highlights",
+        blocks[1],
+        "Read our look back at the whole year!",
+    ]
+    assert blocks[4:6] == ["Project updates", "Search"]
+    assert blocks[-1].startswith("Margins set by hand")
+    assert len(blocks) == 11
+    assert_absent(blocks, "Elsewhere", "Older issues", "Planet feed", "Blog home")
+
+
+def test_linked_lead_in_fewer_wrappers_and_adjacent_sections_are_joined() -> None:
+    # the lead sits one wrapper higher than the story's sections and links to background
+    # stories (40% of it linked): a cousin shaped like a level climbed, and a lead above the
+    # story may link more than its body; the section right after the winning one is kept
+    # because more of the story follows it (an "about" box right after a story is not)
+    blocks = extract("linked_lead_outside_wrapper.html")
+    assert len(blocks) == 4
+    assert blocks[0].startswith("The Kettle Pro is the fastest kettle")
+    assert blocks[1].startswith("Out of the box")
+    assert blocks[2].startswith("The dial on the base")
+    assert blocks[3].startswith("Is it worth the money?")
+    assert_absent(blocks, "Score", "Copyright", "Deals")

@@ -41,7 +41,12 @@ from newscrawler.extract._body_rules import (
 )
 from newscrawler.extract.blocks import BlockPage, Profile, block_root, walk_blocks
 from newscrawler.extract.boxes import boxed_blocks
-from newscrawler.extract.fragments import join_fragments, story_boundary, teaser_regions
+from newscrawler.extract.fragments import (
+    MAX_FRAGMENT_LINK_DENSITY,
+    join_fragments,
+    story_boundary,
+    teaser_regions,
+)
 from newscrawler.utils.bounds import WINDOW_BLOCKS, short_cache
 from newscrawler.utils.text import normalize_space
 
@@ -213,7 +218,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     regions = teaser_regions(page, regions, total, linked, prose, flagged)
     title_el = root.find("head/title")
     title = normalize_space(title_el.text_content()).lower() if title_el is not None else ""
-    return _collect(page, regions, flagged, title, total)
+    return _collect(page, regions, flagged, title, total, prose)
 
 
 def _soft_flag(page: BlockPage, i: int) -> bool:
@@ -312,7 +317,11 @@ def _regions(
         if i == best:
             keep.append(i)
             continue
-        if flagged[i] or not total[i]:
+        if not total[i]:
+            continue
+        if flagged[i]:
+            if _continues(page, i, best, total, linked, prose, flagged):
+                keep.append(i)
             continue
         density = linked[i] / total[i]
         # A loose paragraph next to the story (a lead or summary outside the body div).
@@ -320,6 +329,43 @@ def _regions(
         if final[i] >= threshold or (leaf_paragraph and density < 0.25 and prose[i] >= 80):
             keep.append(i)
     return keep
+
+
+# A sibling flagged by a layout word only ("more-features") is more of the story when it
+# repeats the region's items (same tag and class word), is mostly link-poor prose and holds
+# at least this share of the region's prose.
+CONTINUE_PROSE_SHARE = 0.25
+
+
+def _continues(
+    page: BlockPage,
+    i: int,
+    best: int,
+    total: list[int],
+    linked: list[int],
+    prose: list[int],
+    flagged: list[bool],
+) -> bool:
+    """A softly flagged sibling that continues the region's list of items or sections."""
+    if not _electable(page, i) or i < best:
+        return False
+    if prose[i] < CONTINUE_PROSE_SHARE * prose[best] or prose[i] < 0.5 * total[i]:
+        return False
+    if linked[i] > MAX_FRAGMENT_LINK_DENSITY * total[i]:
+        return False
+    end, tag, attrs = page.end, page.tag, page.attrs
+    shapes = {
+        (tag[j], word)
+        for j in range(best + 1, end[best])
+        if prose[j] and attrs[j] and not flagged[j]
+        for word in attrs[j].split()
+    }
+    return any(
+        (tag[j], word) in shapes
+        for j in range(i + 1, end[i])
+        if prose[j] and attrs[j] and not flagged[j] and tag[j] not in BLOCK_SCORE_TAGS
+        for word in attrs[j].split()
+    )
 
 
 def _is_metadata(text: str, started: bool) -> bool:
@@ -361,12 +407,27 @@ def _linked_subheading(page: BlockPage, b: int, region_total: int, total: list[i
     )
 
 
+def _prose_list(page: BlockPage, node: int, region: int, total: list[int], prose: list[int]) -> bool:
+    """A linked item in a list of link-poor prose items is one more item of the story's list."""
+    holder = page.parent[node]
+    return holder > region and prose[holder] >= PROSE_LIST_SHARE * total[holder]
+
+
+# A list whose text is at least this share of link-poor prose is a list in the story.
+PROSE_LIST_SHARE = 0.5
+
+
 def _collect(
-    page: BlockPage, regions: list[int], flagged: list[bool], title: str, total: list[int]
+    page: BlockPage,
+    regions: list[int],
+    flagged: list[bool],
+    title: str,
+    total: list[int],
+    prose: list[int],
 ) -> list[str]:
     """Blocks inside the content regions, minus boilerplate nested in them."""
     out: list[str] = []
-    kinds: list[bool] = []  # True for sub-headings
+    kinds: list[int] = []  # heading level (1-6), 0 for other blocks
     tags = page.tag
     ends = page.end
     started = False  # seen a real paragraph yet (metadata lines come before it)
@@ -387,6 +448,7 @@ def _collect(
         if tag == "h1" or (
             link > MAX_KEEP_LINK_DENSITY * len(text)
             and (opened != region or not _linked_subheading(page, b, total[region], total))
+            and not (tag == "li" and _prose_list(page, node, region, total, prose))
         ):
             continue
         short = len(text) < SHORT_BLOCK_CHARS
@@ -398,8 +460,12 @@ def _collect(
             continue
         started = started or len(text) >= 80
         out.append(text)
-        kinds.append(tag in HEADING_TAGS)
+        kinds.append(int(tag[1]) if tag in HEADING_TAGS else 0)
         opened = region
     # A sub-heading with no prose after it introduces boilerplate ("Related", "More news").
-    keep = [not kinds[i] or (i + 1 < len(out) and not kinds[i + 1]) for i in range(len(out))]
+    # One that opens a deeper sub-section ("Updates" over "Add-ons") is kept with it.
+    keep = [not k for k in kinds]
+    for i in range(len(out) - 2, -1, -1):
+        if kinds[i] and keep[i + 1] and (not kinds[i + 1] or kinds[i + 1] > kinds[i]):
+            keep[i] = True
     return [t for t, k in zip(out, keep, strict=True) if k]

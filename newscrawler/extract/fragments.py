@@ -19,6 +19,7 @@ MAX_SHAPE_LEVELS = 6
 # A fragment must be mostly link-poor prose, like the story it continues.
 MIN_FRAGMENT_PROSE_SHARE = 0.5
 MAX_FRAGMENT_LINK_DENSITY = 0.25
+MAX_LEAD_LINK_DENSITY = 0.5
 # A fragment below the story must hold this share of the winning region's prose.
 MIN_TAIL_SHARE = 0.15
 # Unless the region's shape comes back this many times more (a story in sections or steps).
@@ -77,29 +78,42 @@ def join_fragments(
     boundary = story_boundary(page, best, prose)
     found: list[int] = []
     node = best
+    path = [best]  # a cousin may sit in fewer wrappers: shaped like any level climbed
     for _ in range(MAX_SHAPE_LEVELS):
         up = parent[node]
         if up < 0 or node == boundary or flagged[up]:
             break
         sib = up + 1
         while sib < end[up]:  # the children of ``up``, each subtree jumped over
-            if sib != node and not flagged[sib] and _same_shape(page, sib, node):
+            if (
+                sib != node
+                and not flagged[sib]
+                and any(_same_shape(page, sib, level) for level in path)
+            ):
                 found.extend(_matches(page, sib, best, total, linked, prose, flagged))
             sib = end[sib]
         node = up
+        path.append(node)
     if not found:
         return regions
     kept = sorted(set(regions))
     last = kept[-1]
     found = sorted(set(found))
     series = len(found) >= MIN_SERIES  # the shape repeats: sections or steps of one story
+    pending: list[int] = []  # right after the story: kept only if more of it follows
     for frag in found:  # fragments never nest in each other, only maybe in a region
         if any(r <= frag < end[r] or frag <= r < end[frag] for r in regions):
             continue
-        if frag > last and not _cut_off(page, end[last], frag):
-            continue  # right after the story with nothing between: an "about us" box
         if frag > last and not series and prose[frag] < MIN_TAIL_SHARE * prose[best]:
             continue  # a closing line below the story (forum invitation, sign-off)
+        if frag > last and last not in found and not _cut_off(page, end[last], frag):
+            # right after the story with nothing between: an "about us" box, unless
+            # another fragment follows it (then it is the next section of the story)
+            pending.append(frag)
+            last = frag
+            continue
+        kept.extend(pending)
+        pending = []
         kept.append(frag)
         last = max(last, frag)
     return sorted(kept)
@@ -140,8 +154,10 @@ def _matches(
             and _same_shape(page, parent[el], wrapper)
             and not _flagged_between(page, el, top, flagged)
         ):
+            # a lead above the story links to background stories more than its body does
+            links = MAX_LEAD_LINK_DENSITY if el < best else MAX_FRAGMENT_LINK_DENSITY
             if prose[el] >= MIN_FRAGMENT_PROSE_SHARE * total[el] and (
-                linked[el] <= MAX_FRAGMENT_LINK_DENSITY * total[el]
+                linked[el] <= links * total[el]
             ):
                 out.append(el)
             el = end[el]  # never a fragment nested in another
