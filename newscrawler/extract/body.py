@@ -43,7 +43,7 @@ from newscrawler.extract.blocks import BlockPage, Profile, block_root, walk_bloc
 from newscrawler.extract.boxes import boxed_blocks
 from newscrawler.extract.fragments import join_fragments, story_boundary, teaser_regions
 from newscrawler.utils.bounds import WINDOW_BLOCKS, short_cache
-from newscrawler.utils.text import normalize_space
+from newscrawler.utils.text import normalize_space, word_count
 
 __all__ = ["extract_body"]
 
@@ -331,7 +331,7 @@ def _is_metadata(text: str, started: bool) -> bool:
     if not started and (BYLINE_RE.match(text) or DATE_RE.search(text)):
         return True
     return (
-        len(text.split()) <= MAX_METADATA_WORDS
+        word_count(text) <= MAX_METADATA_WORDS
         and not text.endswith(_SENTENCE_ENDS)
         and NUMERIC_DATE_RE.search(text) is not None
     )
