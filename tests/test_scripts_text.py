@@ -30,7 +30,7 @@ def test_chinese_and_japanese_count_two_characters_a_word():
     zh = "江畔新区和老城区之间的大桥今天上午正式通车"  # 21 characters: eleven words
     assert word_count(zh) == 11
     assert word_count("港湾委員会は火曜日、早朝便を承認した。") >= 8
-    # CJK punctuation is not a word of its own, Latin and digits inside count as words
+    # CJK punctuation is no word and no character of one; numbers inside count as words
     assert word_count("大桥全长2400米，设有6车道。") == word_count("大桥全长米设有车道") + 2
 
 

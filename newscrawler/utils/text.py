@@ -136,18 +136,23 @@ def strip_site_name(title: str, site_names: list[str]) -> str:
 
 
 # --- Words ------------------------------------------------------------------------------------
-# Scripts written without spaces between words. Han and kana (with the CJK punctuation between
-# them): two characters a word, as Chinese words run 1.5-2 characters. Thai, Lao, Tibetan,
+# Scripts written without spaces between words. Han and kana: two characters a word, as Chinese words run 1.5-2 characters. Thai, Lao, Tibetan,
 # Myanmar, Khmer: 4.5 code points a word (their vowel and tone marks are code points of their
 # own). Hangul is written with spaces and counts like Latin.
-_HAN = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff65\U00020000-\U0003134f"
+_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a" \
+    "\U00020000-\U0003134f"
+# CJK and fullwidth punctuation: between words, never one
+_CJK_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+")
 _SEA = "\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\uaa60-\uaa7f"
-_UNSPACED = re.compile(f"[{_HAN}{_SEA}]")
+_UNSPACED = re.compile(f"[{_HAN}{_SEA}\u3000-\u303f\uff01-\uff65]")
 _HAN_RUN = re.compile(f"[{_HAN}]+")
 _SEA_RUN = re.compile(f"[{_SEA}]+")
 SEA_CHARS_PER_WORD = 4.5
 # texts are counted in pieces of this many characters: no list of every word of a 15 MB text
 WORD_COUNT_CHUNK = 100_000
+# past this many characters a text that is not ASCII is counted on its head and the rest
+# estimated at the same rate (every threshold in words is far below what 1 MB holds)
+WORD_COUNT_EXACT_CHARS = 1_000_000
 
 
 def word_count(text: str) -> int:
@@ -163,7 +168,8 @@ def word_count(text: str) -> int:
     """
     if len(text) <= WORD_COUNT_CHUNK:
         return _count_words(text)
-    total, start, end_of_text = 0, 0, len(text)
+    limit = len(text) if text.isascii() else WORD_COUNT_EXACT_CHARS
+    total, start, end_of_text = 0, 0, min(len(text), limit)
     while start < end_of_text:
         end = start + WORD_COUNT_CHUNK
         if end < end_of_text:  # cut at a space when one is near, so no word is counted twice
@@ -171,12 +177,13 @@ def word_count(text: str) -> int:
             end = space if space >= 0 else end
         total += _count_words(text[start:end])
         start = end
-    return total
+    return total if start >= len(text) else round(total * len(text) / start)
 
 
 def _count_words(text: str) -> int:
     if text.isascii() or not _UNSPACED.search(text):
         return len(text.split())
+    text = _CJK_PUNCT.sub(" ", text)
     rest, runs = _HAN_RUN.subn(" ", text)
     han = len(text) - len(rest) + runs
     spaced, runs = _SEA_RUN.subn(" ", rest)
