@@ -194,6 +194,23 @@ def test_wire_brief_inside_an_error_template_is_a_story(status):
     assert "Sorry!! Error!" in verdict.strip_blocks
 
 
+RU_BANNER = ("<div class='alert'><h2>Ошибка!</h2><p>К сожалению, запрашиваемая страница "
+             "не найдена.</p></div>")
+RU_BRIEF = ("ВАЛДОРИЯ, 2 декабря. /ТАСС/. Центральный банк Валдории сохранил ключевую ставку "
+            "на уровне 4,5% годовых, сообщила пресс-служба регулятора.")
+
+
+@pytest.mark.parametrize("status", [200, 403])
+def test_russian_wire_brief_inside_an_error_template_is_a_story(status):
+    """The brief's dateline is Cyrillic ("CITY, day month. /AGENCY/."): still a dateline."""
+    page = html("Ставка сохранена", f"{RU_BANNER}<article><h1>Ставка сохранена</h1>"
+                f"<p>{RU_BRIEF}</p></article>").replace(b"lang='en'", b"lang='ru'")
+    verdict = verdict_for(page, status=status)
+    assert verdict.cls == "ok"
+    assert "wire_dateline_story" in verdict.reasons
+    assert "Ошибка!" in verdict.strip_blocks
+
+
 def test_error_text_shaped_like_a_dateline_is_still_soft404():
     """A capitalised "OOPS -" has no wire marker or date: no dateline, no story."""
     verdict = verdict_for(html("Page not found", "<h1>Page not found</h1><p>OOPS - Nothing "

@@ -24,6 +24,7 @@ from newscrawler.utils.bounds import (
     WINDOW_BLOCKS,
     short_cache,
 )
+from newscrawler.utils.text import word_count
 
 _NON_WORD = re.compile(r"[^\w]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+\S")
@@ -93,7 +94,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def _is_cell(text: str) -> bool:
     """A block too short to be a paragraph: a table cell, a chart label, a name, a stat line
     ("1 tackle.")."""
-    return len(text) < LONG_PARAGRAPH and len(text.split()) < MIN_NEAR_WORDS
+    return len(text) < LONG_PARAGRAPH and word_count(text) < MIN_NEAR_WORDS
 
 
 def _runs_with_prose(paragraphs: list[str], origin: list[int | None]) -> list[bool]:

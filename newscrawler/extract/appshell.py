@@ -22,7 +22,7 @@ from lxml import etree
 
 from newscrawler.extract.body import extract_body
 from newscrawler.extract.structured import structured_blocks
-from newscrawler.utils.text import normalize_space
+from newscrawler.utils.text import normalize_space, word_count
 
 __all__ = ["app_blocks", "has_app_data", "prose_at_least", "with_app_text"]
 
@@ -73,7 +73,7 @@ def has_app_data(root: etree._Element) -> bool:
 
 
 def _words(text: str) -> int:
-    return len(_WORD_RE.findall(text))
+    return word_count(text)
 
 
 def _prose_words(blocks: list[str]) -> int:

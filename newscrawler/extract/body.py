@@ -48,7 +48,7 @@ from newscrawler.extract.fragments import (
     teaser_regions,
 )
 from newscrawler.utils.bounds import WINDOW_BLOCKS, short_cache
-from newscrawler.utils.text import normalize_space
+from newscrawler.utils.text import normalize_space, word_count
 
 __all__ = ["extract_body"]
 
@@ -377,7 +377,7 @@ def _is_metadata(text: str, started: bool) -> bool:
     if not started and (BYLINE_RE.match(text) or DATE_RE.search(text)):
         return True
     return (
-        len(text.split()) <= MAX_METADATA_WORDS
+        word_count(text) <= MAX_METADATA_WORDS
         and not text.endswith(_SENTENCE_ENDS)
         and NUMERIC_DATE_RE.search(text) is not None
     )

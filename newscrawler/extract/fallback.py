@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 
 from lxml import etree
 
@@ -21,6 +20,7 @@ from newscrawler.extract._body_rules import INLINE_TAGS, SKIP_TAGS, STRONG_NEGAT
 from newscrawler.extract.appshell import with_app_text
 from newscrawler.extract.blocks import Profile, block_root, walk_blocks
 from newscrawler.utils.bounds import WINDOW_BLOCKS
+from newscrawler.utils.text import word_count
 
 __all__ = ["loose_blocks", "story_fallbacks"]
 
@@ -34,11 +34,8 @@ WRAPPER_SHARE = 0.5
 CONTENT_TAGS = frozenset({"article", "main"})
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 
-_WORD_RE = re.compile(r"\w+")
-
-
 def _words(text: str) -> int:
-    return len(_WORD_RE.findall(text))
+    return word_count(text)
 
 
 def _at_least(blocks: list[str], words: int) -> bool:

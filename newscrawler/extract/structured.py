@@ -9,7 +9,7 @@ import re
 from w3lib.html import replace_tags
 
 from newscrawler.utils.bounds import WINDOW_CHARS, window
-from newscrawler.utils.text import normalize_space
+from newscrawler.utils.text import normalize_space, word_count
 
 __all__ = ["pick_body", "structured_blocks"]
 
@@ -104,8 +104,9 @@ def pick_body(structured: str | None, extracted: list[str]) -> tuple[list[str], 
         s_size, d_size = len(s_words), len(d_words)
     if d_size < SHORT_SHARE * s_size:
         return blocks, "jsonld"
-    if s_size < TEASER_SHARE * d_size and len(d_words) >= MIN_DOM_WORDS:
+    # the thresholds in words count any script (a Chinese clause is one \w+ run)
+    if s_size < TEASER_SHARE * d_size and word_count(" ".join(d_window)) >= MIN_DOM_WORDS:
         return extracted, "dom"
-    if covered < FOREIGN_SHARE and len(s_words) >= MIN_STRUCTURED_WORDS:
+    if covered < FOREIGN_SHARE and word_count(" ".join(s_window)) >= MIN_STRUCTURED_WORDS:
         return blocks, "jsonld"
     return extracted, "dom"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newscrawler.parsers.safeharbor import is_heading, is_safe_harbor_heading, is_safe_harbor_opener
-from newscrawler.utils.text import normalize_space, split_dateline
+from newscrawler.utils.text import normalize_space, split_dateline, word_count
 
 __all__ = [
     "ReleaseParts",
@@ -130,9 +130,9 @@ def is_about_heading(block: str) -> bool:
     False
     """
     line = _first_line(block)
-    if not _ABOUT.match(line) or len(line.split()) > _HEADING_WORDS:
+    if not _ABOUT.match(line) or word_count(line) > _HEADING_WORDS:
         return False
-    return not line.rstrip(":").endswith(".") or len(line.split()) <= 5
+    return not line.rstrip(":").endswith(".") or word_count(line) <= 5
 
 
 def is_contacts_heading(block: str) -> bool:

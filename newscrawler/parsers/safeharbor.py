@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from newscrawler.utils.text import normalize_space
+from newscrawler.utils.text import normalize_space, word_count
 
 __all__ = ["is_heading", "is_safe_harbor_heading", "is_safe_harbor_opener", "split_safe_harbor"]
 
@@ -49,7 +49,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 
 
 def _words(text: str) -> int:
-    return len(text.split())
+    return word_count(text)
 
 
 def is_heading(block: str) -> bool:

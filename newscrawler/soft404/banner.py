@@ -26,8 +26,9 @@ def strip_banner(body: str, blocks: list[str]) -> tuple[str, bool]:
 # How far into the story blocks a dateline is looked for (as the parsers do).
 DATELINE_SEARCH_BLOCKS = 3
 # A wire's dateline carries its marker ("(AP)", "/PRNewswire/", "--(BUSINESS WIRE)",
-# "(MENAFN)") or a date: a bare capitalised "OOPS -" is no dateline.
-_WIRE_MARK = re.compile(r"[(/]|\d")
+# "(MENAFN)", "（共同）", "【ワシントン共同】", "[서울=연합뉴스]") or a date: a bare
+# capitalised "OOPS -" is no dateline.
+_WIRE_MARK = re.compile(r"[(/（【\[=]|\d")
 
 
 def opens_with_dateline(blocks: list[str], skip: Collection[int], banner: Collection[str]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from newscrawler.soft404.evidence import Evidence
 from newscrawler.soft404.pageblocks import block_key
+from newscrawler.utils.text import word_count
 
 # Blocks longer than this are story text, never site chrome.
 CHROME_MAX_WORDS = 80
@@ -30,7 +31,7 @@ class SiteChrome:
 
     def learn(self, ev: Evidence) -> None:
         """Count the page's short blocks (after its verdict: a page is not its own chrome)."""
-        self.add({block_key(b, ev.masks) for b in ev.blocks if len(b.split()) <= CHROME_MAX_WORDS})
+        self.add({block_key(b, ev.masks) for b in ev.blocks if word_count(b) <= CHROME_MAX_WORDS})
 
 
 class ChromeByHost:

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 from w3lib.html import replace_tags
 
+from newscrawler.utils.datelines import match_dateline
+
 _SPACE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # control characters, and the invisible ones that join what they stand between
 # (zero-width space, byte-order mark, soft hyphen): "Wash\u00adington" is one word
@@ -133,8 +135,60 @@ def strip_site_name(title: str, site_names: list[str]) -> str:
     return title
 
 
+# --- Words ------------------------------------------------------------------------------------
+# Scripts written without spaces between words. Han and kana: two characters a word, as Chinese words run 1.5-2 characters. Thai, Lao, Tibetan,
+# Myanmar, Khmer: 4.5 code points a word (their vowel and tone marks are code points of their
+# own). Hangul is written with spaces and counts like Latin.
+_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a" \
+    "\U00020000-\U0003134f"
+# CJK and fullwidth punctuation: between words, never one
+_CJK_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+")
+_SEA = "\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\uaa60-\uaa7f"
+_UNSPACED = re.compile(f"[{_HAN}{_SEA}\u3000-\u303f\uff01-\uff65]")
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+_SEA_RUN = re.compile(f"[{_SEA}]+")
+SEA_CHARS_PER_WORD = 4.5
+# texts are counted in pieces of this many characters: no list of every word of a 15 MB text
+WORD_COUNT_CHUNK = 100_000
+# past this many characters a text that is not ASCII is counted on its head and the rest
+# estimated at the same rate (every threshold in words is far below what 1 MB holds)
+WORD_COUNT_EXACT_CHARS = 1_000_000
+
+
 def word_count(text: str) -> int:
-    return len(text.split())
+    """Words of prose, in any script: the one count behind every threshold "in words".
+
+    Space-separated text (Latin, Cyrillic, Greek, Arabic, Hangul...) counts its tokens, as
+    ``len(text.split())``; text in scripts without spaces counts an estimate from its characters.
+
+    >>> word_count("Three plain words"), word_count("江南重工周二宣布新工厂投产")
+    (3, 7)
+    >>> word_count("รัฐบาลประกาศมาตรการใหม่")
+    6
+    """
+    if len(text) <= WORD_COUNT_CHUNK:
+        return _count_words(text)
+    limit = len(text) if text.isascii() else WORD_COUNT_EXACT_CHARS
+    total, start, end_of_text = 0, 0, min(len(text), limit)
+    while start < end_of_text:
+        end = start + WORD_COUNT_CHUNK
+        if end < end_of_text:  # cut at a space when one is near, so no word is counted twice
+            space = text.find(" ", end, end + 1_000)
+            end = space if space >= 0 else end
+        total += _count_words(text[start:end])
+        start = end
+    return total if start >= len(text) else round(total * len(text) / start)
+
+
+def _count_words(text: str) -> int:
+    if text.isascii() or not _UNSPACED.search(text):
+        return len(text.split())
+    text = _CJK_PUNCT.sub(" ", text)
+    rest, runs = _HAN_RUN.subn(" ", text)
+    han = len(text) - len(rest) + runs
+    spaced, runs = _SEA_RUN.subn(" ", rest)
+    sea = len(rest) - len(spaced) + runs
+    return len(spaced.split()) + (han + 1) // 2 + round(sea / SEA_CHARS_PER_WORD + 0.49)
 
 
 # --- Datelines -------------------------------------------------------------------------------
@@ -175,11 +229,16 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     ('LYON, 11 avril 2025 /Harbour Wire/', 'La maison a annoncé.')
     >>> split_dateline("(MENAFN) North Korean leader said.")
     ('(MENAFN)', 'North Korean leader said.')
+    >>> split_dateline("МОСКВА, 2 декабря. /ТАСС/. Кабинет одобрил проект.")
+    ('МОСКВА, 2 декабря. /ТАСС/', 'Кабинет одобрил проект.')
     >>> split_dateline("The company said on Monday.")
     (None, 'The company said on Monday.')
     """
     head = paragraph[:DATELINE_MAX_CHARS]  # a dateline is short: never scan a huge block
-    match = _DATELINE.match(head) or _MENAFN.match(head)
+    match = _DATELINE.match(head)
+    if match and head[match.end("dateline"):match.end()] == "-":
+        match = None  # "U.S.-China talks": a hyphen with no space joins words, not a dateline
+    match = match or _MENAFN.match(head) or match_dateline(head)
     if not match:
         return None, paragraph
     dateline = match.group("dateline").strip()
