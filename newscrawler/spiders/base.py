@@ -176,6 +176,10 @@ class NewsSpider(Spider):
             meta={HINTS: hints, STORY: True},
         )
 
+    def not_a_story(self, url: str) -> None:
+        """A page read and judged no story (the generic spider reads it again when a sitemap
+        or feed later names it a story)."""
+
     def resolve(self, base: str, href: str) -> str | None:
         """``href`` made absolute, or ``None`` (counted) when it is no usable URL.
 

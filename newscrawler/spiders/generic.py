@@ -136,8 +136,11 @@ class GenericSpider(NewsSpider):
             yield from self.story_items(parser)
         else:
             self.crawler.stats.inc_value("discovery/pages/other")
-            if len(self.judged_other) < MAX_JUDGED_OTHER:
-                self.judged_other.add(hash(parser.response.url))
+            self.not_a_story(parser.response.url)
+
+    def not_a_story(self, url: str) -> None:
+        if len(self.judged_other) < MAX_JUDGED_OTHER:
+            self.judged_other.add(hash(url))
 
     def story_request(self, url: str, **kwargs: Any) -> Request | None:
         request = super().story_request(url, **kwargs)

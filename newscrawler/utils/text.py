@@ -180,8 +180,13 @@ def word_count(text: str) -> int:
     return total if start >= len(text) else round(total * len(text) / start)
 
 
+def is_spaced(text: str) -> bool:
+    """Whether the text's words are separated by spaces (no CJK, Thai, Lao, Khmer... runs)."""
+    return text.isascii() or not _UNSPACED.search(text)
+
+
 def _count_words(text: str) -> int:
-    if text.isascii() or not _UNSPACED.search(text):
+    if is_spaced(text):
         return len(text.split())
     text = _CJK_PUNCT.sub(" ", text)
     rest, runs = _HAN_RUN.subn(" ", text)
