@@ -231,3 +231,18 @@ def test_headline_words_in_spaceless_scripts():
     keys = appshell.headline_keys(root)
     assert appshell.about_headline(["昨日、港湾の古い倉庫を改装した新しい市場が開業した。"], keys)
     assert not appshell.about_headline(["クッキーの設定を変更できます。"], keys)
+
+
+@pytest.mark.parametrize(("head", "called"), [
+    ('<script type="application/ld+json">{"@type": "NewsArticle"}</script>', True),
+    ("<meta property='og:type' content='article'>", True),
+    ("<meta property='og:type' content='website'>", False),
+])
+def test_a_page_its_markup_calls_an_article_gets_the_loose_read_too(monkeypatch, head, called):
+    # found by a link (no discovery flag); the extractor's miss is stood in for by an empty read
+    monkeypatch.setattr("newscrawler.parsers.base.extract_body", lambda root: [])
+    html = (DATA / "sidebar-story.html").read_text().replace("</head>", head + "</head>")
+    page = ArticleParser(HtmlResponse(URL, body=html.encode(), encoding="utf-8",
+                                      request=Request(URL)))
+    blocks = page.extracted_blocks
+    assert (len(blocks) == 3 and blocks[0].startswith("The waiting list")) is called

@@ -20,6 +20,7 @@ from lxml import etree
 from scrapy.http import TextResponse
 
 from newscrawler.discovery.links import base_of
+from newscrawler.discovery.pages import ARTICLE_OG_TYPES
 from newscrawler.extract import headline as headlines
 from newscrawler.extract import jsonld
 from newscrawler.extract.body import extract_body
@@ -165,12 +166,20 @@ class ArticleParser:
     def extracted_blocks(self) -> list[str]:
         """The generic extractor's blocks, before the dateline is split off: the DOM's or
         JSON-LD's story, else the one the page's app-shell data holds; a page that discovery
-        (a sitemap, a feed) calls a story gets a looser DOM read before it is called empty."""
+        (a sitemap, a feed), its JSON-LD or its ``og:type`` calls a story gets a looser DOM
+        read before it is called empty."""
         structured = jsonld.body_text(self.ld) if self.ld else None
         blocks, _source = pick_body(structured, extract_body(self.root))
+        return story_fallbacks(self.root, blocks, story=self._called_a_story())
+
+    def _called_a_story(self) -> bool:
+        """Whether something other than the extractor says this page is a story: discovery (a
+        sitemap, a feed), the page's JSON-LD article or its ``og:type``."""
         request = self.response.request
-        story = request is not None and bool(request.meta.get(STORY))
-        return story_fallbacks(self.root, blocks, story=story)
+        if request is not None and request.meta.get(STORY):
+            return True
+        og_type = (self.meta.first(("og:type",)) or "").strip().lower()
+        return bool(self.ld) or og_type in ARTICLE_OG_TYPES
 
     @cached_property
     def _dateline_split(self) -> tuple[str | None, list[str]]:
