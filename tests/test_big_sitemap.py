@@ -7,6 +7,7 @@ sitemap lists N story URLs. Before sitemaps were read lazily, a 200,000-URL site
 
 from __future__ import annotations
 
+import gzip
 import time
 from pathlib import Path
 
@@ -106,6 +107,16 @@ def test_a_sitemap_is_read_a_chunk_at_a_time():
     read = sum(1 for _ in capped)
     assert 5_000 < read < 100_000
     assert "inflates past" in (capped.error or "")
+
+
+def test_a_sitemap_of_zeros_is_refused_after_a_megabyte():
+    # a gzip bomb: a sitemap's head, then 20 MB of zeros (about 20 KB compressed)
+    body = gzip.compress(b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                         + bytes(20 * 1024 * 1024))
+    reader = open_sitemap(body)
+    assert reader is not None
+    assert list(reader) == []
+    assert reader.refused == "1114112 bytes without a tag"  # 17 chunks of 64 KiB, not 320
 
 
 def test_the_backlog_setting_is_checked():

@@ -29,6 +29,8 @@ logger = logging.getLogger(__name__)
 # bytes fed to the XML parser at a time (inflated bytes for a gzip body): what a paused
 # sitemap holds parsed, besides its body
 CHUNK = 64 * 1024
+MAX_UNMARKED_BYTES = 1024 * 1024
+"""A sitemap body this long without a ``<`` is junk (a bomb of zeros), not read further."""
 # what a gzip sitemap may inflate to unless the caller says otherwise (SITEMAP_MAX_SIZE)
 MAX_SIZE = 50 * 1024 * 1024
 KINDS = ("urlset", "sitemapindex")
@@ -134,6 +136,7 @@ class SitemapReader:
         self.done = False
         self.refused: str | None = None
         self.error: str | None = None
+        self._unmarked = 0
         # the head: feed until the root element opens; its children's events stay queued
         while not self.kind and not self.done:
             self._feed()
@@ -171,6 +174,16 @@ class SitemapReader:
         except BadGzip as error:
             self.error = str(error)
             chunk = None
+        if chunk is not None:
+            self._unmarked = 0 if b"<" in chunk else self._unmarked + len(chunk)
+            if self._unmarked > MAX_UNMARKED_BYTES:
+                # zeros or spaces: the XML parser would grind through all of them (seconds for
+                # a 50 MB gzip bomb) with the crawl waiting; a sitemap has a tag every line
+                logger.warning("Refused a sitemap: %(n)d bytes without a tag",
+                               {"n": self._unmarked})
+                self.refused = f"{self._unmarked} bytes without a tag"
+                self.done = True
+                return
         parser = self._parser
         try:
             if chunk is None:
