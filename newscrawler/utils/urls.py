@@ -222,6 +222,9 @@ def url_scheme(url: str) -> str:
         return ""
 
 
+_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f]")
+
+
 def absolute_url(base: str, href: str) -> str | None:
     """``href`` resolved against ``base`` when it is a usable HTTP(S) URL, else ``None``.
 
@@ -236,7 +239,7 @@ def absolute_url(base: str, href: str) -> str | None:
     [None, None, None, None, None]
     """
     href = href.strip()
-    if not href or len(href) > MAX_URL_LENGTH or any(ord(c) < 32 or c == "\x7f" for c in href):
+    if not href or len(href) > MAX_URL_LENGTH or _CONTROL_CHARS.search(href):
         return None
     try:
         url = urljoin(base, href)
