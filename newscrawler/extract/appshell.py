@@ -81,12 +81,8 @@ def has_app_data(root: etree._Element) -> bool:
     return next(_data_scripts(root), None) is not None or bool(_SEGMENTS(root))
 
 
-def _words(text: str) -> int:
-    return word_count(text)
-
-
 def _prose_words(blocks: list[str]) -> int:
-    return sum(n for n in map(_words, blocks) if n >= MIN_PROSE_WORDS)
+    return sum(n for n in map(word_count, blocks) if n >= MIN_PROSE_WORDS)
 
 
 def prose_at_least(blocks: list[str], words: int) -> bool:
@@ -94,7 +90,7 @@ def prose_at_least(blocks: list[str], words: int) -> bool:
     costs the same few paragraphs as a short one)."""
     total = 0
     for block in blocks:
-        n = _words(block[:2_000])
+        n = word_count(block[:2_000])
         if n >= MIN_PROSE_WORDS:
             total += n
             if total >= words:
