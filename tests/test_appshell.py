@@ -246,3 +246,22 @@ def test_a_page_its_markup_calls_an_article_gets_the_loose_read_too(monkeypatch,
                                       request=Request(URL)))
     blocks = page.extracted_blocks
     assert (len(blocks) == 3 and blocks[0].startswith("The waiting list")) is called
+
+
+def test_many_short_texts_in_app_data_cost_a_bounded_number_of_reads(monkeypatch):
+    # 40,000 sentence-long strings and a 300,000-item list (under MAX_DATA_CHARS in all): every string would be cut into
+    # blocks and counted (seconds); the budget charges each story-like text, lists are read
+    # only as far as a story goes
+    sentence = "The council voted on Tuesday to keep the harbour ferry running all winter"
+    data = {"props": {"pageProps": {"items": [f"{sentence} {i}." for i in range(40_000)],
+                                    "ids": [1] * 300_000}}}
+    html = ("<html><head><title>Council keeps the harbour ferry</title></head><body>"
+            f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(data)}</script>"
+            "</body></html>")
+    calls = []
+    real = appshell.structured_blocks
+    monkeypatch.setattr(appshell, "structured_blocks", lambda text: calls.append(1) or real(text))
+    blocks = appshell.app_blocks(lxml.html.document_fromstring(html))
+    assert len(calls) <= appshell.MAX_NODES // appshell.CANDIDATE_COST
+    assert blocks[0] == f"{sentence} 0."  # the list read as a story, up to its bound
+    assert len(blocks) == appshell.MAX_LIST_ITEMS

@@ -246,3 +246,47 @@ def test_a_page_padded_with_links_is_followed_only_up_to_the_cap(tmp_path, serve
     assert fetched == {f"s{n}.html" for n in range(12)}
     assert result.stat("discovery/pages_over_link_cap") == 1
     assert sum("DISCOVERY_MAX_LINKS_PER_PAGE" in line for line in result.log.splitlines()) == 1
+
+
+# --- looks near the headline read short texts, never a whole huge element ---------------
+def test_text_within_stops_past_its_limit():
+    import lxml.html
+
+    from newscrawler.extract.nearby import text_within
+
+    root = lxml.html.fromstring("<div>" + "<p>abcdefghij</p>" * 10_000 + "</div>")
+    assert text_within(root, 25) == "abcdefghij" * 2 + "abcdef"
+    assert text_within(root, 10**9) == "abcdefghij" * 10_000
+
+
+def test_date_line_and_dek_beside_a_megabyte_paragraph_never_read_it_whole(monkeypatch):
+    import lxml.html
+
+    from newscrawler.extract.pagedates import header_dates
+    from newscrawler.extract.standfirst import find_standfirst
+
+    story = prose(200_000, seed=8)  # ~1.5 MB in one <p>, and in a box of three
+    dek = "The council voted late on Tuesday to keep the harbour ferry running all winter."
+    root = lxml.html.fromstring(
+        f"<html><body><article><h1>Ferry stays</h1><p class=dek>{dek}</p>"
+        f"<div class=byline>By Ana Reyes, 10 April 2025</div><p>{story}</p>"
+        f"<div><p>{story}</p><p>{story}</p></div></article></body></html>")
+    h1 = root.find(".//h1")
+
+    def whole_text(self):
+        raise AssertionError("text_content() of a whole element")
+
+    monkeypatch.setattr(lxml.html.HtmlMixin, "text_content", whole_text)
+    assert find_standfirst(h1, [dek], [story]) == dek
+    assert header_dates(h1) == ["2025-04-10"]
+
+
+def test_safe_harbor_of_a_huge_release_is_still_found_at_its_end():
+    from newscrawler.parsers.safeharbor import split_safe_harbor
+
+    blocks = distinct_paragraphs(3 * WINDOW_BLOCKS)
+    blocks[WINDOW_BLOCKS] = "Forward-Looking Statements"  # the middle: not looked at
+    tail = ["Forward-Looking Statements", "This release contains forward-looking statements."]
+    story, harbor = split_safe_harbor([*blocks, *tail])
+    assert harbor == tail
+    assert len(story) == len(blocks)

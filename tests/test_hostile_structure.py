@@ -102,6 +102,22 @@ def test_block_text_of_a_deep_tree():
     assert block_text(root.find("body")).split("\n")[:2] == ["a", "a"]
 
 
+def test_a_selector_matching_thousands_of_nested_empty_headings_reads_a_few(monkeypatch):
+    # 3,000 empty <h1> nested in the release header: each read walks the rest of the nest
+    from newscrawler.parsers import wire
+    from newscrawler.parsers.prnewswire import PrNewswireParser
+
+    nest = "<h1><span>" * 3_000 + "</span></h1>" * 3_000
+    html = ("<html><body><article class='news-release'><header class='release-header'>"
+            f"{nest}<h1>Quillfeather names a new publisher</h1></header></article></body></html>")
+    reads = []
+    real = wire.block_text
+    monkeypatch.setattr(wire, "block_text", lambda el: reads.append(1) or real(el))
+    parser = PrNewswireParser(page(html, "https://www.prnewswire.com/news-releases/x-302.html"))
+    assert parser.first_text(parser.title_xpath) is None  # the heading past the bound is not read
+    assert len(reads) == wire.FIRST_TEXT_NODES
+
+
 # --- URLs --------------------------------------------------------------------------------------
 @pytest.mark.parametrize("href", BAD_URLS)
 def test_absolute_url_refuses_what_no_request_could_use(href):

@@ -12,6 +12,7 @@ check); every read is bounded, so a 15 MB hostile page costs bounded work.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from lxml import etree
 
 from newscrawler.extract.body import extract_body
 from newscrawler.extract.structured import structured_blocks
+from newscrawler.utils.bounds import WINDOW_BLOCKS
 from newscrawler.utils.text import normalize_space, word_count
 
 __all__ = ["app_blocks", "has_app_data", "prose_at_least", "with_app_text"]
@@ -36,6 +38,12 @@ MAX_SEGMENTS = 500
 """Hidden streaming segments read from one page."""
 MIN_PROSE_WORDS = 6
 """A block shorter than this is a label, a title or a button, not story prose."""
+CANDIDATE_COST = 50
+"""Budget (in JSON values) one story-like text costs: it is cut into blocks and its words
+counted, fifty times the work of visiting a value (100,000 short strings of a crafted
+payload would cost seconds)."""
+MAX_LIST_ITEMS = WINDOW_BLOCKS
+"""Items of one JSON list read as the blocks of a story (a long story has a few hundred)."""
 
 _WORD_RE = re.compile(r"\w+")
 _SEGMENTS = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
@@ -50,6 +58,7 @@ TEXT_KEYS = ("text", "value", "html", "__html", "content", "contents", "children
              "articlebody", "plaintext", "markdown")
 # A dict that links somewhere is a teaser of another page (title, url, image), not a block.
 LINK_KEYS = frozenset({"url", "href", "link", "permalink", "uri", "slug", "path"})
+_CONTAINERS = (str, dict, list)
 _SKIP_TAGS = frozenset({"script", "style", "template", "svg", "noscript", "iframe", "head",
                         "link", "meta"})
 
@@ -72,12 +81,8 @@ def has_app_data(root: etree._Element) -> bool:
     return next(_data_scripts(root), None) is not None or bool(_SEGMENTS(root))
 
 
-def _words(text: str) -> int:
-    return word_count(text)
-
-
 def _prose_words(blocks: list[str]) -> int:
-    return sum(n for n in map(_words, blocks) if n >= MIN_PROSE_WORDS)
+    return sum(n for n in map(word_count, blocks) if n >= MIN_PROSE_WORDS)
 
 
 def prose_at_least(blocks: list[str], words: int) -> bool:
@@ -85,7 +90,7 @@ def prose_at_least(blocks: list[str], words: int) -> bool:
     costs the same few paragraphs as a short one)."""
     total = 0
     for block in blocks:
-        n = _words(block[:2_000])
+        n = word_count(block[:2_000])
         if n >= MIN_PROSE_WORDS:
             total += n
             if total >= words:
@@ -201,7 +206,7 @@ def element_tree(rows: list[Any], budget: list[int]) -> lxml.html.HtmlElement:
                     el.set("hidden", "")
                 stack.append((props.get("children"), el, depth + 1))
         elif isinstance(value, list):
-            stack.extend((v, parent, depth + 1) for v in reversed(value))
+            stack.extend((v, parent, depth + 1) for v in reversed(value[: max(budget[0], 0)]))
     return doc
 
 
@@ -209,8 +214,12 @@ def element_tree(rows: list[Any], budget: list[int]) -> lxml.html.HtmlElement:
 
 
 def _text_blocks(text: str) -> list[str]:
-    """One string as blocks: HTML stripped at its block tags, plain text at its blank lines."""
-    if len(text) < 40 or text.startswith(("$", "http://", "https://", "{", "[")):
+    """One string as blocks: HTML stripped at its block tags, plain text at its blank lines.
+
+    A string too short to hold ``MIN_APP_WORDS`` words (a word and a space each, or two
+    ideographs) is never the story alone: it is not cut at all.
+    """
+    if len(text) < 2 * MIN_APP_WORDS or text.startswith(("$", "http://", "https://", "{", "[")):
         return []
     return structured_blocks(text)
 
@@ -232,6 +241,9 @@ def _inline(value: Any, depth: int, budget: list[int]) -> str:
     if isinstance(value, list):
         return " ".join(t for v in value if (t := _inline(v, depth + 1, budget)))
     if isinstance(value, dict):
+        budget[0] -= len(value)  # every key is read
+        if budget[0] <= 0:
+            return ""
         lowered = {str(k).lower(): v for k, v in value.items()}
         if any(isinstance(lowered.get(k), str) for k in LINK_KEYS):
             return ""
@@ -243,7 +255,7 @@ def _inline(value: Any, depth: int, budget: list[int]) -> str:
 
 def _list_blocks(items: list[Any], budget: list[int]) -> list[str]:
     blocks = []
-    for item in items:
+    for item in items[:MAX_LIST_ITEMS]:
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", normalize_space(_inline(item, 0, budget)))
         if text:
             blocks.append(text)
@@ -258,16 +270,23 @@ def data_candidates(values: list[Any], budget: list[int]) -> Iterator[list[str]]
         budget[0] -= 1
         if isinstance(value, str):
             if blocks := _text_blocks(value):
+                budget[0] -= CANDIDATE_COST
                 yield blocks
         elif depth >= MAX_DEPTH:
             continue
         elif isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
+            # never more values stacked than the budget can visit (a 300,000-key object)
+            stack.extend((v, depth + 1) for v in itertools.islice(value.values(), budget[0])
+                         if isinstance(v, _CONTAINERS))
         elif isinstance(value, list):
             # React children lists are drawn as a tree (element_tree), not read as blocks
-            if len(value) > 1 and not any(map(_is_element, value)) and not _is_element(value):
-                yield _list_blocks(value, budget)
-            stack.extend((v, depth + 1) for v in reversed(value))
+            items = value[: max(budget[0], 0)]
+            if len(items) > 1 and not _is_element(value) and not any(
+                    map(_is_element, items[:MAX_LIST_ITEMS])):
+                budget[0] -= CANDIDATE_COST
+                yield _list_blocks(items, budget)
+            # numbers, booleans and nulls hold no text: a list of 300,000 ids costs no budget
+            stack.extend((v, depth + 1) for v in reversed(items) if isinstance(v, _CONTAINERS))
 
 
 _HEADLINES = etree.XPath("//title/text() | //meta[@property='og:title']/@content"

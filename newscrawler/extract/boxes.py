@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 
 from newscrawler.extract.blocks import BlockPage
+from newscrawler.utils.bounds import WINDOW_BLOCKS
 
 __all__ = ["boxed_blocks"]
 
@@ -60,6 +61,9 @@ STORY_CHARS = 80
 SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", "'", "’")
 
 # Whole lists and tables are content when their items are short (never label clusters).
+MAX_BLOCKS = 5 * WINDOW_BLOCKS
+"""Blocks of the story regions past which no box is looked for: a long story has a few
+hundred; 150,000 paragraphs of a hostile page are not walked three more times."""
 _LIST_TAGS = frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tr", "li", "dd", "dt",
                         "td", "th"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -192,14 +196,16 @@ def boxed_blocks(page: BlockPage, regions: list[int]) -> set[int]:
     end, blocks = page.end, page.blocks
     starts = sorted(regions)
     inside: list[int] = []  # block indexes inside the regions, in document order
-    stats = _Stats()
-    for b, (text, node, link, _chrome) in enumerate(blocks):
+    for b, (_text, node, _link, _chrome) in enumerate(blocks):
         at = bisect.bisect_right(starts, node) - 1
         if at >= 0 and node < end[starts[at]]:
             inside.append(b)
-            stats.add(b, node, len(text), link)
-    if not inside:
+    if not inside or len(inside) > MAX_BLOCKS:
         return set()
+    stats = _Stats()
+    for b in inside:
+        text, node, link, _chrome = blocks[b]
+        stats.add(b, node, len(text), link)
     for region in starts:
         stats.sum_up(page, region)
     boxes = _find_boxes(page, starts, stats)

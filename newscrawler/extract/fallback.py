@@ -34,15 +34,11 @@ WRAPPER_SHARE = 0.5
 CONTENT_TAGS = frozenset({"article", "main"})
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 
-def _words(text: str) -> int:
-    return word_count(text)
-
-
 def _at_least(blocks: list[str], words: int) -> bool:
     """Whether ``blocks`` hold ``words`` words, counted only as far as needed."""
     total = 0
     for block in blocks:
-        total += _words(block[:20 * words])
+        total += word_count(block[:20 * words])
         if total >= words:
             return True
     return False
@@ -72,7 +68,7 @@ def loose_blocks(root: etree._Element) -> list[str]:
     class lists its tags, "tag-jobs"), not chrome: its paragraphs stay.
     """
     page = walk_blocks(block_root(root), _PROFILE, mark=_mark, max_blocks=WINDOW_BLOCKS)
-    candidates = [b for b in page.blocks if _words(b.text) >= MIN_PARAGRAPH_WORDS
+    candidates = [b for b in page.blocks if word_count(b.text) >= MIN_PARAGRAPH_WORDS
                   and b.link <= MAX_LINK_SHARE * len(b.text)]
     # blocks come in document order, so the blocks under one element are a contiguous run
     nodes = [b.node for b in candidates]
@@ -85,7 +81,7 @@ def loose_blocks(root: etree._Element) -> list[str]:
         return inside < WRAPPER_SHARE * total
 
     prose = [b for b in candidates if not any(chrome(node) for node in b.chrome)]
-    if sum(_words(b.text) for b in prose) < MIN_LOOSE_WORDS:
+    if sum(word_count(b.text) for b in prose) < MIN_LOOSE_WORDS:
         return []
     # each paragraph votes for its container and, at half weight, the one above
     votes: dict[int, float] = {}
@@ -100,7 +96,7 @@ def loose_blocks(root: etree._Element) -> list[str]:
         return [b.text for b in prose]
     best = max(votes, key=votes.__getitem__)
     inside = [b for b in prose if best <= b.node < page.end[best]]
-    return [b.text for b in inside] if sum(_words(b.text) for b in inside) >= MIN_LOOSE_WORDS \
+    return [b.text for b in inside] if sum(word_count(b.text) for b in inside) >= MIN_LOOSE_WORDS \
         else []
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-__all__ = ["following", "preceding"]
+__all__ = ["following", "preceding", "text_within"]
 
 
 def following(element: etree._Element, limit: int) -> Iterator[etree._Element]:
@@ -49,3 +49,20 @@ def _bounded(element: etree._Element, limit: int) -> Iterator[etree._Element]:
         if index >= limit * 4:
             return
         yield found
+
+
+def text_within(element: etree._Element, limit: int) -> str:
+    """The element's text, stopping once more than ``limit`` characters are read.
+
+    ``text_content()`` copies a whole subtree's text: a 15 MB paragraph for each look at
+    a short date line or dek. Callers that only want short texts read this far and judge
+    a longer result as too long.
+    """
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        parts.append(piece if size + len(piece) <= limit else piece[: limit + 1 - size])
+        size += len(parts[-1])
+        if size > limit:
+            break
+    return "".join(parts)

@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 
 from newscrawler.extract import jsonld
-from newscrawler.extract.nearby import following, preceding
+from newscrawler.extract.nearby import following, preceding, text_within
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.datetext import find_date
 
@@ -38,8 +38,17 @@ _UPDATED_WORDS = ("updated", "modified", "aktualisiert", "actualizado", "mis à 
                   "aggiornato", "bijgewerkt")
 
 
+_READ_CHARS = 20 * MAX_DATE_TEXT
+"""Raw characters read of one element (spaces included) to judge whether it is a date line."""
+
+
 def _own_text(element: etree._Element) -> str:
-    return " ".join(element.text_content().split())[: MAX_DATE_TEXT + 1]
+    """The element's text, spaces collapsed, cut past ``MAX_DATE_TEXT`` (a longer element is
+    judged by its start: a 15 MB paragraph is not read whole for each look)."""
+    raw = text_within(element, _READ_CHARS)
+    text = " ".join(raw.split())[: MAX_DATE_TEXT + 1]
+    # a read cut short is a long element even when its start is mostly spaces
+    return text.ljust(MAX_DATE_TEXT + 1) if len(raw) > _READ_CHARS else text
 
 
 def _attribute_dates(element: etree._Element) -> list[str]:

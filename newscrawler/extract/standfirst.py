@@ -13,7 +13,7 @@ import re
 
 from lxml import etree
 
-from newscrawler.extract.nearby import following
+from newscrawler.extract.nearby import following, text_within
 from newscrawler.utils.text import clean_inline
 
 __all__ = ["find_standfirst", "same_text", "starts_body"]
@@ -41,8 +41,13 @@ SIMILAR = 0.6
 """Share of words a block and the page description have in common to be one text."""
 
 
+COMPARED_CHARS = 20_000
+"""Characters of a text compared with a dek or description: a dek is at most ``MAX_CHARS``, and
+a 15 MB story paragraph shares no more of its words in its first 20,000 characters."""
+
+
 def _words(text: str) -> list[str]:
-    return _WORDS.findall(text.casefold())
+    return _WORDS.findall(text[:COMPARED_CHARS].casefold())
 
 
 def same_text(a: str, b: str) -> bool:
@@ -74,7 +79,7 @@ def _marked(element: etree._Element | None, words: frozenset[str] = _DEK_WORDS) 
 
 
 def _link_share(element: etree._Element, length: int) -> float:
-    linked = sum(len(a.text_content().strip()) for a in element.iter("a"))
+    linked = sum(len(text_within(a, length).strip()) for a in element.iter("a"))
     return linked / length if length else 1.0
 
 
@@ -94,7 +99,7 @@ def _is_dek(element: etree._Element, text: str, body_blocks: list[str], marked: 
         return False
     story_next = _words(body_blocks[1])
     for sibling in itertools.islice(element.itersiblings(), 3):
-        if isinstance(sibling.tag, str) and _words(sibling.text_content()) == story_next:
+        if isinstance(sibling.tag, str) and _words(text_within(sibling, COMPARED_CHARS)) == story_next:
             return False  # the story's next paragraph beside it: one column, one story
     return True
 
@@ -104,7 +109,7 @@ def find_standfirst(headline: etree._Element | None, descriptions: list[str],
     """The dek printed under ``headline``; ``None`` when the page prints none."""
     if headline is None:
         return None
-    title = clean_inline(headline.text_content()) or ""
+    title = clean_inline(text_within(headline, 4 * MAX_CHARS)) or ""
     seen = 0
     for element in following(headline, FOLLOWING):
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -113,7 +118,7 @@ def find_standfirst(headline: etree._Element | None, descriptions: list[str],
             continue
         if any(isinstance(c.tag, str) and c.tag in _BLOCK_CHILDREN for c in element):
             continue  # a container: its blocks come next
-        text = clean_inline(element.text_content()) or ""
+        text = clean_inline(text_within(element, 4 * MAX_CHARS)) or ""
         if not MIN_CHARS <= len(text) <= MAX_CHARS or text == title:
             continue
         if _link_share(element, len(text)) > 0.5:

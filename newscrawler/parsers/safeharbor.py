@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from newscrawler.utils.bounds import in_ends
 from newscrawler.utils.text import normalize_space, word_count
 
 __all__ = ["is_heading", "is_safe_harbor_heading", "is_safe_harbor_opener", "split_safe_harbor"]
@@ -48,10 +49,6 @@ _OPENER_KIND = re.compile(r"(?i)\bforward[- ]looking[ ](?:statements?|informatio
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 
 
-def _words(text: str) -> int:
-    return word_count(text)
-
-
 def is_heading(block: str) -> bool:
     """A short line that does not end as a sentence does: a section heading.
 
@@ -61,7 +58,7 @@ def is_heading(block: str) -> bool:
     if len(block) > _HEADING_CHARS:
         return False
     text = normalize_space(block)
-    if not text or "\n" in block.strip() or _words(text) > _HEADING_WORDS:
+    if not text or "\n" in block.strip() or word_count(text) > _HEADING_WORDS:
         return False
     return not text.rstrip(" *").endswith((".", "!", "?", ",", ";")) and not text[0].islower()
 
@@ -76,10 +73,12 @@ def is_safe_harbor_heading(block: str) -> bool:
     >>> is_safe_harbor_heading("Forward-looking statements are risky, analysts said.")
     False
     """
-    if not is_heading(block):
+    # the anchored pattern first: it rules out almost every block of a page for less than
+    # the word count of is_heading (150,000 paragraphs are read in a blink)
+    if len(block) > _HEADING_CHARS:
         return False
     text = normalize_space(block).rstrip(" :")
-    return _HEADING.match(text) is not None
+    return _HEADING.match(text) is not None and is_heading(block)
 
 
 def is_safe_harbor_opener(block: str) -> bool:
@@ -103,7 +102,8 @@ def split_safe_harbor(blocks: list[str]) -> tuple[list[str], list[str]]:
 
     A section found by its opening paragraph alone is legal boilerplate only when it is short
     (at most ``OPENER_MAX_BLOCKS`` blocks to the next heading or the end); a longer run is a
-    story that mentions forward-looking statements, and stays.
+    story that mentions forward-looking statements, and stays. A page of more than
+    ``WINDOW_BLOCKS`` blocks is searched at its ends only (see ``utils.bounds.in_ends``).
 
     >>> split_safe_harbor(["A said.", "Forward-Looking Statements", "Risks.", "Outlook", "B."])
     (['A said.', 'Outlook', 'B.'], ['Forward-Looking Statements', 'Risks.'])
@@ -120,7 +120,11 @@ def split_safe_harbor(blocks: list[str]) -> tuple[list[str], list[str]]:
             story.extend(section)
         section.clear()
 
-    for block in blocks:
+    count = len(blocks)
+    for index, block in enumerate(blocks):
+        if not section and not in_ends(index, count):
+            story.append(block)  # the middle of a huge page: the section stands at its ends
+            continue
         if is_safe_harbor_heading(block):
             close()
             headed = True
