@@ -232,3 +232,13 @@ def test_headline_printed_outside_h1_leads_to_its_date_line() -> None:
     item = parse(html)
     assert item.title == "Porto troca guindastes a diesel"
     assert item.published == "2018-10-05"
+
+
+def test_a_date_only_in_the_canonical_url_is_the_last_resort():
+    # fetched at a short link (a redirect service, a mirror); the page names its dated URL
+    canonical = "https://harbourtimes.example/2025/03/04/ports/cranes.html"
+    html = page(head=f"<link rel='canonical' href='{canonical}'>",
+                header="<h1>Electric cranes arrive at the quay</h1>")
+    assert parse(html, url="https://harbourtimes.example/s/x7Kq").published == "2025-03-04"
+    assert parse(page(header="<h1>Electric cranes arrive at the quay</h1>"),
+                 url="https://harbourtimes.example/s/x7Kq").published is None

@@ -285,7 +285,9 @@ class ArticleParser:
             self._visible_dates,
             lambda: (self.hints.get("published"),),
             lambda: (self._dateline_date(),),
-            lambda: (self._title_date(), url_date(self.response.url)),
+            # the story's own URL: the fetched one, else the canonical the page names
+            lambda: (self._title_date(), url_date(self.response.url),
+                     url_date(self.canonical_url())),
         )
         if found is not None and len(found) == len("2016-04-25"):
             # a printed day: the time printed by the headline, or the page's machine time,
