@@ -242,3 +242,13 @@ def test_a_date_only_in_the_canonical_url_is_the_last_resort():
     assert parse(html, url="https://harbourtimes.example/s/x7Kq").published == "2025-03-04"
     assert parse(page(header="<h1>Electric cranes arrive at the quay</h1>"),
                  url="https://harbourtimes.example/s/x7Kq").published is None
+
+
+def test_a_description_that_repeats_the_headline_is_none():
+    html = page(head="<meta name='description' content='Electric Cranes Arrive at the Quay | "
+                     "Harbour Times'>",
+                header="<h1>Electric cranes arrive at the quay</h1>")
+    assert parse(html).description is None
+    dek = page(head="<meta name='description' content='Twelve diesel cranes go, and the night "
+                    "shifts get quieter.'>", header="<h1>Electric cranes arrive at the quay</h1>")
+    assert parse(dek).description == "Twelve diesel cranes go, and the night shifts get quieter."

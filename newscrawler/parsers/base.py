@@ -259,7 +259,10 @@ class ArticleParser:
             return self.standfirst
         # the first paragraph as printed (dateline and all), and as the body starts
         firsts = [blocks[0] for blocks in (self.story_blocks(), self._dateline_split[1]) if blocks]
+        title = self.headline.text
         for value in self._descriptions():
+            if title and headlines.vouches(value, title):
+                continue  # the headline again (a CMS fills the description with it)
             if any(starts_body(value, first) for first in firsts):
                 return None
             dateline, rest = self.split_dateline(value)  # "LIMA, Peru (AP) — ..." as in the story
