@@ -284,7 +284,7 @@ class ArticleParser:
             lambda: (*live_blog_dates(self.ld)[0], self.ld.get("datepublished"),
                      self.ld.get("datecreated"), *self.meta.all(PUBLISHED_KEYS)),
             lambda: graph_dates(self.ld_documents, "datepublished"),
-            lambda: (*header_dates(self.headline.element, self._day_first), *self.meta.times[:1]),
+            lambda: (*self._header_dates, *self.meta.times[:1]),
             self._visible_dates,
             lambda: (self.hints.get("published"),),
             lambda: (self._dateline_date(),),
@@ -295,8 +295,7 @@ class ArticleParser:
         if found is not None and len(found) == len("2016-04-25"):
             # a printed day: the time printed by the headline, or the page's machine time,
             # of that same day says when in it
-            for value in (*header_dates(self.headline.element, self._day_first),
-                          *self.meta.times[:MACHINE_TIMES]):
+            for value in (*self._header_dates, *self.meta.times[:MACHINE_TIMES]):
                 precise = parse_date(value)
                 if precise and len(precise) > len(found) and precise.startswith(found):
                     return precise
@@ -311,10 +310,9 @@ class ArticleParser:
         )
 
     def source(self) -> str | None:
-        publisher = self.ld.get("publisher")
         value = (
             self.meta.first(SOURCE_KEYS[:1])
-            or jsonld.text_value(publisher.get("name") if isinstance(publisher, dict) else publisher)
+            or self._publisher_name()
             or self.meta.first(SOURCE_KEYS[1:])
             or self.hints.get("source")
         )
@@ -373,6 +371,11 @@ class ArticleParser:
         return find_date(parts[0], self._day_first) if len(parts) == 2 else None
 
     @cached_property
+    def _header_dates(self) -> list[str]:
+        """Dates printed by the headline: a source of ``published``, then the time of a day."""
+        return header_dates(self.headline.element, self._day_first)
+
+    @cached_property
     def _day_first(self) -> bool:
         """Whether "05/10/2018" on this page is 5 October: everywhere but in US English."""
         if (self.language() or "en") != "en":
@@ -387,10 +390,10 @@ class ArticleParser:
         return None
 
     def _site_names(self) -> list[str]:
-        host = host_of(self.response.url)
-        label = host.removeprefix("www.").split(".")[0] if host else ""
+        host = host_of(self.response.url)  # already without "www."
+        label = host.split(".")[0] if host else ""
         return [n for n in (self.meta.first(SOURCE_KEYS[:1]), self._publisher_name(), host,
-                            host.removeprefix("www.") if host else "", label) if n]
+                            label) if n]
 
     def _publisher_name(self) -> str | None:
         publisher = self.ld.get("publisher")

@@ -17,7 +17,6 @@ _SPACE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u200b\ufeff\u00ad]")
 _BLOCK_TAG = re.compile(r"(?i)<\s*(?:br|/p|/div|/li|/h[1-6])\s*/?>")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ")
 
 
 def normalize_space(text: str) -> str:
@@ -114,25 +113,6 @@ def split_blocks(text: str) -> list[str]:
 def join_blocks(blocks: list[str]) -> str:
     """The ``body`` form: paragraphs separated by one blank line."""
     return "\n\n".join(b for b in (normalize_space(b) for b in blocks) if b)
-
-
-def strip_site_name(title: str, site_names: list[str]) -> str:
-    """``"Story | Site"`` -> ``"Story"`` when the suffix (or prefix) is the site's name.
-
-    >>> strip_site_name("Acme buys Beta | Harbour Wire", ["Harbour Wire"])
-    'Acme buys Beta'
-    """
-    lowered = [s.lower() for s in site_names if s]
-    for sep in _TITLE_SEPARATORS:
-        if sep not in title:
-            continue
-        head, _, tail = title.rpartition(sep)
-        if tail.strip().lower() in lowered and head.strip():
-            return head.strip()
-        head, _, tail = title.partition(sep)
-        if head.strip().lower() in lowered and tail.strip():
-            return tail.strip()
-    return title
 
 
 # --- Words ------------------------------------------------------------------------------------
