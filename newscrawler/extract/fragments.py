@@ -11,6 +11,7 @@ ancestor, which would also take the boxes between them. The search never crosses
 from __future__ import annotations
 
 from newscrawler.extract.blocks import BlockPage
+from newscrawler.utils.bounds import short_cache
 
 __all__ = ["join_fragments", "story_boundary", "teaser_regions"]
 
@@ -33,16 +34,9 @@ MIN_TEASERS = 5
 MIN_TEASER_LINK_SHARE = 0.1
 
 
-_TOKENS: dict[str, frozenset[str]] = {}
-
-
+@short_cache(maxsize=4096)
 def _tokens(attrs: str) -> frozenset[str]:
-    words = _TOKENS.get(attrs)
-    if words is None:
-        if len(_TOKENS) > 4096:
-            _TOKENS.clear()
-        words = _TOKENS[attrs] = frozenset(attrs.split())
-    return words
+    return frozenset(attrs.split())
 
 
 def _same_shape(page: BlockPage, a: int, b: int) -> bool:
