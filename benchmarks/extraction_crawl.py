@@ -1,12 +1,13 @@
 """Extraction through the real crawl: ``scrapy crawl generic`` on a local copy of a dataset.
 
-    .venv/bin/python benchmarks/extraction_crawl.py [--data DIR] [--mode site|urls]
+    .venv/bin/python benchmarks/extraction_crawl.py [--data DIR] [--mode site|urls] [--paths day|flat|opaque]
         [--worst N] [--ablate] [--keep]
 
 ``benchmarks/extraction.py`` scores ``extract_body``/``pick_body`` on a parsed tree;
 this one scores what a crawl exports, as the held-back sets are checked: every page of
 ``--data`` is served from 127.0.0.1 by its own process (Twisted's static ``File``) at
-an article path (``/2024/05/12/<key>.html``), as saved (bytes untouched, served as
+an article path (``/2024/05/12/<key>.html``; ``--paths`` serves them at ``/<key>.html``
+or at an opaque ``/p/<n>`` instead), as saved (bytes untouched, served as
 ``Content-Type: text/html`` without a charset, so the crawler sniffs it as on the web),
 with a ``robots.txt`` (``Allow: /$``, ``/2024/``, the sitemap; ``Disallow: /``: links
 to the real sites' other pages resolve to 127.0.0.1 and would only be 404s) and then
@@ -87,23 +88,33 @@ class Page:
     offline_f1: float = 0.0
 
 
-def build_site(data: Path, folder: Path, port: int, mode: str) -> dict[str, Page]:
+PATH_STYLES = {
+    # the story's place in the URL: a dated article path, a bare page, an opaque id
+    "day": lambda n, name: f"{DAY_PATH}{name}.html",
+    "flat": lambda n, name: f"/{name}.html",
+    "opaque": lambda n, name: f"/p/{n}",
+}
+
+
+def build_site(data: Path, folder: Path, port: int, mode: str,
+               paths: str = "day") -> dict[str, Page]:
     """Write the pages (bytes as saved), robots.txt and, in site mode, sitemap and home."""
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     base = f"http://127.0.0.1:{port}"
-    day = folder / DAY_PATH.strip("/")
-    day.mkdir(parents=True)
     pages: dict[str, Page] = {}
-    for key in sorted(truth):
+    for n, key in enumerate(sorted(truth), 1):
         raw = gzip.decompress((data / "html" / f"{key}.html.gz").read_bytes())
         name = slug(key)
-        while f"{DAY_PATH}{name}.html" in pages:
+        while PATH_STYLES[paths](n, name) in pages:
             name += "-x"
-        path = f"{DAY_PATH}{name}.html"
-        (day / f"{name}.html").write_bytes(raw)
+        path = PATH_STYLES[paths](n, name)
+        target = folder / path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(raw)
         pages[path] = Page(key, path, truth[key]["articleBody"], truth[key].get("title"),
                            decode(raw))
-    robots = "User-agent: *\nAllow: /$\nAllow: /2024/\nAllow: /sitemap.xml\nDisallow: /\n"
+    allowed = {"day": "/2024/", "flat": "/*.html$", "opaque": "/p/"}[paths]
+    robots = f"User-agent: *\nAllow: /$\nAllow: {allowed}\nAllow: /sitemap.xml\nDisallow: /\n"
     if mode == "site":
         locs = "".join(f"<url><loc>{base}{p}</loc></url>" for p in pages)
         (folder / "sitemap.xml").write_text(
@@ -338,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
                                  epilog="\n".join(__doc__.splitlines()[1:]))
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="dataset directory")
     ap.add_argument("--mode", choices=("site", "urls"), default="site")
+    ap.add_argument("--paths", choices=tuple(PATH_STYLES), default="day",
+                    help="where pages are served: /2024/05/12/<key>.html (day), "
+                         "/<key>.html (flat) or /p/<n> (opaque)")
     ap.add_argument("--worst", type=int, default=10, help="list the N worst pages by F1")
     ap.add_argument("--ablate", action="store_true",
                     help="crawl again with each pipeline stage off; list the pages it moves")
@@ -350,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="extraction-crawl-"))
     port = free_port()
-    pages = build_site(data, tmp / "site", port, args.mode)
+    pages = build_site(data, tmp / "site", port, args.mode, args.paths)
     layered = make_layered()
     for page in pages.values():
         blocks, _ = layered(parsel.Selector(text=page.html).root)
@@ -363,7 +377,8 @@ def main(argv: list[str] | None = None) -> int:
         server.stdout.readline()
         base = f"http://127.0.0.1:{port}"
         urls = [f"{base}/"] if args.mode == "site" else [base + p for p in pages]
-        print(f"data: {data}  pages: {len(pages)}  mode: {args.mode}  served at {base}")
+        print(f"data: {data}  pages: {len(pages)}  mode: {args.mode}  paths: {args.paths}  "
+              f"served at {base}")
         run = crawl(args.mode, urls, tmp / "run-all", log, extra)
         base_scores = report(run, pages, args.worst)
         if args.ablate:

@@ -136,6 +136,11 @@ class GenericSpider(NewsSpider):
             yield from self.story_items(parser)
         else:
             self.crawler.stats.inc_value("discovery/pages/other")
+            if parser.response.meta.get(DISCOVERY_RETRY):
+                # the user named this page: say why it gives no item
+                logger.info("%(url)s is not judged a story (no article markup, little story "
+                            "prose): read as a listing, its links are followed",
+                            {"url": parser.response.url})
             self.not_a_story(parser.response.url)
 
     def not_a_story(self, url: str) -> None:
@@ -210,10 +215,26 @@ class GenericSpider(NewsSpider):
 
     def _looks_like_story(self, parser: Any) -> bool:
         blocks = parser.extracted_blocks
+        kind = url_kind(parser.response.url)
+        if kind == "unknown" or _is_root(parser.response.url):
+            # an opaque address (/p/123, /view?id=9) says nothing, and a root serving a story
+            # is a copy of it (a mirror, a local file server): the page's canonical may say
+            canonical = url_kind(parser.canonical_url())
+            if kind == "unknown" or canonical == "article":
+                kind = canonical
         return is_story_page(
-            url_kind=url_kind(parser.response.url),
+            url_kind=kind,
             og_type=parser.meta.first(("og:type",)),
             has_article_ld=bool(parser.ld),
             body_words=sum(word_count(b) for b in window(blocks)[0]),
             body_blocks=len(blocks),
         )
+
+
+_INDEX_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "default.aspx"})
+
+
+def _is_root(url: str) -> bool:
+    """A site's root or its index file (a listing by its URL alone)."""
+    parts = urlsplit(url)
+    return not parts.query and parts.path.strip("/").lower() in _INDEX_PATHS

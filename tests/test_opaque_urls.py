@@ -1,0 +1,89 @@
+"""Stories named by the user at addresses that say nothing about them.
+
+A mirror or a local file server puts a story at ``/p/7`` or at the site root; the URL alone
+reads "unknown" or "listing", so a short story without article markup was judged no story
+and gave no item and no rejects line. The page's own canonical URL says what it is.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from conftest import run_crawl
+
+# A one-paragraph story (no og:type, no JSON-LD, one block: under the prose bar for a page
+# whose URL says nothing), with or without a canonical link that reads as a story URL.
+STORY = """<!doctype html><html lang="en"><head><title>{title}</title>{canonical}</head>
+<body><nav><a href="/">Home</a> <a href="/weather">Weather</a></nav>
+<h1>{title}</h1>
+<p>{text}</p>
+</body></html>"""
+
+FERRY = """The harbour council approved two early weekday crossings on Tuesday, closing the gap
+between the lunchtime and evening sailings that commuters had complained about for two
+winters. The new timetable starts on the first Monday of November, and the ferry company
+said it would add a third boat on the route if the early crossings fill up by spring."""
+
+LIBRARY = """The town library will stay open until nine on weekday evenings from next month,
+after a survey found that most borrowers could only visit after work. The extra hours are
+paid for by closing the reading room on Sunday mornings, when fewer than a dozen people
+came in, the head librarian told a meeting of the culture committee on Monday."""
+
+CANONICAL = '<link rel="canonical" href="https://fjordside.example/news/{slug}">'
+
+HOME = """<!doctype html><html><head><title>Fjordside Notes</title>
+<link rel="canonical" href="https://fjordside.example/"></head><body>
+<h1>Latest</h1>
+<ul><li><a href="/p/7">Council adds early ferry crossings</a> The harbour council approved
+two early weekday crossings on Tuesday, closing the gap between sailings.</li>
+<li><a href="/p/9">Library extends opening hours</a> The town library will open until nine
+on weekdays from next month.</li></ul>
+</body></html>"""
+
+
+def _story(title: str, slug: str | None, text: str = FERRY) -> str:
+    canonical = CANONICAL.format(slug=slug) if slug else ""
+    return STORY.format(title=title, canonical=canonical, text=text)
+
+
+def test_a_story_at_an_opaque_address_is_exported_when_its_canonical_reads_as_one(
+        tmp_path, serve_dir):
+    site = tmp_path / "site"
+    (site / "p").mkdir(parents=True)
+    (site / "p" / "7").write_text(
+        _story("Council adds early ferry crossings", "council-adds-early-ferry-crossings"))
+    (site / "p" / "8").write_text(_story("Ferry notes", None))
+    server = serve_dir(site)
+
+    result = run_crawl("generic", tmp_path,
+                       f"url={server.base_url}/p/7,{server.base_url}/p/8")
+
+    assert result.returncode == 0, result.log[-2000:]
+    assert [urlsplit(item["url"]).path for item in result.items] == ["/p/7"], result.log[-3000:]
+    assert result.items[0]["canonical_url"] == (
+        "https://fjordside.example/news/council-adds-early-ferry-crossings")
+    # the page that says nothing of itself gives no item, and the log says why
+    assert f"{server.base_url}/p/8 is not judged a story" in result.log
+
+
+def test_a_story_served_at_a_site_root_is_exported_and_a_home_page_is_not(tmp_path,
+                                                                        serve_dir):
+    story_site = tmp_path / "copy"
+    story_site.mkdir()
+    (story_site / "index.html").write_text(
+        _story("Council adds early ferry crossings", "council-adds-early-ferry-crossings"))
+    home_site = tmp_path / "home"
+    (home_site / "p").mkdir(parents=True)
+    (home_site / "index.html").write_text(HOME)
+    (home_site / "p" / "9").write_text(
+        _story("Library extends opening hours", "library-extends-opening-hours", LIBRARY))
+    copy, home = serve_dir(story_site), serve_dir(home_site)
+
+    result = run_crawl("generic", tmp_path, f"url={copy.base_url}/,{home.base_url}/")
+
+    assert result.returncode == 0, result.log[-2000:]
+    exported = sorted(item["url"] for item in result.items)
+    # the copy at a root is a story; the home page is a listing whose link leads to one
+    assert exported == sorted([f"{copy.base_url}/", f"{home.base_url}/p/9"]), result.log[-3000:]
+    assert f"{home.base_url}/ is not judged a story" in result.log
+    assert f"{copy.base_url}/ is not judged a story" not in result.log
