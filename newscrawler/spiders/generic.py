@@ -73,6 +73,9 @@ class GenericSpider(NewsSpider):
         # pages read as "not a story" (hashes as above): a sitemap or feed that later names
         # one as a story gets it read again, past the duplicate filter, instead of losing it
         self.judged_other: set[int] = set()
+        # pages a link scheduled that a sitemap or feed named a story before they were read:
+        # the duplicate filter drops the story request, the link's read must be the story's
+        self.named_in_flight: set[int] = set()
 
     @classmethod
     def check_arguments(cls, **kwargs: str) -> None:
@@ -131,7 +134,8 @@ class GenericSpider(NewsSpider):
 
     def page_items(self, parser: Any) -> Iterator[Article]:
         """The page's story, when it is one."""
-        if parser.response.meta.get(STORY) or self._looks_like_story(parser):
+        if (parser.response.meta.get(STORY) or self._named_in_flight(parser.response)
+                or self._looks_like_story(parser)):
             self.crawler.stats.inc_value("discovery/pages/story")
             yield from self.story_items(parser)
         else:
@@ -154,7 +158,16 @@ class GenericSpider(NewsSpider):
             self.judged_other.discard(hash(request.url))
             self.crawler.stats.inc_value("discovery/stories/refetched")
             return request.replace(dont_filter=True)
+        if (request is not None and hash(request.url) in self.followed
+                and len(self.named_in_flight) < MAX_JUDGED_OTHER):
+            self.named_in_flight.add(hash(request.url))
         return request
+
+    def _named_in_flight(self, response: Response) -> bool:
+        if not self.named_in_flight:
+            return False
+        first = (response.meta.get("redirect_urls") or [response.url])[0]
+        return hash(first) in self.named_in_flight
 
     def follow(self, response: TextResponse, links: dict[str, list[str]],
                root: etree._Element) -> Iterator[Request]:
