@@ -229,12 +229,12 @@ class GenericSpider(NewsSpider):
     def _looks_like_story(self, parser: Any) -> bool:
         blocks = parser.extracted_blocks
         kind = url_kind(parser.response.url)
-        if kind == "unknown" or _is_root(parser.response.url):
+        if ((kind == "unknown" or _is_root(parser.response.url))
+                and url_kind(parser.canonical_url()) == "article"):
             # an opaque address (/p/123, /view?id=9) says nothing, and a root serving a story
-            # is a copy of it (a mirror, a local file server): the page's canonical may say
-            canonical = url_kind(parser.canonical_url())
-            if kind == "unknown" or canonical == "article":
-                kind = canonical
+            # is a copy of it (a mirror, a local file server): the page's canonical may say it
+            # is a story (never that it is none: a CMS points stories at their section too)
+            kind = "article"
         return is_story_page(
             url_kind=kind,
             og_type=parser.meta.first(("og:type",)),
