@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -164,12 +165,27 @@ def split_values(value: str | list[str] | None) -> list[str]:
 
 
 def split_urls(value: str | list[str] | None) -> list[str]:
-    """``-a url=`` values, ``https://`` when no scheme is given.
+    """``-a url=`` values, ``https://`` when no scheme is given; a path to a local file
+    (``/srv/page.html``, ``./page.html``, ``~/page.html``) is that file's ``file://`` URL.
 
     >>> split_urls(["a.test/news, https://b.test/feed.xml", "c.test"])
     ['https://a.test/news', 'https://b.test/feed.xml', 'https://c.test']
+    >>> split_urls("/srv/copy/page.html")
+    ['file:///srv/copy/page.html']
     """
-    return [url if "://" in url else "https://" + url for url in split_values(value)]
+    return [_start_url(url) for url in split_values(value)]
+
+
+_PATH_STARTS = ("/", "./", "../", "~/")
+
+
+def _start_url(value: str) -> str:
+    if "://" in value:
+        return value
+    if value.startswith(_PATH_STARTS) and not value.startswith("//"):
+        # a path the user typed names a local file, not a host called "tmp"
+        return Path(value).expanduser().absolute().as_uri()
+    return "https://" + value
 
 
 def parse_start_urls(value: str | list[str] | None) -> list[str]:

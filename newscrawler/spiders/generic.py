@@ -85,9 +85,12 @@ class GenericSpider(NewsSpider):
     async def start(self) -> AsyncIterator[Request]:
         roots: set[str] = set()
         for url in self.seed_urls:
-            yield self.discovery_request(url, self.parse_page, dont_filter=True,
-                                         meta={DISCOVERY_RETRY: True})
             parts = urlsplit(url)
+            meta: dict[str, Any] = {DISCOVERY_RETRY: True}
+            if parts.scheme not in ("http", "https"):
+                # a local file: no server to be polite to, no delay between files
+                meta["download_slot"] = url
+            yield self.discovery_request(url, self.parse_page, dont_filter=True, meta=meta)
             root = f"{parts.scheme}://{parts.netloc}"
             if root not in roots and parts.scheme in ("http", "https"):
                 roots.add(root)
@@ -103,12 +106,23 @@ class GenericSpider(NewsSpider):
         if response.meta.get(DISCOVERY_RETRY) and urlsplit(response.url).scheme not in (
                 "http", "https"):
             # a local file given as -a url= (the fetch policy refuses any other)
-            return self._named_by_start(self._parse_by_kind(response))
+            if sniff(response.body) in _LISTS:
+                return self._named_by_start(self._parse_by_kind(response))
+            return self.parse_local_page(response)
         return self._parse_by_kind(response)
+
+    def parse_local_page(self, response: Response) -> Iterator[Article]:
+        """A saved page the user handed over: its story, read as one (the pipelines judge
+        it and say why when they drop it). Its links and feeds lead to the live site the
+        page was saved from, which the user did not name: none is followed."""
+        if not self.is_page(response):
+            return
+        self.crawler.stats.inc_value("discovery/pages/story")
+        yield from self.story_items(self.parser_class(response, hints=response.meta.get(HINTS)))
 
     def _parse_by_kind(self, response: Response) -> Iterable[Article | Request]:
         kind = sniff(response.body)
-        if kind in ("sitemap", "sitemapindex", "gzip"):
+        if kind in _LISTS[:3]:
             return self.parse_sitemap(response)
         if kind == "feed":
             return self.parse_feed(response)
@@ -243,6 +257,9 @@ class GenericSpider(NewsSpider):
             body_blocks=len(blocks),
         )
 
+
+_LISTS = ("sitemap", "sitemapindex", "gzip", "feed")
+"""What :func:`sniff` finds in a page that lists stories rather than tells one."""
 
 _INDEX_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "default.aspx"})
 

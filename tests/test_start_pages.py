@@ -1,13 +1,18 @@
-"""Stories named by the user at addresses that say nothing about them.
+"""Stories the user names at addresses that say nothing about them, and saved pages.
 
 A mirror or a local file server puts a story at ``/p/7`` or at the site root; the URL alone
 reads "unknown" or "listing", so a short story without article markup was judged no story
 and gave no item and no rejects line. The page's own canonical URL says what it is.
+
+A saved page handed over as a local file is read as the story it is; its links and the feeds
+its ``<head>`` announces lead to the live site it was saved from, which nobody named.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
+
+from newscrawler.demo.server import start_server
 
 from conftest import run_crawl
 
@@ -87,3 +92,30 @@ def test_a_story_served_at_a_site_root_is_exported_and_a_home_page_is_not(tmp_pa
     assert exported == sorted([f"{copy.base_url}/", f"{home.base_url}/p/9"]), result.log[-3000:]
     assert f"{home.base_url}/ is not judged a story" in result.log
     assert f"{copy.base_url}/ is not judged a story" not in result.log
+
+
+def test_a_saved_page_given_as_a_path_is_read_as_a_story_and_nothing_it_links_is_fetched(
+        tmp_path):
+    live = tmp_path / "live"
+    live.mkdir()
+    (live / "feed.xml").write_text("<rss version='2.0'><channel></channel></rss>")
+    access = tmp_path / "live-access.log"
+    server = start_server(root=live, access_log=access)
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    head = (f'<link rel="alternate" type="application/rss+xml" href="{server.base_url}/feed.xml">'
+            f'<link rel="canonical" href="{server.base_url}/news/ferry">')
+    page = _story("Council adds early ferry crossings", None).replace("</head>", head + "</head>")
+    page = page.replace('<a href="/weather">', f'<a href="{server.base_url}/weather">')
+    (saved / "ferry-page.html").write_text(page)
+
+    try:
+        result = run_crawl("generic", tmp_path, f"url={saved / 'ferry-page.html'}")
+    finally:
+        server.stop()
+
+    assert result.returncode == 0, result.log[-2000:]
+    assert [item["title"] for item in result.items] == ["Council adds early ferry crossings"]
+    assert result.items[0]["url"] == (saved / "ferry-page.html").as_uri()
+    assert "harbour council approved" in result.items[0]["body"]
+    assert access.read_text() == ""  # the live site was never asked: feed, links, robots.txt
