@@ -1,6 +1,6 @@
 """Extraction through the real crawl: ``scrapy crawl generic`` on a local copy of a dataset.
 
-    .venv/bin/python benchmarks/extraction_crawl.py [--data DIR] [--mode site|urls] [--paths day|flat|opaque]
+    .venv/bin/python benchmarks/extraction_crawl.py [--data DIR] [--mode site|urls|files] [--paths day|flat|opaque]
         [--worst N] [--ablate] [--keep]
 
 ``benchmarks/extraction.py`` scores ``extract_body``/``pick_body`` on a parsed tree;
@@ -15,7 +15,8 @@ to the real sites' other pages resolve to 127.0.0.1 and would only be 404s) and 
 - ``--mode site``: a ``sitemap.xml`` listing every page and a home page linking them;
   ``scrapy crawl generic -a url=http://127.0.0.1:PORT/``;
 - ``--mode urls``: no sitemap, no home page; ``-a url=`` every page URL (one
-  comma-separated list): the pages are judged story-or-not by the spider itself.
+  comma-separated list): the pages are judged story-or-not by the spider itself;
+- ``--mode files``: ``-a url=`` every saved page's local path (no server asked).
 
 Each run gets a fresh ``STATE_URI``, ``DOWNLOAD_DELAY=0``, AutoThrottle off, the rejects
 file named with ``REJECTS_URI``; everything else is the project's settings. Every
@@ -47,7 +48,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import parsel
 
@@ -182,7 +183,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def crawl(name: str, urls: list[str], work: Path, access_log: Path,
-          settings: dict[str, str]) -> Run:
+          settings: dict[str, str], folder: str = "") -> Run:
     """``scrapy crawl generic`` in a subprocess with the project's settings."""
     work.mkdir(parents=True)
     access_log.write_text("")
@@ -200,8 +201,14 @@ def crawl(name: str, urls: list[str], work: Path, access_log: Path,
     run = Run(name, wall=time.perf_counter() - started, returncode=proc.returncode)
     if not feed.exists():
         raise RuntimeError(f"{name}: no feed ({proc.returncode}): {proc.stderr[-2000:]}")
-    run.items = {urlsplit(i["url"]).path: i for i in read_jsonl(feed)}
-    run.rejects = {urlsplit(r.get("url", "")).path: r for r in read_jsonl(rejects)}
+    def path_of(url: str) -> str:  # a local file's path, as the server would serve it
+        path = unquote(urlsplit(url).path)
+        return path[len(folder):] if folder and path.startswith(folder + "/") else path
+
+    run.items = {path_of(i["url"]): i for i in read_jsonl(feed)}
+    run.rejects = {path_of(r.get("url", "")): r for r in read_jsonl(rejects)}
+    if folder:
+        run.fetched = {p: 200 for p in (path_of(u) for u in urls)}
     for line in access_log.read_text(encoding="utf-8").splitlines():
         path, _, status = line.rpartition(" ")
         run.fetched[urlsplit(path).path] = int(status)
@@ -348,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
                                  epilog="\n".join(__doc__.splitlines()[1:]))
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="dataset directory")
-    ap.add_argument("--mode", choices=("site", "urls"), default="site")
+    ap.add_argument("--mode", choices=("site", "urls", "files"), default="site")
     ap.add_argument("--paths", choices=tuple(PATH_STYLES), default="day",
                     help="where pages are served: /2024/05/12/<key>.html (day), "
                          "/<key>.html (flat) or /p/<n> (opaque)")
@@ -376,17 +383,20 @@ def main(argv: list[str] | None = None) -> int:
         assert server.stdout is not None
         server.stdout.readline()
         base = f"http://127.0.0.1:{port}"
-        urls = [f"{base}/"] if args.mode == "site" else [base + p for p in pages]
+        site = str(tmp / "site")
+        urls = ([f"{base}/"] if args.mode == "site" else
+                [site + p for p in pages] if args.mode == "files" else [base + p for p in pages])
         print(f"data: {data}  pages: {len(pages)}  mode: {args.mode}  paths: {args.paths}  "
               f"served at {base}")
-        run = crawl(args.mode, urls, tmp / "run-all", log, extra)
+        folder = site if args.mode == "files" else ""
+        run = crawl(args.mode, urls, tmp / "run-all", log, extra, folder)
         base_scores = report(run, pages, args.worst)
         if args.ablate:
             runs = []
             for stage, setting in STAGES.items():
                 runs.append((stage, crawl(f"{args.mode}, {stage} off", urls,
                                           tmp / f"run-no-{stage}", log,
-                                          {**extra, setting: "False"})))
+                                          {**extra, setting: "False"}, folder)))
             ablate(base_scores, runs, pages)
     finally:
         server.terminate()
