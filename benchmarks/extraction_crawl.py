@@ -208,7 +208,7 @@ def crawl(name: str, urls: list[str], work: Path, access_log: Path,
     run.items = {path_of(i["url"]): i for i in read_jsonl(feed)}
     run.rejects = {path_of(r.get("url", "")): r for r in read_jsonl(rejects)}
     if folder:
-        run.fetched = {p: 200 for p in (path_of(u) for u in urls)}
+        run.fetched = dict.fromkeys((path_of(u) for u in urls), 200)
     for line in access_log.read_text(encoding="utf-8").splitlines():
         path, _, status = line.rpartition(" ")
         run.fetched[urlsplit(path).path] = int(status)
