@@ -8,12 +8,13 @@ elements after the headline, a few date elements, short texts.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
 from newscrawler.extract import jsonld
-from newscrawler.extract.nearby import following, preceding, text_within
+from newscrawler.extract.nearby import preceding, text_within
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.datetext import find_date
 
@@ -24,6 +25,8 @@ HEADER_ELEMENTS = 40
 MAX_DATE_TEXT = 200
 """A date line is short; a longer text is story, caption or teaser."""
 MAX_DATE_NODES = 8
+LOOSE_DATE_TEXT = 80
+"""A date line printed as loose text between elements (no element of its own) is short."""
 HEADER_BEFORE = 12
 # Visible dates sit in short elements whose class or id says so; hAtom's "published"
 _DATE_NODES = etree.XPath(
@@ -34,8 +37,15 @@ _DATE_NODES = etree.XPath(
     " or contains(translate(concat(@class, ' ', @id), 'DATEIMPUBLSH', 'dateimpublsh'), 'time')]"
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
+# "Updated" in the languages news is written in: a date line that opens so is not the
+# publication (a calendar of sorts: one word per language, never a site's phrase)
 _UPDATED_WORDS = ("updated", "modified", "aktualisiert", "actualizado", "mis à jour", "atualizado",
-                  "aggiornato", "bijgewerkt")
+                  "aggiornato", "bijgewerkt", "uppdaterad", "opdateret", "oppdatert", "päivitetty",
+                  "zaktualizowano", "aktualizace", "aktualizováno", "actualizat", "güncelle",
+                  "diperbarui", "обновлен", "оновлен", "актуализ", "ενημερώθηκε", "ενημέρωση",
+                  "frissítve", "módosítva", "ažurirano", "posodobljeno", "atnaujinta",
+                  "atjaunināts", "uuendatud", "cập nhật", "تحديث", "עודכן", "अपडेट", "अद्यतन",
+                  "อัปเดต", "更新", "修改", "업데이트", "수정")
 
 
 _READ_CHARS = 20 * MAX_DATE_TEXT
@@ -64,8 +74,11 @@ def _attribute_dates(element: etree._Element) -> list[str]:
 
 
 def _says_updated(text: str) -> bool:
-    lowered = text.lower()
-    return any(word in lowered[:30] for word in _UPDATED_WORDS)
+    """Whether the line's first date is an update's: "Updated" comes before its first digit
+    ("Published 5 March 2024 | Updated 6 March" is a publication line)."""
+    lowered = text[:30].lower()
+    head = lowered[:next((i for i, c in enumerate(lowered) if c.isdigit()), len(lowered))]
+    return any(word in head for word in _UPDATED_WORDS)
 
 
 def _marks_update(time: etree._Element) -> bool:
@@ -77,7 +90,29 @@ def _marks_update(time: etree._Element) -> bool:
     return parent is not None and _says_updated(_own_text(parent))
 
 
-def header_dates(headline: etree._Element | None, day_first: bool = False) -> list[str]:
+def _after(headline: etree._Element, limit: int) -> Iterator[etree._Element | str]:
+    """The elements after the headline (as :func:`following`), with the loose texts between
+    them: "기사입력 : 2018-08-25 15:24" printed straight after the headline's ``</dl>``. Only
+    the texts beside the headline's ancestors: a text inside a paragraph is the paragraph's."""
+    count = 0
+    node: etree._Element | None = headline
+    while node is not None and count < limit:
+        if node.tail and not node.tail.isspace():
+            yield node.tail
+        for sibling in node.itersiblings():
+            for found in sibling.iter():
+                if isinstance(found.tag, str):
+                    yield found
+                    count += 1
+                    if count >= limit:
+                        return
+            if sibling.tail and not sibling.tail.isspace():
+                yield sibling.tail
+        node = node.getparent()
+
+
+def header_dates(headline: etree._Element | None, day_first: bool = False,
+                 language: str | None = None) -> list[str]:
     """Dates printed just after the headline (its byline and date line), then just before it.
 
     A ``<time datetime>`` there comes first; a live blog's entries come later on the page,
@@ -87,9 +122,18 @@ def header_dates(headline: etree._Element | None, day_first: bool = False) -> li
         return []
     times: list[str] = []
     texts: list[str] = []
-    for group in (following(headline, HEADER_ELEMENTS), preceding(headline, HEADER_BEFORE)):
+    story = False  # a loose text once the story has begun is the story's (a <br> body)
+    for group in (_after(headline, HEADER_ELEMENTS), preceding(headline, HEADER_BEFORE)):
         for element in group:
+            if isinstance(element, str):  # a loose text between elements
+                text = " ".join(element[:_READ_CHARS].split())
+                if not story and 6 <= len(text) <= LOOSE_DATE_TEXT and not _says_updated(
+                        text) and (found := find_date(text, day_first, language)) is not None:
+                    texts.append(found)
+                story = story or len(text) > LOOSE_DATE_TEXT
+                continue
             tag = element.tag if isinstance(element.tag, str) else ""
+            story = story or (tag == "p" and len(element.text or "") > LOOSE_DATE_TEXT)
             if tag in _SKIP or tag == "h1":
                 continue
             if tag == "time" and element.get("datetime"):
@@ -101,12 +145,13 @@ def header_dates(headline: etree._Element | None, day_first: bool = False) -> li
             text = _own_text(element)
             if 6 <= len(text) <= MAX_DATE_TEXT and not _says_updated(text):
                 times.extend(_attribute_dates(element))
-                if (found := find_date(text, day_first)) is not None:
+                if (found := find_date(text, day_first, language)) is not None:
                     texts.append(found)
     return times + texts
 
 
-def date_node_values(root: etree._Element, day_first: bool = False) -> list[str]:
+def date_node_values(root: etree._Element, day_first: bool = False,
+                     language: str | None = None) -> list[str]:
     """Dates of the page's date elements (class or id says date/publish/time), attributes first."""
     values: list[str] = []
     for element in _DATE_NODES(root)[:MAX_DATE_NODES]:
@@ -118,7 +163,7 @@ def date_node_values(root: etree._Element, day_first: bool = False) -> list[str]
             # the element's whole text as a date ("Dec 28 Sat 2013 00:28"), else one inside it
             # (parse_date reads "05/10/2018" month first: a slashed date goes to find_date)
             whole = None if day_first and "/" in text else parse_date(text)
-            found = whole or find_date(text, day_first)
+            found = whole or find_date(text, day_first, language)
             if found is not None:
                 values.append(found)
     return values

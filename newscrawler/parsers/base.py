@@ -357,7 +357,7 @@ class ArticleParser:
 
     # --- helpers --------------------------------------------------------------------------
     def _visible_dates(self) -> list[str]:
-        return date_node_values(self.root, self._day_first)
+        return date_node_values(self.root, self._day_first, self.language())
 
     def _dateline_date(self) -> str | None:
         """The date of the dateline, or one the story's first line opens with
@@ -368,12 +368,12 @@ class ArticleParser:
             return parse_date(match.group(0))
         body = self._dateline_split[1]
         parts = _LEAD_DASH.split(body[0][:LEAD_DATE_CHARS], maxsplit=1) if body else []
-        return find_date(parts[0], self._day_first) if len(parts) == 2 else None
+        return find_date(parts[0], self._day_first, self.language()) if len(parts) == 2 else None
 
     @cached_property
     def _header_dates(self) -> list[str]:
         """Dates printed by the headline: a source of ``published``, then the time of a day."""
-        return header_dates(self.headline.element, self._day_first)
+        return header_dates(self.headline.element, self._day_first, self.language())
 
     @cached_property
     def _day_first(self) -> bool:
