@@ -188,16 +188,20 @@ def graph_dates(docs: list[Any], key: str) -> list[Any]:
 
 def live_blog_dates(article: dict[str, Any]) -> tuple[list[Any], list[Any]]:
     """(published, modified) candidates of a live blog: it started at its own
-    ``datePublished``/``coverageStartTime``; its latest entry's time is when it was modified."""
+    ``datePublished``/``coverageStartTime``, never after its earliest entry (a page whose
+    ``datePublished`` follows its latest update); its latest entry's time is when it was
+    modified."""
     if "liveblogposting" not in jsonld.types_of(article):
         return [], []
-    published = [article.get("datepublished"), article.get("coveragestarttime")]
     updates = article.get("liveblogupdate")
-    entry_times = [parse_date(jsonld.text_value(u.get("datepublished")) or "")
-                   for u in (updates if isinstance(updates, list) else [updates])
-                   if isinstance(u, dict)]
-    latest = max((t for t in entry_times if t), default=None, key=_sort_key)
-    return published, [article.get("datemodified"), latest]
+    entry_times = sorted((t for t in (
+        parse_date(jsonld.text_value(u.get("datepublished")) or "")
+        for u in (updates if isinstance(updates, list) else [updates]) if isinstance(u, dict))
+        if t), key=_sort_key)
+    own = [t for t in (parse_date(jsonld.text_value(article.get(key)) or "")
+                       for key in ("datepublished", "coveragestarttime")) if t]
+    published = sorted(own[:1] + entry_times[:1], key=_sort_key)[:1] if entry_times else own
+    return published, [article.get("datemodified"), *entry_times[-1:]]
 
 
 def _sort_key(iso: str) -> str:

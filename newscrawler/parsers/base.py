@@ -25,6 +25,7 @@ from newscrawler.extract import headline as headlines
 from newscrawler.extract import jsonld
 from newscrawler.extract.body import extract_body
 from newscrawler.extract.fallback import story_fallbacks
+from newscrawler.extract.liveblog import live_entries
 from newscrawler.extract.metadata import (
     AUTHOR_KEYS,
     DESCRIPTION_KEYS,
@@ -279,11 +280,8 @@ class ArticleParser:
 
     def published(self) -> str | None:
         # the later sources are searched only when the earlier give no date; a live blog's
-        # entries (its latest update first) are never its publication
-        found = _first_date_of(
-            lambda: (*live_blog_dates(self.ld)[0], self.ld.get("datepublished"),
-                     self.ld.get("datecreated"), *self.meta.all(PUBLISHED_KEYS)),
-            lambda: graph_dates(self.ld_documents, "datepublished"),
+        # entries (its latest update first) are never its publication: it began at its first
+        found = self._meta_published or (self._live_entries or [None])[0] or _first_date_of(
             lambda: (*self._header_dates, *self.meta.times[:1]),
             self._visible_dates,
             lambda: (self.hints.get("published"),),
@@ -294,12 +292,28 @@ class ArticleParser:
         )
         if found is not None and len(found) == len("2016-04-25"):
             # a printed day: the time printed by the headline, or the page's machine time,
-            # of that same day says when in it
-            for value in (*self._header_dates, *self.meta.times[:MACHINE_TIMES]):
+            # of that same day says when in it (a live blog's: its first entry's)
+            for value in (*self._live_entries, *self._header_dates,
+                          *self.meta.times[:MACHINE_TIMES]):
                 precise = parse_date(value)
                 if precise and len(precise) > len(found) and precise.startswith(found):
                     return precise
         return found
+
+    @cached_property
+    def _meta_published(self) -> str | None:
+        return _first_date_of(
+            lambda: (*live_blog_dates(self.ld)[0], self.ld.get("datepublished"),
+                     self.ld.get("datecreated"), *self.meta.all(PUBLISHED_KEYS)),
+            lambda: graph_dates(self.ld_documents, "datepublished"))
+
+    @cached_property
+    def _live_entries(self) -> list[str]:
+        """A live blog without markup's entry times, oldest first (looked for only on a page
+        whose metadata gives no date)."""
+        if self._meta_published is not None:
+            return []
+        return live_entries(self.headline.element, self._day_first, self.language())
 
     def modified(self) -> str | None:
         return _first_date(
@@ -307,6 +321,7 @@ class ArticleParser:
             *live_blog_dates(self.ld)[1],
             *self.meta.all(MODIFIED_KEYS),
             self.hints.get("modified"),
+            *self._live_entries[-1:],
         )
 
     def source(self) -> str | None:
