@@ -25,6 +25,9 @@ HEADER_ELEMENTS = 40
 MAX_DATE_TEXT = 200
 """A date line is short; a longer text is story, caption or teaser."""
 MAX_DATE_NODES = 8
+STORY_PARAGRAPHS = 2
+"""Paragraphs of text after the headline (a dek, then the story) past which a printed date
+is the story's ("the law of 5 March 1998"), not the page's date line."""
 LOOSE_DATE_TEXT = 80
 """A date line printed as loose text between elements (no element of its own) is short."""
 HEADER_BEFORE = 12
@@ -122,26 +125,27 @@ def header_dates(headline: etree._Element | None, day_first: bool = False,
         return []
     times: list[str] = []
     texts: list[str] = []
-    story = False  # a loose text once the story has begun is the story's (a <br> body)
     for group in (_after(headline, HEADER_ELEMENTS), preceding(headline, HEADER_BEFORE)):
+        story = 0  # story paragraphs passed: a date printed past the story's start is its text
         for element in group:
-            if isinstance(element, str):  # a loose text between elements
+            if isinstance(element, str):  # a loose text between elements (a <br> body's too)
                 text = " ".join(element[:_READ_CHARS].split())
                 if not story and 6 <= len(text) <= LOOSE_DATE_TEXT and not _says_updated(
                         text) and (found := find_date(text, day_first, language)) is not None:
                     texts.append(found)
-                story = story or len(text) > LOOSE_DATE_TEXT
+                story += len(text) > LOOSE_DATE_TEXT
                 continue
             tag = element.tag if isinstance(element.tag, str) else ""
-            story = story or (tag == "p" and len(element.text or "") > LOOSE_DATE_TEXT)
             if tag in _SKIP or tag == "h1":
                 continue
             if tag == "time" and element.get("datetime"):
                 if not _marks_update(element):
                     times.append(element.get("datetime", "").strip())
                 continue
-            if len(element) > 3:
-                continue  # a container: its children are looked at one by one
+            if tag == "p" and len(element.text or "") > LOOSE_DATE_TEXT:
+                story += 1
+            if len(element) > 3 or story >= STORY_PARAGRAPHS:
+                continue  # a container (its children are looked at one by one), or the story
             text = _own_text(element)
             if 6 <= len(text) <= MAX_DATE_TEXT and not _says_updated(text):
                 times.extend(_attribute_dates(element))
