@@ -51,7 +51,7 @@ from newscrawler.meta import STORY
 from newscrawler.parsers.evidence import page_evidence_of
 from newscrawler.parsers.safeharbor import split_safe_harbor
 from newscrawler.utils.dates import parse_date
-from newscrawler.utils.datetext import find_date, url_date
+from newscrawler.utils.datetext import day_first_for, find_date, in_future, url_date
 from newscrawler.utils.language import detect_language, normalize_language
 from newscrawler.utils.pages import page_root
 from newscrawler.utils.text import clean_inline, split_dateline
@@ -393,9 +393,7 @@ class ArticleParser:
     @cached_property
     def _day_first(self) -> bool:
         """Whether "05/10/2018" on this page is 5 October: everywhere but in US English."""
-        if (self.language() or "en") != "en":
-            return True
-        return (self.meta.html_lang or "en").lower().replace("_", "-") not in ("en", "en-us")
+        return day_first_for(self.language(), self.meta.html_lang, host_of(self.response.url))
 
     def _title_date(self) -> str | None:
         """A date the page's title prints in a part of its own, after the headline."""
@@ -464,8 +462,8 @@ def _first_date(*candidates: Any) -> str | None:
             value = value[0] if value else None
         if isinstance(value, dict):
             value = jsonld.text_value(value)
-        if (parsed := parse_date(value)) is not None:
-            return parsed
+        if (parsed := parse_date(value)) is not None and not in_future(parsed):
+            return parsed  # a date past tomorrow is a typo or an embargo, never the page's
     return None
 
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from newscrawler.utils.calendars import MONTHS, fold, month_number
 from newscrawler.utils.dates import parse_date, to_date
 
-__all__ = ["find_date", "url_date"]
+__all__ = ["day_first_for", "find_date", "in_future", "url_date"]
 
 _ENGLISH = ("", "January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December")
@@ -132,15 +132,39 @@ def find_date(text: str, day_first: bool = False, language: str | None = None) -
             if match.start() > anchor.start():
                 break
             done = match.end()
-            if (found := _parse(match, day_first, language)) is not None and not _future(found):
+            if (found := _parse(match, day_first, language)) is not None and not in_future(found):
                 return found
         done = max(done, anchor.end())
     return None
 
 
-def _future(iso: str) -> bool:
+def in_future(iso: str) -> bool:
     """A date past tomorrow (UTC) is an event's or a typo, never when a page was published."""
     return to_date(iso) > date.today() + timedelta(days=1)
+
+
+# Country domains whose English is written month first (the US, the Philippines); vanity
+# country domains sold worldwide say nothing of a page's country
+_MONTH_FIRST_TLDS = frozenset({"us", "ph", "ca", "fm", "tv", "io", "ai", "co", "me", "ly", "to",
+                               "gg", "cc", "ws", "la", "am"})
+
+
+def day_first_for(language: str | None, html_lang: str | None, host: str | None) -> bool:
+    """Whether "05/10/2018" on a page is 5 October: everywhere but in US English (an English
+    page on a country domain other than the US's, "en-GB", is day first).
+
+    >>> day_first_for("de", "de", "zeitung.example"), day_first_for("en", "en", "news.co.uk")
+    (True, True)
+    >>> day_first_for("en", "en", "news.com"), day_first_for("en", "en-US", "news.co.uk")
+    (False, False)
+    """
+    if (language or "en") != "en":
+        return True
+    lang = (html_lang or "en").lower().replace("_", "-")
+    if lang not in ("en", "en-us"):
+        return True
+    tld = (host or "").rstrip(".").rpartition(".")[2].lower()
+    return lang == "en" and len(tld) == 2 and tld not in _MONTH_FIRST_TLDS
 
 
 def _ymd(g: dict[str, str | None], day_first: bool, language: str | None
