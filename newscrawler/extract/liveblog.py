@@ -10,7 +10,7 @@ text of its own (not a list of linked teasers).
 from __future__ import annotations
 
 from datetime import datetime
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from lxml import etree
 
@@ -59,15 +59,18 @@ def live_entries(headline: etree._Element | None, day_first: bool = False,
     if headline is None:
         return []
     entries: list[list] = []  # [time, own characters, link characters]
-    inside: etree._Element | None = None  # the entry's time element, its text is not the entry's
+    inside = 0  # elements left inside the entry's time line (its text is not the entry's)
     for element in following(headline, LIVE_ELEMENTS):
-        if element.tag in _SKIP or not isinstance(element.tag, str):
+        if inside:
+            inside -= 1
             continue
-        if inside is not None and any(a is inside for a in element.iterancestors()):
+        if element.tag in _SKIP:
             continue
         if (when := _entry_time(element, day_first, language)) is not None:
             entries.append([when, 0, 0])
-            inside = element
+            # a time line has at most three children (else it is no line): skip what is in it
+            inside = sum(1 for e in islice(element.iterdescendants(), LIVE_ELEMENTS)
+                         if isinstance(e.tag, str))
             continue
         if entries:
             entries[-1][2 if _in_link(element) else 1] += len((element.text or "").strip())
