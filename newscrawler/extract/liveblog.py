@@ -9,6 +9,7 @@ text of its own (not a list of linked teasers).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from itertools import islice, pairwise
 
@@ -29,6 +30,10 @@ ENTRY_TEXT = 60
 """Characters of its own (outside links) an entry carries after its time."""
 MAX_SPAN_HOURS = 48
 """A live blog's entries cover hours or a day or two; a teaser list spans weeks."""
+# a time of day, in any script's digits: an entry line without one is no entry's
+_CLOCK = re.compile(r"\d\s?[:.hH時时시]\s?\d\d")
+EARLY_ELEMENTS = 200
+"""Elements by which a live blog has shown two entries (they follow each other closely)."""
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
 
 
@@ -40,7 +45,7 @@ def _entry_time(element: etree._Element, day_first: bool, language: str | None) 
         return None
     else:
         text = text_within(element, MAX_TIME_LINE + 1)
-        if len(text) > MAX_TIME_LINE or not any(c.isdigit() for c in text):
+        if len(text) > MAX_TIME_LINE or not _CLOCK.search(text):
             return None
         found = find_date(text, day_first, language)
     return found if found is not None and len(found) > len("2024-03-05") else None
@@ -60,7 +65,9 @@ def live_entries(headline: etree._Element | None, day_first: bool = False,
         return []
     entries: list[list] = []  # [time, own characters, link characters]
     inside = 0  # elements left inside the entry's time line (its text is not the entry's)
-    for element in following(headline, LIVE_ELEMENTS):
+    for count, element in enumerate(following(headline, LIVE_ELEMENTS)):
+        if count == EARLY_ELEMENTS and len(entries) < 2:
+            return []
         if inside:
             inside -= 1
             continue
