@@ -41,6 +41,9 @@ from newscrawler.utils.datetext import find_date
     ("5 كانون الثاني 2024", "2024-01-05"),
     ("12 جويلية 2023", "2023-07-12"),
     ("۵ مارس ۲۰۲۴", "2024-03-05"),
+    # Persian papers print the Solar Hijri calendar (15 Esfand 1402 is 5 March 2024)
+    ("تاریخ انتشار: ۱۵ اسفند ۱۴۰۲ - ۱۴:۲۰", "2024-03-05T14:20:00"),
+    ("۱۱ دی ۱۴۰۲", "2024-01-01"),
     # Hebrew (the "in" prefix glued to the month), Devanagari, Bengali, Tamil
     ("פורסם 5 במרץ 2024", "2024-03-05"),
     ("प्रकाशित: 5 मार्च 2024, 14:20", "2024-03-05T14:20:00"),

@@ -165,8 +165,8 @@ def date_node_values(root: etree._Element, day_first: bool = False,
         values.extend(_attribute_dates(element))
         if 6 <= len(text) <= MAX_DATE_TEXT:
             # the element's whole text as a date ("Dec 28 Sat 2013 00:28"), else one inside it
-            # (parse_date reads "05/10/2018" month first: a slashed date goes to find_date)
-            whole = None if day_first and "/" in text else parse_date(text)
+            # (parse_date reads "05/10/2018", "05-10-2018" month first: those go to find_date)
+            whole = None if day_first and ("/" in text or "-" in text) else parse_date(text)
             found = whole or find_date(text, day_first, language)
             if found is not None:
                 values.append(found)

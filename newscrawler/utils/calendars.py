@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MONTHS", "fold", "month_number"]
+__all__ = ["MONTHS", "SOLAR_HIJRI", "fold", "month_number", "solar_hijri_to_gregorian"]
 
 _NAMES: dict[int, str] = {
     # en fr de es pt it nl sv/da/no pl cs ro tr id/ms fi tl
@@ -86,6 +86,10 @@ _NAMES: dict[int, str] = {
         " ديسمبر كانون الأول كانون الاول دجنبر دسامبر דצמבר दिसंबर दिसम्बर डिसेंबर ডিসেম্বর"
         " டிசம்பர் ธันวาคม ธ.ค. december tháng 12 desemba",
 }
+# Persian (Solar Hijri) months, numbered past 100 so a date in them is converted
+SOLAR_HIJRI = 100
+_PERSIAN = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی",
+            "بهمن", "اسفند")
 # Names of two words ("كانون الثاني", "tháng 3"), kept whole
 _TWO_WORDS = re.compile(r"(?:كانون|تشرين|tháng) \S+")
 # Where one language's genitive is another's other month (Croatian "listopada" is October,
@@ -118,7 +122,43 @@ def _table() -> dict[str, int]:
             for variant in variants:
                 # a bare name that is another month's elsewhere stays that month's
                 months.setdefault(variant, number)
+    for number, name in enumerate(_PERSIAN, start=SOLAR_HIJRI + 1):
+        months.setdefault(unicodedata.normalize("NFKC", name), number)
     return months
+
+
+def solar_hijri_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """The Gregorian day of a Persian calendar day (the 33-year arithmetic rule Iran's
+    papers print by; 15 Esfand 1402 is 5 March 2024).
+
+    >>> solar_hijri_to_gregorian(1402, 12, 15), solar_hijri_to_gregorian(1403, 1, 1)
+    ((2024, 3, 5), (2024, 3, 20))
+    """
+    days = (-355668 + 365 * (year + 1595) + (year + 1595) // 33 * 8
+            + ((year + 1595) % 33 + 3) // 4 + day
+            + ((month - 1) * 31 if month < 7 else (month - 7) * 30 + 186))
+    gy = 400 * (days // 146097)
+    days %= 146097
+    if days > 36524:
+        days -= 1
+        gy += 100 * (days // 36524)
+        days %= 36524
+        if days >= 365:
+            days += 1
+    gy += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        gy += (days - 1) // 365
+        days = (days - 1) % 365
+    leap = gy % 4 == 0 and (gy % 100 != 0 or gy % 400 == 0)
+    lengths = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    gd, gm = days + 1, 1
+    for length in lengths:
+        if gd <= length:
+            break
+        gd -= length
+        gm += 1
+    return gy, gm, gd
 
 
 MONTHS: dict[str, int] = _table()

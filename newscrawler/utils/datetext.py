@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from newscrawler.utils.calendars import MONTHS, fold, month_number
+from newscrawler.utils.calendars import (
+    MONTHS,
+    SOLAR_HIJRI,
+    fold,
+    month_number,
+    solar_hijri_to_gregorian,
+)
 from newscrawler.utils.dates import parse_date, to_date
 
 __all__ = ["day_first_for", "find_date", "in_future", "url_date"]
@@ -200,6 +206,8 @@ def _parse(match: re.Match[str], day_first: bool, language: str | None) -> str |
             return None
         year, month, day = ymd
         year -= 543 if year > 2400 else 0  # Thai Buddhist era
+        if month > SOLAR_HIJRI and 1 <= day <= 31 and 1300 < year < 1500:
+            year, month, day = solar_hijri_to_gregorian(year, month - SOLAR_HIJRI, day)
         if not 1 <= month <= 12:
             return None
         day_text = f"{_ENGLISH[month]} {day}, {year}"
