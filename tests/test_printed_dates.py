@@ -122,3 +122,10 @@ def test_live_blog_posting_published_after_its_first_update() -> None:
     item = parse(html)
     assert item.published == "2024-03-05T09:00:00+00:00"
     assert item.modified == "2024-03-05T16:00:00+00:00"
+
+
+def test_date_between_the_links_of_a_long_byline() -> None:
+    header = ("<h1>Harbour cranes go electric</h1><div class='by'>By <a href='/a'>Ana</a>, "
+              "<a href='/b'>Ben</a>, <a href='/c'>Cleo</a> and <a href='/d'>Dan</a> | "
+              "5 de marzo de 2024, 14:20</div>")
+    assert parse(page("es", header)).published == "2024-03-05T14:20:00"

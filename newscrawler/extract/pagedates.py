@@ -28,6 +28,7 @@ MAX_DATE_NODES = 8
 STORY_PARAGRAPHS = 2
 """Paragraphs of text after the headline (a dek, then the story) past which a printed date
 is the story's ("the law of 5 March 1998"), not the page's date line."""
+LOOSE_CHILDREN = 12
 LOOSE_DATE_TEXT = 80
 """A date line printed as loose text between elements (no element of its own) is short."""
 HEADER_BEFORE = 12
@@ -62,6 +63,13 @@ def _own_text(element: etree._Element) -> str:
     text = " ".join(raw.split())[: MAX_DATE_TEXT + 1]
     # a read cut short is a long element even when its start is mostly spaces
     return text.ljust(MAX_DATE_TEXT + 1) if len(raw) > _READ_CHARS else text
+
+
+def _loose_text(element: etree._Element) -> str:
+    """A container's own texts between its children ("<a>A</a>, <a>B</a> ... | 5 March 2024"
+    in a byline of many links), spaces collapsed, judged by its first children only."""
+    parts = [element.text or "", *(child.tail or "" for child in element[:LOOSE_CHILDREN])]
+    return " ".join(" ".join(parts)[:_READ_CHARS].split())[: MAX_DATE_TEXT + 1]
 
 
 def _attribute_dates(element: etree._Element) -> list[str]:
@@ -144,8 +152,14 @@ def header_dates(headline: etree._Element | None, day_first: bool = False,
                 continue
             if tag == "p" and len(element.text or "") > LOOSE_DATE_TEXT:
                 story += 1
-            if len(element) > 3 or story >= STORY_PARAGRAPHS:
-                continue  # a container (its children are looked at one by one), or the story
+            if story >= STORY_PARAGRAPHS:
+                continue  # the story
+            if len(element) > 3:  # a container: its children are looked at one by one, its
+                text = _loose_text(element)  # own texts between them as a line of their own
+                if 6 <= len(text) <= MAX_DATE_TEXT and not _says_updated(text) and (
+                        found := find_date(text, day_first, language)) is not None:
+                    texts.append(found)
+                continue
             text = _own_text(element)
             if 6 <= len(text) <= MAX_DATE_TEXT and not _says_updated(text):
                 times.extend(_attribute_dates(element))
