@@ -81,11 +81,11 @@ def test_published_line_before_an_updated_one() -> None:
 
 
 def live(entries: list[str], header: str = "", teaser: bool = False) -> str:
-    if teaser:  # a list of other stories: linked titles, a line of text each
-        after = "".join(f"<li><span class='t'>{t}</span><a href='/s{n}'>Another harbour story "
-                        f"number {n}</a><p>A short line.</p></li>"
+    if teaser:  # a list of other stories: a linked title and a teaser each
+        after = "".join(f"<div class='card'><h3><a href='/s{n}'>Another harbour story</a></h3>"
+                        f"<p>{STORY[n % 3]}</p><time datetime='{t}'>{t[:10]}</time></div>"
                         for n, t in enumerate(entries))
-        return page("en", f"<h1>Harbour cranes go electric</h1>{header}", after=f"<ul>{after}</ul>")
+        return page("en", f"<h1>Harbour cranes go electric</h1>{header}", after=after)
     posts = "".join(f"<div class='post'><div class='stamp'>{t}</div><p>{STORY[n % 3]}</p></div>"
                     for n, t in enumerate(entries))
     return page("en-GB", f"<h1>Live: the cranes arrive</h1>{header}", body=[], after=posts)
@@ -106,8 +106,8 @@ def test_live_blog_with_its_own_start_line() -> None:
 
 
 def test_a_list_of_teasers_is_no_live_blog() -> None:
-    item = parse(live(["4 March 2024 16:40", "4 March 2024 14:05", "4 March 2024 11:30"],
-                      header="<p>5 March 2024 10:00</p>", teaser=True))
+    item = parse(live(["2024-03-05T16:40:00", "2024-03-05T14:05:00", "2024-03-05T11:30:00",
+                       "2024-03-05T09:10:00"], header="<p>5 March 2024 10:00</p>", teaser=True))
     assert item.published == "2024-03-05T10:00:00"
     assert item.modified is None
 

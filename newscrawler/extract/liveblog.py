@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from itertools import islice, pairwise
+from itertools import pairwise
 
 from lxml import etree
 
@@ -32,23 +32,39 @@ MAX_SPAN_HOURS = 48
 """A live blog's entries cover hours or a day or two; a teaser list spans weeks."""
 # a time of day, in any script's digits: an entry line without one is no entry's
 _CLOCK = re.compile(r"\d\s?[:.hH時时시]\s?\d\d")
-EARLY_ELEMENTS = 200
+LINK_SHARE = 4
+"""An entry's own text is this many times its links' (a teaser card's title link is long)."""
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+EARLY_ELEMENTS = 120
 """Elements by which a live blog has shown two entries (they follow each other closely)."""
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
 
 
 def _entry_time(element: etree._Element, day_first: bool, language: str | None) -> str | None:
-    """The date and time (never a bare day) an element prints as its own short line."""
+    """The date and time (never a bare day) an element prints as its own short line.
+
+    Only an element whose own text shows a time of day is read (with its parent when the
+    day is printed beside it: ``<span>5 March</span><span>14:20</span>``): a page's
+    hundreds of other elements cost a look at their text, not a date search.
+    """
     if element.tag == "time" and (value := element.get("datetime")):
         found = parse_date(value.strip())
-    elif len(element) > 3:
-        return None
+        return found if found is not None and len(found) > len("2024-03-05") else None
+    if element.text and _CLOCK.search(element.text):
+        lines = (element, element.getparent())
+    elif element.tail and _CLOCK.search(element.tail):
+        lines = (element.getparent(),)
     else:
-        text = text_within(element, MAX_TIME_LINE + 1)
-        if len(text) > MAX_TIME_LINE or not _CLOCK.search(text):
+        return None
+    for line in lines:
+        if line is None or len(line) > 3:
             return None
-        found = find_date(text, day_first, language)
-    return found if found is not None and len(found) > len("2024-03-05") else None
+        text = text_within(line, MAX_TIME_LINE + 1)
+        if len(text) > MAX_TIME_LINE:
+            return None
+        if (found := find_date(text, day_first, language)) is not None:
+            return found if len(found) > len("2024-03-05") else None
+    return None
 
 
 def _in_link(element: etree._Element) -> bool:
@@ -57,32 +73,38 @@ def _in_link(element: etree._Element) -> bool:
     return element.tag == "a" or (parent is not None and parent.tag == "a")
 
 
+def _teaser_link(element: etree._Element) -> bool:
+    """A link to another page as a heading (``<h3><a href=/story>``): a teaser card's title,
+    which a live entry's own heading is not."""
+    if element.tag != "a" or (element.get("href") or "#").startswith("#"):
+        return False
+    parent = element.getparent()
+    return (parent is not None and parent.tag in _HEADINGS) or any(
+        child.tag in _HEADINGS for child in element)
+
+
 def live_entries(headline: etree._Element | None, day_first: bool = False,
                  language: str | None = None) -> list[str]:
     """The entry times of a live blog printed without markup, oldest first; [] for a page
     that is not one."""
     if headline is None:
         return []
-    entries: list[list] = []  # [time, own characters, link characters]
-    inside = 0  # elements left inside the entry's time line (its text is not the entry's)
+    entries: list[list] = []  # [time, own characters, link characters, has a teaser title]
     for count, element in enumerate(following(headline, LIVE_ELEMENTS)):
         if count == EARLY_ELEMENTS and len(entries) < 2:
             return []
-        if inside:
-            inside -= 1
-            continue
         if element.tag in _SKIP:
             continue
         if (when := _entry_time(element, day_first, language)) is not None:
-            entries.append([when, 0, 0])
-            # a time line has at most three children (else it is no line): skip what is in it
-            inside = sum(1 for e in islice(element.iterdescendants(), LIVE_ELEMENTS)
-                         if isinstance(e.tag, str))
+            entries.append([when, 0, 0, False])
             continue
         if entries:
-            entries[-1][2 if _in_link(element) else 1] += len((element.text or "").strip())
-            entries[-1][2 if element.tag == "a" else 1] += len((element.tail or "").strip())
-    times = [when for when, own, link in entries if own >= ENTRY_TEXT and own >= 2 * link]
+            entry = entries[-1]
+            entry[2 if _in_link(element) else 1] += len((element.text or "").strip())
+            entry[2 if element.tag == "a" else 1] += len((element.tail or "").strip())
+            entry[3] = entry[3] or _teaser_link(element)
+    times = [when for when, own, link, teaser in entries
+             if own >= ENTRY_TEXT and own >= LINK_SHARE * link and not teaser]
     # the first may be the page's own date line (its start) above the newest entry
     run = times[1:] if len(times) > MIN_ENTRIES else times
     if len(set(run)) < MIN_ENTRIES or any(a[:19] < b[:19] for a, b in pairwise(run)):

@@ -133,6 +133,7 @@ def header_dates(headline: etree._Element | None, day_first: bool = False,
         return []
     times: list[str] = []
     texts: list[str] = []
+    late: list[str] = []
     for group in (_after(headline, HEADER_ELEMENTS), preceding(headline, HEADER_BEFORE)):
         story = 0  # story paragraphs passed: a date printed past the story's start is its text
         for element in group:
@@ -147,8 +148,9 @@ def header_dates(headline: etree._Element | None, day_first: bool = False,
             if tag in _SKIP or tag == "h1":
                 continue
             if tag == "time" and element.get("datetime"):
-                if not _marks_update(element):
-                    times.append(element.get("datetime", "").strip())
+                if not _marks_update(element):  # past the story's start: a teaser's, maybe
+                    (late if story >= STORY_PARAGRAPHS else times).append(
+                        element.get("datetime", "").strip())
                 continue
             if tag == "p" and len(element.text or "") > LOOSE_DATE_TEXT:
                 story += 1
@@ -165,7 +167,7 @@ def header_dates(headline: etree._Element | None, day_first: bool = False,
                 times.extend(_attribute_dates(element))
                 if (found := find_date(text, day_first, language)) is not None:
                     texts.append(found)
-    return times + texts
+    return times + texts + late
 
 
 def date_node_values(root: etree._Element, day_first: bool = False,
