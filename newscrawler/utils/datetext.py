@@ -53,8 +53,10 @@ _M = rf"(?P<{{g}}>{_MONTH_ALT})\.?"
 # "5 марта 2024 г.", "2024 m.", "5. ožujka 2024. godine": a word for "year" after it
 _YEAR_WORD = r"(?:\s?(?:г\.|года|год|р\.|року|godine|godina|m\.|gada|a\.))?"
 # the words between a date and its time: "at", "à", "um", "a las", "в", "lúc", "kl."
-_TIME_SEP = r"(?:\s*(?:[,.@|/·–—-]|[^\W\d_]{1,5}\.?)){0,2}\s*"
-_TIME = (rf"(?:{_TIME_SEP}"
+_TIME_SEP = r"(?:\s*(?:[,.@|/·–—-]|[^\W\d_]{1,6}\.?)){0,2}\s*"
+# "午後2時20分", "오후 2:20", "下午2:20": the half of the day before a CJK time
+_HALF = r"(?:\s*(?P<half>午[前後后]|[上下]午|오[전후]))?"
+_TIME = (rf"(?:{_HALF}{_TIME_SEP}"
          r"(?P<time>\d{1,2}(?:[:.hH]|\s?[時时시]\s?)\d{2}(?::\d{2})?(?:\s?[分분])?"
          r"(?:\s*[ap]\.?\s?m\.?)?)"
          r"(?:\s*(?P<zone>[A-Z]{2,5}(?:[+-]\d{1,2})?|[+-]\d{2}:?\d{2}))?)?")
@@ -214,6 +216,8 @@ def _parse(match: re.Match[str], day_first: bool, language: str | None) -> str |
     time, zone = g["time"] or g["pre"], g["zone"] if g["time"] else g["prezone"]
     if time:
         time = _TIME_MARKS.sub(":", time.replace("分", "").replace("분", ""))
+        if g["time"] and g["half"]:
+            time += " pm" if g["half"] in _AFTERNOON else " am"
         with_time = parse_date(f"{day_text} {time} {zone or ''}".strip())
         if with_time is None and zone:
             with_time = parse_date(f"{day_text} {time}")
@@ -222,6 +226,7 @@ def _parse(match: re.Match[str], day_first: bool, language: str | None) -> str |
     return parse_date(day_text)
 
 
+_AFTERNOON = frozenset({"午後", "午后", "下午", "오후"})
 _TIME_MARKS = re.compile(r"\s?[hH時时시]\s?")
 
 
