@@ -30,6 +30,16 @@ from newscrawler.utils.datetext import find_date
     ("Paskelbta 2024 m. kovo 5 d. 14:20", "2024-03-05T14:20:00"),
     ("Publicēts 2024. gada 5. marts", "2024-03-05"),
     ("Avaldatud 5. märts 2024", "2024-03-05"),
+    # Catalan ("d'abril"), Swedish, Malay, Belarusian, Azerbaijani, Urdu, Punjabi, Telugu, Malayalam
+    ("Publicat el 5 d’abril de 2024, 14:20", "2024-04-05T14:20:00"),
+    ("5 augusti 2024", "2024-08-05"),
+    ("5 Ogos 2024", "2024-08-05"),
+    ("5 сакавіка 2024", "2024-03-05"),
+    ("5 iyun 2024", "2024-06-05"),
+    ("5 مارچ 2024", "2024-03-05"),
+    ("5 ਮਾਰਚ 2024", "2024-03-05"),
+    ("5 మార్చి 2024", "2024-03-05"),
+    ("5 മാർച്ച് 2024", "2024-03-05"),
     # Vietnamese, Indonesian, Tagalog, Swahili
     ("Cập nhật lúc ngày 5 tháng 3 năm 2024", "2024-03-05"),
     ("Diterbitkan 5 Maret 2024, 14:20 WIB", "2024-03-05T14:20:00"),

@@ -15,7 +15,8 @@ import unicodedata
 __all__ = ["MONTHS", "SOLAR_HIJRI", "fold", "month_number", "solar_hijri_to_gregorian"]
 
 _NAMES: dict[int, str] = {
-    # en fr de es pt it nl sv/da/no pl cs ro tr id/ms fi tl
+    # en fr de es pt it nl sv/da/no pl cs ro tr id/ms fi tl; then ca az/uz sq be mk ur gu pa
+    # te kn ml
     1: "january jan janvier janv januar jänner enero ene janeiro gennaio genn gen januari"
        " stycznia styczeń ledna leden ianuarie ocak tammikuuta tammikuu enero"
        # ru uk bg sr hr/sl sk hu lt lv et el
@@ -23,68 +24,68 @@ _NAMES: dict[int, str] = {
        " siječanj sausio janvāris janvārī jaanuar ιανουαρίου ιανουάριος ιαν"
        # ar (Egypt/Gulf, Levant, Maghreb) fa he hi mr bn ta th vi sw
        " يناير كانون الثاني جانفي ژانویه ינואר जनवरी जानेवारी জানুয়ারি ஜனவரி มกราคม ม.ค."
-       " januari január tháng 1 januari",
+       " januari január gener yanvar janar студзеня јануари جنوری જાન્યુઆરી ਜਨਵਰੀ జనవరి ಜನವರಿ ജനുവരി tháng 1 januari",
     2: "february feb février fevrier févr fevr februar febrero fevereiro fev febbraio febbr"
        " februari lutego luty února únor februarie şubat helmikuuta helmikuu pebrero"
        " февраля февраль фев лютого лютий февруари фебруар februára február februarja veljače"
        " veljača vasario februāris februārī veebruar φεβρουαρίου φεβρουάριος φεβ"
        " فبراير شباط فيفري فوریه פברואר फ़रवरी फरवरी फेब्रुवारी ফেব্রুয়ারি பிப்ரவரி"
-       " กุมภาพันธ์ ก.พ. február febr tháng 2 februari",
+       " กุมภาพันธ์ ก.พ. február febr febrer fevral shkurt лютага февруари فروری ફેબ્રુઆરી ਫ਼ਰਵਰੀ ਫਰਵਰੀ ఫిబ్రవరి ಫೆಬ್ರವರಿ ഫെബ്രുവരി tháng 2 februari",
     3: "march mar mars märz marz mrz marzo março marco maart mrt marca marzec března březen"
        " martie mart maaliskuuta maaliskuu maret marso"
        " марта март мар березня березень мар. март март marec marca ožujka ožujak kovo marts"
        " martā märts μαρτίου μάρτιος μαρ"
-       " مارس آذار מרץ मार्च মার্চ மார்ச் มีนาคม มี.ค. március márc tháng 3 machi",
+       " مارس آذار מרץ मार्च মার্চ மார்ச் มีนาคม มี.ค. március márc març mär mac сакавіка مارچ માર્ચ ਮਾਰਚ మార్చి ಮಾರ್ಚ್ മാർച്ച് tháng 3 machi",
     4: "april apr avril avr abril abr aprile kwietnia kwiecień dubna duben aprilie nisan"
        " huhtikuuta huhtikuu abril"
        " апреля апрель апр квітня квітень април април apríla apríl aprila travnja travanj"
        " balandžio aprīlis aprīlī aprill απριλίου απρίλιος απρ"
        " أبريل ابريل إبريل نيسان أفريل افريل آوریل אפריל अप्रैल अप्रेल एप्रिल এপ্রিল ஏப்ரல்"
-       " เมษายน เม.ย. április ápr tháng 4 aprili",
+       " เมษายน เม.ย. április ápr aprel prill красавіка اپریل એપ્રિલ ਅਪ੍ਰੈਲ ఏప్రిల్ ಏಪ್ರಿಲ್ ഏപ്രിൽ tháng 4 aprili",
     5: "may mai mayo maio maggio mag mei maj maja května květen mayıs toukokuuta toukokuu mayo"
        " мая май травня травень май мај mája máj maja svibnja svibanj gegužės maijs maijā"
        " μαΐου μάιος μαΐ μαι"
-       " مايو أيار ايار ماي מאי मई मे মে மே พฤษภาคม พ.ค. május máj tháng 5 mei",
+       " مايو أيار ايار ماي מאי मई मे মে மே พฤษภาคม พ.ค. május máj maig мая مئی مه મે ਮਈ మే ಮೇ മേയ് tháng 5 mei",
     6: "june jun juin juni junio junho giugno giu czerwca czerwiec června červen iunie haziran"
        " kesäkuuta kesäkuu hunyo"
        " июня июнь июн червня червень юни јун júna jún junija lipnja lipanj birželio jūnijs"
        " jūnijā juuni ιουνίου ιούνιος ιουν"
-       " يونيو يونيه حزيران جوان יוני जून জুন ஜூன் มิถุนายน มิ.ย. június jún tháng 6 juni",
+       " يونيو يونيه حزيران جوان יוני जून জুন ஜூன் มิถุนายน มิ.ย. június jún juny iyun qershor чэрвеня јуни جون ژوئن જૂન ਜੂਨ జూన్ ಜೂನ್ ജൂൺ tháng 6 juni",
     7: "july jul juillet juil juli julio julho luglio lug lipca lipiec července červenec iulie"
        " temmuz heinäkuuta heinäkuu hulyo"
        " июля июль июл липня липень юли јул júla júl julija srpnja srpanj liepos jūlijs jūlijā"
        " juuli ιουλίου ιούλιος ιουλ"
-       " يوليو يوليه تموز جويلية يوليوز יולי जुलाई जुलै জুলাই ஜூலை กรกฎาคม ก.ค. július júl tháng 7 julai",
+       " يوليو يوليه تموز جويلية يوليوز יולי जुलाई जुलै জুলাই ஜூலை กรกฎาคม ก.ค. július júl juliol iyul korrik ліпеня јули جولائی ژوئیه જુલાઈ ਜੁਲਾਈ జూలై ಜುಲೈ ജൂലൈ tháng 7 julai",
     8: "august aug août aout agosto ago augustus sierpnia sierpień srpna srpen ağustos"
        " elokuuta elokuu agustus agu agosto"
        " августа август авг серпня серпень август avgust augusta avgusta kolovoza kolovoz"
        " rugpjūčio augusts augustā αυγούστου αύγουστος αυγ"
-       " أغسطس اغسطس آب أوت غشت אוגוסט अगस्त ऑगस्ट আগস্ট ஆகஸ்ட் สิงหาคม ส.ค. augusztus tháng 8 agosti",
+       " أغسطس اغسطس آب أوت غشت אוגוסט अगस्त ऑगस्ट আগস্ট ஆகஸ்ட் สิงหาคม ส.ค. augusztus agost augusti avqust avgust gusht ogos жніўня اگست اوت ઓગસ્ટ ਅਗਸਤ ఆగస్టు ಆಗಸ್ಟ್ ഓഗസ്റ്റ് tháng 8 agosti",
     9: "september sep sept septembre septiembre setembro set settembre sett września wrzesień"
        " září septembrie eylül syyskuuta syyskuu setyembre"
        " сентября сентябрь сен сент вересня вересень септември септембар septembra"
        " septembar rujna rujan rugsėjo septembris septembrī σεπτεμβρίου σεπτέμβριος σεπ"
        " سبتمبر أيلول ايلول شتنبر سپتامبر ספטמבר सितंबर सितम्बर सप्टेंबर সেপ্টেম্বর"
-       " செப்டம்பர் กันยายน ก.ย. szeptember szept tháng 9 septemba",
+       " செப்டம்பர் กันยายน ก.ย. szeptember szept setembre sentyabr sentabr shtator верасня ستمبر સપ્ટેમ્બર ਸਤੰਬਰ సెప్టెంబర్ ಸೆಪ್ಟೆಂಬರ್ സെപ്റ്റംബർ tháng 9 septemba",
     10: "october oct octobre oktober okt octubre outubro out ottobre ott października"
         " październik října říjen octombrie ekim lokakuuta lokakuu oktubre"
         " октября октябрь окт жовтня жовтень октомври октобар októbra október oktobra"
         " oktobar spalio oktobris oktobrī oktoober οκτωβρίου οκτώβριος οκτ"
         " أكتوبر اكتوبر تشرين الأول تشرين الاول اکتبر אוקטובר अक्टूबर अक्तूबर ऑक्टोबर অক্টোবর"
-        " அக்டோபர் ตุลาคม ต.ค. október tháng 10 oktoba",
+        " அக்டோபர் ตุลาคม ต.ค. október octubre oktyabr oktabr tetor кастрычніка اکتوبر ઓક્ટોબર ਅਕਤੂਬਰ అక్టోబర్ ಅಕ್ಟೋಬರ್ ഒക്ടോബർ tháng 10 oktoba",
     11: "november nov novembre noviembre novembro listopada listopad listopadu noiembrie kasım"
         " marraskuuta marraskuu nopember nobyembre"
         " ноября ноябрь ноя листопада листопад ноември новембар novembra novembar studenoga"
         " studeni lapkričio novembris novembrī νοεμβρίου νοέμβριος νοε"
         " نوفمبر تشرين الثاني نونبر نوامبر נובמבר नवंबर नवम्बर नोव्हेंबर নভেম্বর நவம்பர்"
-        " พฤศจิกายน พ.ย. november tháng 11 novemba",
+        " พฤศจิกายน พ.ย. november novembre noyabr nëntor лістапада نومبر નવેમ્બર ਨਵੰਬਰ నవంబర్ ನವೆಂಬರ್ നവംബർ tháng 11 novemba",
     12: "december dec décembre decembre déc dezember dez diciembre dic dezembro dicembre"
         " desember des grudnia grudzień prosince prosinec decembrie aralık joulukuuta joulukuu"
         " disyembre"
         " декабря декабрь дек грудня грудень декември децембар decembra decembar prosinca"
         " prosinac gruodžio decembris decembrī detsember δεκεμβρίου δεκέμβριος δεκ"
         " ديسمبر كانون الأول كانون الاول دجنبر دسامبر דצמבר दिसंबर दिसम्बर डिसेंबर ডিসেম্বর"
-        " டிசம்பர் ธันวาคม ธ.ค. december tháng 12 desemba",
+        " டிசம்பர் ธันวาคม ธ.ค. december desembre dekabr dhjetor disember снежня دسمبر ડિસેમ્બર ਦਸੰਬਰ డిసెంబర్ ಡಿಸೆಂಬರ್ ഡിസംബർ tháng 12 desemba",
 }
 # Persian (Solar Hijri) months, numbered past 100 so a date in them is converted
 SOLAR_HIJRI = 100
