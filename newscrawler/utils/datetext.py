@@ -10,7 +10,7 @@ table, not phrases, so they cover the languages news is written in.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import UTC, datetime, timedelta
 
 from newscrawler.utils.calendars import (
     MONTHS,
@@ -50,6 +50,9 @@ def _trie(words: list[str]) -> str:
 
 _MONTH_ALT = _trie(sorted(MONTHS))
 _M = rf"(?P<{{g}}>{_MONTH_ALT})\.?"
+# the month-first ("March 5, 2024") and year-first ("2024. március 5.") orders are written
+# in Latin script only: their alternation is the Latin names'
+_LATIN = rf"(?P<{{g}}>{_trie(sorted(m for m in MONTHS if m[0] < chr(0x250)))})\.?"
 # "5 марта 2024 г.", "2024 m.", "5. ožujka 2024. godine": a word for "year" after it
 _YEAR_WORD = r"(?:\s?(?:г\.|года|год|р\.|року|godine|godina|m\.|gada|a\.))?"
 # the words between a date and its time: "at", "à", "um", "a las", "в", "lúc", "kl."
@@ -71,10 +74,10 @@ _DATE_IN_TEXT = re.compile(
     rf"(?P<d1>\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s*(?:de\s+|d['’]|of\s+)?{_M.format(g='m1')},?\s+"
     r"(?:de\s+|năm\s+|[พค]\.\s?ศ\.\s*)?(?P<y1>\d{4})" + _YEAR_WORD
     # March 5, 2024
-    + rf"|(?<!\w){_M.format(g='m2')}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    + rf"|(?<!\w){_LATIN.format(g='m2')}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
     # 2024. március 5., 2024 m. kovo 5 d., 2024. gada 5. marts
-    rf"|(?P<y3>\d{{4}})\.?(?:\s?m\.)?\s+(?:{_M.format(g='m3')}\s+(?P<d3>\d{{1,2}})\.?(?:\s?d\.)?"
-    rf"|gada\s+(?P<d5>\d{{1,2}})\.\s*{_M.format(g='m5')})"
+    rf"|(?P<y3>\d{{4}})\.?(?:\s?m\.)?\s+(?:{_LATIN.format(g='m3')}\s+(?P<d3>\d{{1,2}})\.?(?:\s?d\.)?"
+    rf"|gada\s+(?P<d5>\d{{1,2}})\.\s*{_LATIN.format(g='m5')})"
     # 2024年3月5日, 2024년 3월 5일
     + r"|(?P<y4>\d{4})\s?[年년]\s?(?P<m4>\d{1,2})\s?[月월]\s?(?P<d4>\d{1,2})\s?[日일]?" + _CJK_WEEKDAY
     + r"|(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
@@ -148,7 +151,7 @@ def find_date(text: str, day_first: bool = False, language: str | None = None) -
 
 def in_future(iso: str) -> bool:
     """A date past tomorrow (UTC) is an event's or a typo, never when a page was published."""
-    return to_date(iso) > date.today() + timedelta(days=1)
+    return to_date(iso) > datetime.now(UTC).date() + timedelta(days=1)
 
 
 # Country domains whose English is written month first (the US, the Philippines); vanity
