@@ -129,3 +129,13 @@ def test_date_between_the_links_of_a_long_byline() -> None:
               "<a href='/b'>Ben</a>, <a href='/c'>Cleo</a> and <a href='/d'>Dan</a> | "
               "5 de marzo de 2024, 14:20</div>")
     assert parse(page("es", header)).published == "2024-03-05T14:20:00"
+
+
+def test_live_blog_posting_dated_at_its_latest_entry_without_updates_in_its_markup() -> None:
+    ld = {"@type": "LiveBlogPosting", "headline": "Live: the cranes arrive",
+          "datePublished": "2024-03-05T16:40:00"}
+    html = live(["5 March 2024 16:40", "5 March 2024 14:05", "5 March 2024 11:30",
+                 "5 March 2024 09:15"]).replace(
+        "</head>", f"<script type='application/ld+json'>{json.dumps(ld)}</script></head>")
+    item = parse(html)
+    assert item.published == "2024-03-05T09:15:00"

@@ -281,7 +281,8 @@ class ArticleParser:
     def published(self) -> str | None:
         # the later sources are searched only when the earlier give no date; a live blog's
         # entries (its latest update first) are never its publication: it began at its first
-        found = self._meta_published or (self._live_entries or [None])[0] or _first_date_of(
+        starts = [v for v in (self._meta_published, *self._live_entries[:1]) if v]
+        found = min(starts, key=lambda iso: iso[:19], default=None) or _first_date_of(
             lambda: (*self._header_dates, *self.meta.times[:1]),
             self._visible_dates,
             lambda: (self.hints.get("published"),),
@@ -309,9 +310,9 @@ class ArticleParser:
 
     @cached_property
     def _live_entries(self) -> list[str]:
-        """A live blog without markup's entry times, oldest first (looked for only on a page
-        whose metadata gives no date)."""
-        if self._meta_published is not None:
+        """A live blog's printed entry times, oldest first (looked for only on a page whose
+        metadata gives no date, or says it is a live blog: its date may be the latest entry's)."""
+        if self._meta_published is not None and "liveblogposting" not in jsonld.types_of(self.ld):
             return []
         return live_entries(self.headline.element, self._day_first, self.language())
 
