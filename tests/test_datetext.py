@@ -48,6 +48,7 @@ from newscrawler.utils.datetext import find_date
     # Arabic: Egyptian/Gulf, Levantine and Maghreb names, Arabic-Indic digits; Persian digits
     ("نشر في الثلاثاء 5 مارس 2024 - 14:20", "2024-03-05T14:20:00"),
     ("٥ آذار ٢٠٢٤", "2024-03-05"),
+    ("\u200f5 مارس\u200f 2024\u200f", "2024-03-05"),
     ("5 كانون الثاني 2024", "2024-01-05"),
     ("12 جويلية 2023", "2023-07-12"),
     ("۵ مارس ۲۰۲۴", "2024-03-05"),

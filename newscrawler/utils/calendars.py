@@ -165,6 +165,8 @@ def solar_hijri_to_gregorian(year: int, month: int, day: int) -> tuple[int, int,
 MONTHS: dict[str, int] = _table()
 """Month name (lower-case, NFKC, with and without accents) -> month number."""
 
+# direction marks and zero-width characters right-to-left pages put between a date's parts
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _DIGIT = re.compile(r"(?![0-9])\d")
 
 
@@ -176,10 +178,12 @@ def _ascii_digit(match: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """The text as dates are matched in: NFKC (full-width "２０２４年" becomes "2024年", "："
-    a colon), digits of every script ASCII. ASCII text is returned as is."""
+    a colon), without direction marks, digits of every script ASCII. ASCII text is returned
+    as is."""
     if text.isascii():
         return text
-    return _DIGIT.sub(_ascii_digit, unicodedata.normalize("NFKC", text))
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return _DIGIT.sub(_ascii_digit, text)
 
 
 def month_number(name: str, language: str | None = None) -> int | None:
