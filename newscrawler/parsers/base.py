@@ -25,6 +25,7 @@ from newscrawler.extract import headline as headlines
 from newscrawler.extract import jsonld
 from newscrawler.extract.body import extract_body
 from newscrawler.extract.fallback import story_fallbacks
+from newscrawler.extract.liveblog import live_entries
 from newscrawler.extract.metadata import (
     AUTHOR_KEYS,
     DESCRIPTION_KEYS,
@@ -50,7 +51,7 @@ from newscrawler.meta import STORY
 from newscrawler.parsers.evidence import page_evidence_of
 from newscrawler.parsers.safeharbor import split_safe_harbor
 from newscrawler.utils.dates import parse_date
-from newscrawler.utils.datetext import find_date, url_date
+from newscrawler.utils.datetext import day_first_for, find_date, in_future, url_date
 from newscrawler.utils.language import detect_language, normalize_language
 from newscrawler.utils.pages import page_root
 from newscrawler.utils.text import clean_inline, split_dateline
@@ -279,11 +280,9 @@ class ArticleParser:
 
     def published(self) -> str | None:
         # the later sources are searched only when the earlier give no date; a live blog's
-        # entries (its latest update first) are never its publication
-        found = _first_date_of(
-            lambda: (*live_blog_dates(self.ld)[0], self.ld.get("datepublished"),
-                     self.ld.get("datecreated"), *self.meta.all(PUBLISHED_KEYS)),
-            lambda: graph_dates(self.ld_documents, "datepublished"),
+        # entries (its latest update first) are never its publication: it began at its first
+        starts = [v for v in (self._meta_published, *self._live_entries[:1]) if v]
+        found = min(starts, key=lambda iso: iso[:19], default=None) or _first_date_of(
             lambda: (*self._header_dates, *self.meta.times[:1]),
             self._visible_dates,
             lambda: (self.hints.get("published"),),
@@ -294,12 +293,28 @@ class ArticleParser:
         )
         if found is not None and len(found) == len("2016-04-25"):
             # a printed day: the time printed by the headline, or the page's machine time,
-            # of that same day says when in it
-            for value in (*self._header_dates, *self.meta.times[:MACHINE_TIMES]):
+            # of that same day says when in it (a live blog's: its first entry's)
+            for value in (*self._live_entries, *self._header_dates,
+                          *self.meta.times[:MACHINE_TIMES]):
                 precise = parse_date(value)
                 if precise and len(precise) > len(found) and precise.startswith(found):
                     return precise
         return found
+
+    @cached_property
+    def _meta_published(self) -> str | None:
+        return _first_date_of(
+            lambda: (*live_blog_dates(self.ld)[0], self.ld.get("datepublished"),
+                     self.ld.get("datecreated"), *self.meta.all(PUBLISHED_KEYS)),
+            lambda: graph_dates(self.ld_documents, "datepublished"))
+
+    @cached_property
+    def _live_entries(self) -> list[str]:
+        """A live blog's printed entry times, oldest first (looked for only on a page whose
+        metadata gives no date, or says it is a live blog: its date may be the latest entry's)."""
+        if self._meta_published is not None and "liveblogposting" not in jsonld.types_of(self.ld):
+            return []
+        return live_entries(self.headline.element, self._day_first, self.language())
 
     def modified(self) -> str | None:
         return _first_date(
@@ -307,6 +322,7 @@ class ArticleParser:
             *live_blog_dates(self.ld)[1],
             *self.meta.all(MODIFIED_KEYS),
             self.hints.get("modified"),
+            *self._live_entries[-1:],
         )
 
     def source(self) -> str | None:
@@ -357,7 +373,7 @@ class ArticleParser:
 
     # --- helpers --------------------------------------------------------------------------
     def _visible_dates(self) -> list[str]:
-        return date_node_values(self.root, self._day_first)
+        return date_node_values(self.root, self._day_first, self.language())
 
     def _dateline_date(self) -> str | None:
         """The date of the dateline, or one the story's first line opens with
@@ -368,19 +384,17 @@ class ArticleParser:
             return parse_date(match.group(0))
         body = self._dateline_split[1]
         parts = _LEAD_DASH.split(body[0][:LEAD_DATE_CHARS], maxsplit=1) if body else []
-        return find_date(parts[0], self._day_first) if len(parts) == 2 else None
+        return find_date(parts[0], self._day_first, self.language()) if len(parts) == 2 else None
 
     @cached_property
     def _header_dates(self) -> list[str]:
         """Dates printed by the headline: a source of ``published``, then the time of a day."""
-        return header_dates(self.headline.element, self._day_first)
+        return header_dates(self.headline.element, self._day_first, self.language())
 
     @cached_property
     def _day_first(self) -> bool:
         """Whether "05/10/2018" on this page is 5 October: everywhere but in US English."""
-        if (self.language() or "en") != "en":
-            return True
-        return (self.meta.html_lang or "en").lower().replace("_", "-") not in ("en", "en-us")
+        return day_first_for(self.language(), self.meta.html_lang, host_of(self.response.url))
 
     def _title_date(self) -> str | None:
         """A date the page's title prints in a part of its own, after the headline."""
@@ -449,8 +463,8 @@ def _first_date(*candidates: Any) -> str | None:
             value = value[0] if value else None
         if isinstance(value, dict):
             value = jsonld.text_value(value)
-        if (parsed := parse_date(value)) is not None:
-            return parsed
+        if (parsed := parse_date(value)) is not None and not in_future(parsed):
+            return parsed  # a date past tomorrow is a typo or an embargo, never the page's
     return None
 
 

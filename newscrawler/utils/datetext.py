@@ -10,63 +10,89 @@ table, not phrases, so they cover the languages news is written in.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
-from newscrawler.utils.dates import parse_date
+from newscrawler.utils.calendars import (
+    MONTHS,
+    SOLAR_HIJRI,
+    fold,
+    month_number,
+    solar_hijri_to_gregorian,
+)
+from newscrawler.utils.dates import parse_date, to_date
 
-__all__ = ["find_date", "url_date"]
+__all__ = ["day_first_for", "find_date", "in_future", "url_date"]
 
-# month number -> its names and usual abbreviations (en, fr, de, es, pt, it, nl, sv/da/no,
-# pl, cs, ro, tr, id); lower-case, without a trailing dot
-_MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "janeiro",
-        "gennaio", "genn", "gen", "januari", "janvāris", "stycznia", "styczeń", "ledna", "leden",
-        "ianuarie", "ocak", "tammikuuta"),
-    2: ("february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero", "fevereiro",
-        "fev", "febbraio", "febbr", "februari", "lutego", "luty", "února", "únor", "februarie",
-        "şubat", "helmikuuta", "pebrero"),
-    3: ("march", "mar", "mars", "märz", "marz", "mrz", "marzo", "março", "marco", "maart", "mrt",
-        "marca", "marzec", "března", "březen", "martie", "mart", "maaliskuuta", "maret"),
-    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień", "dubna",
-        "duben", "aprilie", "nisan", "huhtikuuta"),
-    5: ("may", "mai", "mayo", "maio", "maggio", "mag", "mei", "maj", "maja", "května", "květen",
-        "mayıs", "toukokuuta"),
-    6: ("june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu", "czerwca", "czerwiec",
-        "června", "červen", "iunie", "haziran", "kesäkuuta"),
-    7: ("july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug", "lipca",
-        "lipiec", "července", "červenec", "iulie", "temmuz", "heinäkuuta"),
-    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpnia", "sierpień",
-        "srpna", "srpen", "august", "ağustos", "elokuuta", "agustus", "agu"),
-    9: ("september", "sep", "sept", "septembre", "septiembre", "setembro", "set", "settembre",
-        "sett", "września", "wrzesień", "září", "septembrie", "eylül", "syyskuuta"),
-    10: ("october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre",
-         "ott", "października", "październik", "října", "říjen", "octombrie", "ekim", "lokakuuta"),
-    11: ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad",
-         "listopadu", "noiembrie", "kasım", "marraskuuta", "nopember"),
-    12: ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
-         "dezembro", "dicembre", "desember", "des", "grudnia", "grudzień", "prosince", "prosinec",
-         "decembrie", "aralık", "joulukuuta"),
-}
-MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names}
 _ENGLISH = ("", "January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December")
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+
+def _trie(words: list[str]) -> str:
+    """One alternation of many names as a character trie: matched in a single pass, not
+    one try per name at each position of the text."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        alts = [(r"\s+" if char == " " else re.escape(char)) + pattern(sub)
+                for char, sub in sorted(node.items()) if char]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)
+
+
+_MONTH_ALT = _trie(sorted(MONTHS))
 _M = rf"(?P<{{g}}>{_MONTH_ALT})\.?"
-_TIME = (r"(?:(?:\s*(?:,|@|\||-|–|·|/|\bat\b|\bà\b|\bum\b|\ba las\b|\bàs\b|\bkl\.?)){0,2}\s*"
-         r"(?P<time>\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?)"
+# the month-first ("March 5, 2024") and year-first ("2024. március 5.") orders are written
+# in Latin script only: their alternation is the Latin names'
+_LATIN = rf"(?P<{{g}}>{_trie(sorted(m for m in MONTHS if m[0] < chr(0x250)))})\.?"
+# "5 марта 2024 г.", "2024 m.", "5. ožujka 2024. godine": a word for "year" after it
+_YEAR_WORD = r"(?:\s?(?:г\.|года|год|р\.|року|godine|godina|m\.|gada|a\.))?"
+# the words between a date and its time: "at", "à", "um", "a las", "в", "lúc", "kl."
+_TIME_SEP = r"(?:\s*(?:[,.@|/·–—-]|[^\W\d_]{1,6}\.?)){0,2}\s*"
+# "午後2時20分", "오후 2:20", "下午2:20": the half of the day before a CJK time
+_HALF = r"(?:\s*(?P<half>午[前後后]|[上下]午|오[전후]))?"
+_TIME = (rf"(?:{_HALF}{_TIME_SEP}"
+         r"(?P<time>\d{1,2}(?:[:.hH]|\s?[時时시]\s?)\d{2}(?::\d{2})?(?:\s?[分분])?"
+         r"(?:\s*[ap]\.?\s?m\.?)?)"
          r"(?:\s*(?P<zone>[A-Z]{2,5}(?:[+-]\d{1,2})?|[+-]\d{2}:?\d{2}))?)?")
 # "2:16 AM EST Nov 20, 2019", "Fri 6:45 PM, Feb 16, 2018": the time before the date
 _TIME_BEFORE = (r"(?:(?P<pre>\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?)"
                 r"(?:\s+(?P<prezone>[A-Z]{2,5}))?\s*[,|]?\s+)?")
+# a weekday after a CJK date: "(火)", "(화)", "星期二", "周二"
+_CJK_WEEKDAY = r"(?:\s*\([^()\d]{1,4}\)|\s*(?:星期|周|週)[一二三四五六日天])?"
 _DATE_IN_TEXT = re.compile(
-    rf"(?<![\w/.:-]){_TIME_BEFORE}(?:"
-    rf"(?P<d1>\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s*(?:de\s+|of\s+)?{_M.format(g='m1')},?\s+"
-    r"(?:de\s+)?(?P<y1>\d{4})"
-    rf"|{_M.format(g='m2')}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
-    r"|(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
-    r"|(?P<num>\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}[./]\d{1,2}[./]\d{1,2})"
-    rf"){_TIME}(?![\w])",
+    rf"(?<![0-9A-Za-z/.-])(?<![0-9]:){_TIME_BEFORE}(?:"
+    # 5 March 2024, 5. März 2024, 7 de diciembre de 2017, 5 มีนาคม พ.ศ. 2567, ngày 5 tháng 3 năm 2024
+    rf"(?P<d1>\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s*(?:de\s+|d['’]|of\s+)?{_M.format(g='m1')},?\s+"
+    r"(?:de\s+|năm\s+|[พค]\.\s?ศ\.\s*)?(?P<y1>\d{4})" + _YEAR_WORD
+    # March 5, 2024
+    + rf"|(?<!\w){_LATIN.format(g='m2')}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    # 2024. március 5., 2024 m. kovo 5 d., 2024. gada 5. marts
+    rf"|(?P<y3>\d{{4}})\.?(?:\s?m\.)?\s+(?:{_LATIN.format(g='m3')}\s+(?P<d3>\d{{1,2}})\.?(?:\s?d\.)?"
+    rf"|gada\s+(?P<d5>\d{{1,2}})\.\s*{_LATIN.format(g='m5')})"
+    # 2024年3月5日, 2024년 3월 5일
+    + r"|(?P<y4>\d{4})\s?[年년]\s?(?P<m4>\d{1,2})\s?[月월]\s?(?P<d4>\d{1,2})\s?[日일]?" + _CJK_WEEKDAY
+    + r"|(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
+    # 05.03.2024, 5/3/2024, 05-03-2024, 2024/03/05, 2024. 03. 05.
+    r"|(?P<num>\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{4}|\d{4}(?P<ysep>[./-])\s?\d{1,2}(?P=ysep)"
+    r"\s?\d{1,2}\.?)"
+    # 05.03.24 14:20: a two-digit year only with its time
+    r"|(?P<short>\d{1,2}(?P<ssep>[./])\d{1,2}(?P=ssep)\d{2})(?=[,\s|-]+\d{1,2}:\d{2})"
+    rf"){_TIME}(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
+_NUMBERS = re.compile(r"\d+")
+_ANCHOR = re.compile(r"[0-9](?:[0-9]{3}|[./][0-9]{1,2}[./][0-9][0-9](?![0-9]))")
+_REACH = 48
+"""Characters a date may start before its year: "2:16 AM EST Nov 20, 2019"."""
 # /2019/11/18/, /2019-11-18/, /20191118/, /2019/nov/18/ in a URL path
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})[/_-]?(?P<m>0[1-9]|1[0-2]|[a-z]{3,9})[/_-]?(?P<d>0[1-9]|[12]\d|3[01])"
@@ -78,7 +104,7 @@ MAX_TEXT_CHARS = 300
 """A line a date is looked for in: a byline or a date element, never a whole story."""
 
 
-def find_date(text: str, day_first: bool = False) -> str | None:
+def find_date(text: str, day_first: bool = False, language: str | None = None) -> str | None:
     """The first date printed in a short line, with its time when one follows; ISO 8601.
 
     >>> find_date("2/26/2015 7:11 AM PST BY HARBOUR STAFF")
@@ -93,44 +119,118 @@ def find_date(text: str, day_first: bool = False) -> str | None:
     '2015-04-21T11:29:00'
     >>> find_date("Published 2:16 AM EST Nov 20, 2019")
     '2019-11-20T02:16:00-05:00'
+    >>> find_date("Опубликовано: 5 марта 2024 г., 14:20")
+    '2024-03-05T14:20:00'
+    >>> find_date("发布时间：2024年3月5日 14:20")
+    '2024-03-05T14:20:00'
     >>> find_date("Call 555-1234 for tickets") is None
     True
 
     ``day_first``: "05/10/2018" is 5 October (pages outside the US), not May 10.
+    ``language`` settles a month name two languages give different months.
 
     >>> find_date("05/10/2018", day_first=True)
     '2018-10-05'
     """
-    for match in _DATE_IN_TEXT.finditer(text[:MAX_TEXT_CHARS]):
-        if (found := _parse(match, day_first)) is not None:
-            return found
+    text = fold(text[:MAX_TEXT_CHARS])
+    # every date has a year (or is "05.03.24 14:20"): the date regex is tried only in the
+    # span before and at each, not at every character of a line without one
+    done = 0
+    for anchor in _ANCHOR.finditer(text):
+        if anchor.start() < done:
+            continue
+        for match in _DATE_IN_TEXT.finditer(text, max(done, anchor.start() - _REACH)):
+            if match.start() > anchor.start():
+                break
+            done = match.end()
+            if (found := _parse(match, day_first, language)) is not None and not in_future(found):
+                return found
+        done = max(done, anchor.end())
     return None
 
 
-_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+def in_future(iso: str) -> bool:
+    """A date past tomorrow (UTC) is an event's or a typo, never when a page was published."""
+    return to_date(iso) > datetime.now(UTC).date() + timedelta(days=1)
 
 
-def _parse(match: re.Match[str], day_first: bool) -> str | None:
+# Country domains whose English is written month first (the US, the Philippines); vanity
+# country domains sold worldwide say nothing of a page's country
+_MONTH_FIRST_TLDS = frozenset({"us", "ph", "ca", "fm", "tv", "io", "ai", "co", "me", "ly", "to",
+                               "gg", "cc", "ws", "la", "am"})
+
+
+def day_first_for(language: str | None, html_lang: str | None, host: str | None) -> bool:
+    """Whether "05/10/2018" on a page is 5 October: everywhere but in US English (an English
+    page on a country domain other than the US's, "en-GB", is day first).
+
+    >>> day_first_for("de", "de", "zeitung.example"), day_first_for("en", "en", "news.co.uk")
+    (True, True)
+    >>> day_first_for("en", "en", "news.com"), day_first_for("en", "en-US", "news.co.uk")
+    (False, False)
+    """
+    if (language or "en") != "en":
+        return True
+    lang = (html_lang or "en").lower().replace("_", "-")
+    if lang not in ("en", "en-us"):
+        return True
+    tld = (host or "").rstrip(".").rpartition(".")[2].lower()
+    return lang == "en" and len(tld) == 2 and tld not in _MONTH_FIRST_TLDS
+
+
+def _ymd(g: dict[str, str | None], day_first: bool, language: str | None
+         ) -> tuple[int, int, int] | None:
+    """Year, month, day of a match, before they are checked as a calendar date."""
+    if g["num"] or g["short"]:
+        numbers = [int(n) for n in _NUMBERS.findall(g["num"] or g["short"] or "")]
+        if g["ysep"]:  # 2024/03/05, 2024. 03. 05.
+            return numbers[0], numbers[1], numbers[2]
+        first, second, year = numbers
+        year += 2000 if year < 100 else 0
+        # dots are day first everywhere; a number past 12 can only be the day
+        if g["sep"] == "." or g["ssep"] == "." or (day_first and second <= 12) or first > 12:
+            return year, second, first
+        return year, first, second
+    for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3"),
+                    ("m5", "d5", "y3")):
+        if g[m]:
+            month = month_number(g[m], language)
+            return None if month is None else (int(g[y] or 0), month, int(g[d] or 0))
+    if g["y4"]:
+        return int(g["y4"]), int(g["m4"] or 0), int(g["d4"] or 0)
+    return None
+
+
+def _parse(match: re.Match[str], day_first: bool, language: str | None) -> str | None:
     g = match.groupdict()
-    if g["iso"] or g["num"]:
-        day_text = g["iso"] or g["num"]
-        if day_first and (slashed := _SLASHED.fullmatch(day_text)):
-            day, month, year = slashed.groups()
-            day_text = f"{year}-{int(month):02d}-{int(day):02d}"
+    if g["iso"]:
+        day_text = g["iso"]
     else:
-        month = MONTHS.get((g["m1"] or g["m2"]).lower().rstrip("."))
-        if month is None:
+        ymd = _ymd(g, day_first, language)
+        if ymd is None:
             return None
-        day_text = f"{_ENGLISH[month]} {g['d1'] or g['d2']}, {g['y1'] or g['y2']}"
+        year, month, day = ymd
+        year -= 543 if year > 2400 else 0  # Thai Buddhist era
+        if month > SOLAR_HIJRI and 1 <= day <= 31 and 1300 < year < 1500:
+            year, month, day = solar_hijri_to_gregorian(year, month - SOLAR_HIJRI, day)
+        if not 1 <= month <= 12:
+            return None
+        day_text = f"{_ENGLISH[month]} {day}, {year}"
     time, zone = g["time"] or g["pre"], g["zone"] if g["time"] else g["prezone"]
     if time:
-        time = time.replace("h", ":").replace("H", ":")
+        time = _TIME_MARKS.sub(":", time.replace("分", "").replace("분", ""))
+        if g["time"] and g["half"]:
+            time += " pm" if g["half"] in _AFTERNOON else " am"
         with_time = parse_date(f"{day_text} {time} {zone or ''}".strip())
         if with_time is None and zone:
             with_time = parse_date(f"{day_text} {time}")
         if with_time is not None:
             return with_time
     return parse_date(day_text)
+
+
+_AFTERNOON = frozenset({"午後", "午后", "下午", "오후"})
+_TIME_MARKS = re.compile(r"\s?[hH時时시]\s?")
 
 
 def url_date(url: str) -> str | None:
