@@ -90,8 +90,10 @@ class GenericSpider(NewsSpider):
                 roots.add(root)
                 yield self.discovery_request(f"{root}/robots.txt", self.parse_robots)
 
-    def parse_page(self, response: Response) -> Iterable[Article | Request]:
-        """Any fetched URL: a site root, listing, story, sitemap or feed (found by content)."""
+    def parse_page(self, response: Response,
+                   ) -> Iterable[Article | Request] | AsyncIterator[Request]:
+        """Any fetched URL: a site root, listing, story, sitemap or feed (found by content;
+        a sitemap's requests come as an async iterator)."""
         if (response.status >= 400 and response.meta.get(DISCOVERY_RETRY)
                 and response.meta.get("redirect_urls")):
             # a start URL redirected to an error page, still there after the retries
@@ -103,7 +105,8 @@ class GenericSpider(NewsSpider):
             return self._named_by_start(self._parse_by_kind(response))
         return self._parse_by_kind(response)
 
-    def _parse_by_kind(self, response: Response) -> Iterable[Article | Request]:
+    def _parse_by_kind(self, response: Response,
+                       ) -> Iterable[Article | Request] | AsyncIterator[Request]:
         kind = sniff(response.body)
         if kind in ("sitemap", "sitemapindex", "gzip"):
             return self.parse_sitemap(response)
@@ -201,12 +204,12 @@ class GenericSpider(NewsSpider):
         stats.inc_value("discovery/pages_over_link_cap")
 
     @staticmethod
-    def _named_by_start(results: Iterable[Article | Request]) -> Iterator[Article | Request]:
+    def _named_by_start(results: Iterable[Article | Request] | AsyncIterator[Request],
+                        ) -> Iterable[Article | Request] | AsyncIterator[Request]:
         """A local file the user gave names the sites to crawl (http/https only)."""
-        for result in results:
-            if isinstance(result, Request):
-                result.meta[NAMED_BY_START] = True
-            yield result
+        if isinstance(results, AsyncIterator):
+            return _named_async(results)
+        return _named(results)
 
     def _looks_like_story(self, parser: Any) -> bool:
         blocks = parser.extracted_blocks
@@ -217,3 +220,18 @@ class GenericSpider(NewsSpider):
             body_words=sum(word_count(b) for b in window(blocks)[0]),
             body_blocks=len(blocks),
         )
+
+
+def _named(results: Iterable[Article | Request]) -> Iterator[Article | Request]:
+    for result in results:
+        if isinstance(result, Request):
+            result.meta[NAMED_BY_START] = True
+        yield result
+
+
+async def _named_async(results: AsyncIterator[Request]) -> AsyncIterator[Request]:
+    # a sitemap (read as an async generator, see NewsSpider.parse_sitemap)
+    async for result in results:
+        if isinstance(result, Request):
+            result.meta[NAMED_BY_START] = True
+        yield result
