@@ -41,6 +41,7 @@ from newscrawler.distributed.coordinator import (
     outage_over,
 )
 from newscrawler.distributed.dupefilter import ExpiringDupeFilter
+from newscrawler.meta import UNIT
 from newscrawler.preflight import masked
 
 UNAVAILABLE_STAT = "distributed/redis_unavailable"
@@ -175,11 +176,14 @@ class RedisScheduler(Scheduler):
         done = [r for r in self._popped if r not in inprogress]
         again = [r for r in done if r in self._tainted]
         if again:
+            # a unit read meanwhile is let go first: its copy is claimed anew, and read again
+            self.coordinator.release([unit for r in again if (unit := r.meta.get(UNIT))])
             self.coordinator.give_back([self._popped[r] for r in again])
             self.crawler.stats.inc_value("distributed/redis/given_back", len(again))
             self._tainted.difference_update(again)
         if done:
-            self.coordinator.ack([self._popped.pop(r) for r in done])
+            units = [unit for r in done if (unit := r.meta.get(UNIT)) and r not in again]
+            self.coordinator.ack([self._popped.pop(r) for r in done], units)
 
     def heartbeat(self) -> None:
         if self._stopping:
