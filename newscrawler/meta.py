@@ -29,5 +29,5 @@ WARC_FILE = "newscrawler_warc_file"
 by one worker); answered with an empty response, and its callback reads the file."""
 UNIT = "newscrawler_unit"
 """Request meta: the name of a unit of work of a distributed crawl (a WARC file), claimed
-before it is read and marked done for the run once its request is finished
+before it is read, its request held by the worker until its feed is published
 (:meth:`newscrawler.distributed.coordinator.Coordinator.claim`)."""

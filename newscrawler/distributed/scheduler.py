@@ -182,8 +182,11 @@ class RedisScheduler(Scheduler):
             self.crawler.stats.inc_value("distributed/redis/given_back", len(again))
             self._tainted.difference_update(again)
         if done:
-            units = [unit for r in done if (unit := r.meta.get(UNIT)) and r not in again]
-            self.coordinator.ack([self._popped.pop(r) for r in done], units)
+            # a unit of work read (a WARC file) is held, not acknowledged, until this
+            # worker's feed is published: it is read again if the worker dies before
+            units = [r for r in done if r.meta.get(UNIT) and r not in again]
+            self.coordinator.hold([self._popped.pop(r) for r in units])
+            self.coordinator.ack([self._popped.pop(r) for r in done if r in self._popped])
 
     def heartbeat(self) -> None:
         if self._stopping:

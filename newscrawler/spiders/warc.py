@@ -193,9 +193,10 @@ class WarcSpider(NewsSpider):
 
         A file's request can be queued twice: a worker that died holding it (kill -9) has
         it put back in the queue, and a new run (the dead worker's run expired meanwhile)
-        seeds it too. The file is claimed for the run first: a copy is dropped while a live
-        worker reads it, or once it was read to the end and its pages queued (the scheduler
-        marks it done when it acknowledges the request), ``warc/files/not_read_twice``."""
+        seeds it too. The file is claimed for the run first: a copy is dropped while the
+        live worker that took it reads it or holds it (``warc/files/not_read_twice``); the
+        scheduler holds a file's request until the worker's feed is published, so a worker
+        killed after reading it has it read again (what it exported died with its feed)."""
         from redis import RedisError  # the distributed extra
 
         from newscrawler.distributed.coordinator import coordinator_of
@@ -210,11 +211,11 @@ class WarcSpider(NewsSpider):
                            {"file": location, "error": error})
             holder = None
         if holder is not None:
-            # this copy marks nothing done when it is acknowledged: the reading may be going on
+            # this copy is acknowledged, not held: the worker that has the file holds its own
             response.meta.pop(UNIT, None)
             self.crawler.stats.inc_value("warc/files/not_read_twice")
-            logger.info("Not reading %(file)s again: %(why)s", {"file": location, "why": (
-                "read in this run" if holder == "done" else f"worker {holder} reads it")})
+            logger.info("Not reading %(file)s again: worker %(worker)s has it",
+                        {"file": location, "worker": holder})
             return
         async with self.file_slots:
             async for request in self.file_requests(location):
