@@ -47,12 +47,13 @@ def is_link_list(el: etree._Element) -> bool:
     return bool(total) and linked >= LINK_LIST_DENSITY * total
 
 
-def link_list_window(el: etree._Element, keep: int = WINDOW_BLOCKS) -> list[etree._Element]:
+def link_list_window(el: etree._Element,
+                     keep: int = WINDOW_BLOCKS) -> etree._Element | list[etree._Element]:
     """The children of ``el`` whose text to read: all of them, or the two ends of a list
     of links of more than ``keep`` (the blocks a page's analysis reads; the links to
     follow are another matter, see :func:`prune_link_lists`)."""
     if len(el) <= keep or not is_link_list(el):
-        return list(el)
+        return el  # iterated as it is read: 150,000 paragraphs are never all in a list
     return el[:keep // 2] + el[-(keep // 2):]
 
 
