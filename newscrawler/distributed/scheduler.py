@@ -5,6 +5,8 @@ What it adds to ``scrapy_redis.scheduler.Scheduler`` (0.9.1):
 - a popped request is held in this worker's ``processing`` hash until Scrapy is done with
   it (downloaded, its callback's requests scheduled and items through the pipelines); a
   worker killed with ``kill -9`` stops beating and another worker puts its requests back;
+  a unit of work's request (a WARC file, meta ``UNIT``) is held past that, until the
+  worker's feed is published: what was read from it dies with a killed worker's feed;
 - the heartbeat, the idle rule (close with ``finished`` once the shared crawl is done,
   see :mod:`.coordinator`) and waking the engine when other workers queued work;
 - stats without the ``spider=`` argument that Scrapy 2.14+ deprecates;
