@@ -76,13 +76,16 @@ def test_killed_worker_file_is_taken_up_again(tmp_path: Path, redis_url: str, ru
         url = server.base_url + "/a.warc.gz"
         victim = start_worker(tmp_path / "w1", url, redis_url, "warc")
         part = tmp_path / "w1" / "out.jsonl.part"
-        deadline = time.time() + 60
-        while time.time() < deadline and not (
+        deadline = time.time() + 180  # a loaded machine: the worker takes long to start
+        while not (ready := (
                 # reading it (the server holds the rest back) ...
                 (hold and taken(client))
                 # ... or read to the end, and some stories exported
-                or (not hold and held(client) and len(read_jsonl(part)) >= 2)):
+                or (not hold and held(client) and len(read_jsonl(part)) >= 2))):
+            if time.time() > deadline or victim.poll() is not None:
+                break
             time.sleep(0.05)
+        assert ready, "the first worker never got to the point where it is killed"
         assert victim.poll() is None, "the worker finished before it could be killed"
         victim.send_signal(signal.SIGKILL)
         victim.wait()

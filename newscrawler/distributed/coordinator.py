@@ -138,12 +138,10 @@ return false
 
 # Let go of the units ARGV[1] claimed and did not finish (those in ARGV[2:], or all).
 _RELEASE = """
-if #ARGV > 1 then
-  for i = 2, #ARGV do
-    if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[1] then redis.call('HDEL', KEYS[1], ARGV[i]) end
-  end
-  return 0
+for i = 2, #ARGV do
+  if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[1] then redis.call('HDEL', KEYS[1], ARGV[i]) end
 end
+if #ARGV > 1 then return 0 end
 local entries = redis.call('HGETALL', KEYS[1])
 for i = 1, #entries, 2 do
   if entries[i + 1] == ARGV[1] then redis.call('HDEL', KEYS[1], entries[i]) end
@@ -333,9 +331,8 @@ class Coordinator:
             self.server.hdel(self.processing_key, *entries)
 
     def hold(self, entries: list[bytes]) -> None:
-        """These units of work were read: what came of them is in this worker's feed, which
-        is not published before it closes. Till then they are held (not in flight), and
-        put back in the queue if this worker dies, as its unfinished requests are."""
+        """These units of work were read into this worker's feed, unpublished till it closes:
+        held till then (not in flight), put back in the queue if this worker dies."""
         if entries:
             self._hold(keys=[self.processing_key, self.held_key], args=entries)
 
@@ -379,7 +376,7 @@ class Coordinator:
 
     def release(self, units: list[str]) -> None:
         """Let go of these units this worker claimed (their requests are given back)."""
-        if units and self.run is not None:
+        if units:
             self._release(keys=[self.units_key], args=[self.worker, *units])
 
     def queue_size(self) -> int:
