@@ -13,6 +13,14 @@ A 1,000,000-URL sitemap inflates to about 90 MB, past ``SITEMAP_MAX_SIZE`` (50 M
 read up to there (a crawl that gets that far counts it under ``discovery/bad_gzip``);
 with ``max_items`` the crawl stops long before. ``--pythonpath DIR`` runs another checkout's
 ``newscrawler`` (e.g. the code before lazy sitemaps) for comparison.
+
+``--stall`` measures instead how long reading a sitemap holds the reactor when it yields
+nothing: every entry of a ``--urls`` sitemap is dated before ``-a since=``, and the crawl
+runs with ``tests/stallprobe.py`` (a timer due every 5 ms); reported: seconds and the
+longest gap between two runs of that timer (``max stall ms``), which every download and
+timeout of the crawl would have waited too::
+
+    .venv/bin/python benchmarks/big_sitemap.py --stall --urls 50000
 """
 
 from __future__ import annotations
@@ -29,12 +37,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from bigsitemap import sitemap_site
+from stallprobe import extensions_setting
 
 from conftest import parse_stats, read_jsonl
 
 
 def crawl(url: str, workdir: Path, max_items: int, pythonpath: str | None,
-          timeout: float) -> dict[str, float]:
+          timeout: float, stall: bool = False) -> dict[str, float]:
     workdir.mkdir(parents=True)
     command = [sys.executable, "-m", "scrapy", "crawl", "generic", "-a", f"url={url}",
                "-a", f"max_items={max_items}", "-O", "out.jsonl", "-s", "LOG_FILE=crawl.log",
@@ -42,6 +51,11 @@ def crawl(url: str, workdir: Path, max_items: int, pythonpath: str | None,
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
+    if stall:
+        # every entry of the sitemap is dated 2026-11-30 (tests/bigsitemap.py)
+        command += ["-a", "since=2026-12-01", "-s", f"EXTENSIONS={extensions_setting()}"]
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (pythonpath, str(Path(__file__).resolve().parent.parent / "tests")) if p)
     started = time.monotonic()
     proc = subprocess.Popen(command, cwd=workdir, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
@@ -60,7 +74,9 @@ def crawl(url: str, workdir: Path, max_items: int, pythonpath: str | None,
     stats = parse_stats((workdir / "crawl.log").read_text(encoding="utf-8", errors="replace"))
     return {"seconds": seconds, "status": proc.returncode, "rss_mb": usage.ru_maxrss / 1024,
             "items": len(read_jsonl(workdir / "out.jsonl")),
-            "unread": stats.get("discovery/entries_unread_at_close", 0)}
+            "unread": stats.get("discovery/entries_unread_at_close", 0),
+            "skipped": stats.get("discovery/skipped_before_since", 0),
+            "stall_ms": stats.get("probe/max_stall_ms", -1)}
 
 
 def main() -> None:
@@ -70,8 +86,22 @@ def main() -> None:
     parser.add_argument("--max-items", type=int, default=20)
     parser.add_argument("--timeout", type=float, default=900)
     parser.add_argument("--pythonpath", help="run this checkout's newscrawler instead")
+    parser.add_argument("--stall", action="store_true",
+                        help="every entry skipped by since: the longest reactor stall")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="nc-big-sitemap-"))
+    if args.stall:
+        print(f"{'urls':>9} {'exit':>4} {'seconds':>8} {'skipped':>8} {'max stall ms':>12}")
+        try:
+            for urls in args.urls:
+                with sitemap_site(urls) as site:
+                    result = crawl(site.sitemap_url, tmp / f"{urls}", args.max_items,
+                                   args.pythonpath, args.timeout, stall=True)
+                print(f"{urls:>9} {result['status']:>4} {result['seconds']:>8.1f} "
+                      f"{result['skipped']:>8} {result['stall_ms']:>12}", flush=True)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
     print(f"{'urls':>9} {'layout':>14} {'exit':>4} {'seconds':>8} {'items':>5} "
           f"{'unread':>9} {'peak RSS MB':>11}")
     try:

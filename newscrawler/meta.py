@@ -27,3 +27,7 @@ WARC_RECORD = "newscrawler_warc_record"
 WARC_FILE = "newscrawler_warc_file"
 """Request meta: one WARC file of a distributed ``scrapy crawl warc`` (a unit of work taken
 by one worker); answered with an empty response, and its callback reads the file."""
+UNIT = "newscrawler_unit"
+"""Request meta: the name of a unit of work of a distributed crawl (a WARC file), claimed
+before it is read, its request held by the worker until its feed is published
+(:meth:`newscrawler.distributed.coordinator.Coordinator.claim`)."""

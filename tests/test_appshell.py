@@ -249,15 +249,16 @@ def test_a_page_its_markup_calls_an_article_gets_the_loose_read_too(monkeypatch,
 
 
 def test_many_short_texts_in_app_data_cost_a_bounded_number_of_reads(monkeypatch):
-    # 40,000 sentence-long strings and a 300,000-item list (under MAX_DATA_CHARS in all): every string would be cut into
+    # 15,000 sentence-long strings and a 200,000-item list (under MAX_DATA_CHARS in all): every string would be cut into
     # blocks and counted (seconds); the budget charges each story-like text, lists are read
     # only as far as a story goes
     sentence = "The council voted on Tuesday to keep the harbour ferry running all winter"
-    data = {"props": {"pageProps": {"items": [f"{sentence} {i}." for i in range(40_000)],
-                                    "ids": [1] * 300_000}}}
+    data = {"props": {"pageProps": {"items": [f"{sentence} {i}." for i in range(15_000)],
+                                    "ids": [1] * 200_000}}}
     html = ("<html><head><title>Council keeps the harbour ferry</title></head><body>"
             f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(data)}</script>"
             "</body></html>")
+    assert len(json.dumps(data)) < appshell.MAX_DATA_CHARS
     calls = []
     real = appshell.structured_blocks
     monkeypatch.setattr(appshell, "structured_blocks", lambda text: calls.append(1) or real(text))
@@ -265,3 +266,24 @@ def test_many_short_texts_in_app_data_cost_a_bounded_number_of_reads(monkeypatch
     assert len(calls) <= appshell.MAX_NODES // appshell.CANDIDATE_COST
     assert blocks[0] == f"{sentence} 0."  # the list read as a story, up to its bound
     assert len(blocks) == appshell.MAX_LIST_ITEMS
+
+
+def test_app_data_past_the_bound_is_not_read():
+    # a flight payload of short paragraphs: 100 KB is read as the story; 2.5 MB is hostile
+    # (a real story's payload is under 1 MB) and was seconds of element building
+    sentence = "The council voted on Tuesday to keep the harbour ferry running all winter"
+
+    def page(count: int) -> str:
+        paragraphs = [["$", "p", None, {"children": f"{sentence}, said clerk {i}."}]
+                      for i in range(count)]
+        payload = "5:" + json.dumps(["$", "article", None, {"children": paragraphs}]) + "\n"
+        pushes = "".join(f"<script>self.__next_f.push({json.dumps([1, payload[k:k + 100_000]])})"
+                         "</script>" for k in range(0, len(payload), 100_000))
+        return f"<html><body><div id='__next'></div>{pushes}</body></html>"
+
+    small = appshell.app_blocks(lxml.html.document_fromstring(page(1_000)))
+    assert len(small) == 1_000
+    assert small[0] == f"{sentence}, said clerk 0."
+    hostile = page(30_000)
+    assert len(hostile) > appshell.MAX_DATA_CHARS
+    assert appshell.app_blocks(lxml.html.document_fromstring(hostile)) == []

@@ -3,8 +3,10 @@ intact, keeps every bad page out of the feed, accounts for each one, and stays s
 
 from __future__ import annotations
 
+import asyncio
 import resource
 from collections import Counter
+from collections.abc import AsyncIterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -29,6 +31,10 @@ from newscrawler.extensions.useragent import ContactUserAgent
 from newscrawler.spiders.generic import GenericSpider
 
 from conftest import run_crawl, validate
+
+
+async def collect(outputs: AsyncIterator[Request]) -> list[Request]:
+    return [output async for output in outputs]
 
 MAX_RSS = 500 * 1024 * 1024
 CONTACT = "crawl-ops@example.com"
@@ -190,6 +196,6 @@ def test_old_sitemap_entries_are_skipped_before_any_other_work():
     crawler = get_crawler(GenericSpider)
     spider = GenericSpider.from_crawler(crawler, url="http://127.0.0.1:1/", since=SINCE)
     response = Response("http://127.0.0.1:1/archive.xml.gz", body=archive_sitemap("http://x"))
-    assert list(spider.parse_sitemap(response)) == []
+    assert asyncio.run(collect(spider.parse_sitemap(response))) == []
     # stories and the listings among them (/tag/...)
     assert crawler.stats.get_value("discovery/skipped_before_since") == ARCHIVE_URLS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import socket
@@ -123,11 +124,15 @@ class ArchiveServer:
     answer for each file stops after that many bytes (a dropped connection); with
     ``rate``, bodies are sent at that many bytes a second. ``redirects`` answers a path
     (or the absolute URL a proxy is asked for) with a 302 to its value; ``host`` is
-    another loopback address (127.0.0.2: another host of the same machine)."""
+    another loopback address (127.0.0.2: another host of the same machine). With ``hold``,
+    a ``.warc.gz`` answer stops after that many bytes until :attr:`released` is set (a
+    reader is in the middle of the file for as long as the test wants)."""
 
     def __init__(self, root: Path, *, cut: int | None = None, rate: int | None = None,
-                 host: str = "127.0.0.1", redirects: dict[str, str] | None = None) -> None:
-        self.root, self.cut, self.rate = root, cut, rate
+                 host: str = "127.0.0.1", redirects: dict[str, str] | None = None,
+                 hold: int | None = None) -> None:
+        self.root, self.cut, self.rate, self.hold = root, cut, rate, hold
+        self.released = threading.Event()
         self.redirects = redirects or {}
         self.requests: list[tuple[str, str | None]] = []
         self._cut_done: set[str] = set()
@@ -168,8 +173,17 @@ class ArchiveServer:
                     self.close_connection = True
                     self.connection.shutdown(socket.SHUT_RDWR)
                     return
+                if server.hold is not None and self.path.endswith(".warc.gz"):
+                    # held at that byte of the file, a resumed read (Range) too
+                    first = body[:max(0, server.hold - start)]
+                    with contextlib.suppress(OSError):
+                        self.wfile.write(first)
+                        self.wfile.flush()
+                    server.released.wait()
+                    body = body[len(first):]
                 if server.rate is None:
-                    self.wfile.write(body)
+                    with contextlib.suppress(OSError):  # a held reader may be gone
+                        self.wfile.write(body)
                     return
                 for at in range(0, len(body), 1024):  # rate bytes a second, in 1 KiB steps
                     self.wfile.write(body[at:at + 1024])
@@ -185,6 +199,7 @@ class ArchiveServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.released.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 

@@ -9,11 +9,18 @@ Keys (``<prefix>`` is ``REDIS_KEY_PREFIX``, default ``newscrawler``)::
     <prefix>:<spider>:busy             when a worker last had work (unix seconds)
     <prefix>:<spider>:dupefilter       story fingerprints -> expiry time
     <prefix>:<spider>:seen:<run>       fingerprints of feeds and listings, for one run
+    <prefix>:<spider>:held:<w>         units of work <w> read, till its feed is published
+    <prefix>:<spider>:units:<run>      unit of work (a WARC file) -> the worker that took it
 
 The first worker of a run creates the run key (``SET NX``) and seeds the queue; later
 workers join it. Each worker beats every ``REDIS_HEARTBEAT_SECONDS``; a worker silent for
 ``REDIS_LEASE_SECONDS`` is dead, and the next beat of any worker puts its requests back in
-the queue. The crawl is done when the queue is empty, no worker holds a request, and no
+the queue. A unit of work that may be queued twice (a WARC file: seeded by a new run and
+put back from a dead worker of the last one) is claimed before it is read (:meth:`claim`),
+so a copy of it is dropped while the live worker that took it reads it or holds it: its
+request stays with that worker until its feed is published, and goes back to the queue if
+it dies, as an unfinished one does.
+The crawl is done when the queue is empty, no worker holds a request, and no
 worker had work for ``REDIS_IDLE_SECONDS``: each worker then closes with ``finished``.
 
 Redis going away: every client waits at most ``REDIS_TIMEOUT_SECONDS`` per attempt (one
@@ -53,22 +60,39 @@ RETRIES = 1
 REDIS_UNAVAILABLE = "redis_unavailable"
 """The finish reason of a worker that stopped because Redis stayed unreachable."""
 LIVE_CACHE_SECONDS = 0.5
+# a run's unit claims outlive an unfinished run this long (a finished run deletes them)
+UNITS_TTL_SECONDS = 7 * 24 * 3600
 
-# Move the requests of workers whose heartbeat is older than ARGV[1] back into the queue.
+# Move the requests of workers whose heartbeat is older than ARGV[1] back into the queue:
+# those they were processing (ARGV[2]) and the units of work they had read (ARGV[3]).
 _REAP = """
 local dead = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 local moved = 0
 for _, worker in ipairs(dead) do
-  local key = ARGV[2] .. worker
-  local entries = redis.call('HGETALL', key)
-  for i = 1, #entries, 2 do
-    redis.call('ZADD', KEYS[2], entries[i + 1], entries[i])
-    moved = moved + 1
+  for p = 2, 3 do
+    local key = ARGV[p] .. worker
+    local entries = redis.call('HGETALL', key)
+    for i = 1, #entries, 2 do
+      redis.call('ZADD', KEYS[2], entries[i + 1], entries[i])
+      moved = moved + 1
+    end
+    redis.call('DEL', key)
   end
-  redis.call('DEL', key)
   redis.call('ZREM', KEYS[1], worker)
 end
 return moved
+"""
+
+# Move these entries of a worker's processing hash to its held hash, at their scores.
+_HOLD = """
+for _, entry in ipairs(ARGV) do
+  local score = redis.call('HGET', KEYS[1], entry)
+  if score then
+    redis.call('HSET', KEYS[2], entry, score)
+    redis.call('HDEL', KEYS[1], entry)
+  end
+end
+return 0
 """
 
 # Pop the best request into the worker's processing hash (reliable queue).
@@ -94,6 +118,33 @@ _END = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('DEL', KEYS[1])
   return 1
+end
+return 0
+"""
+
+# Claim a unit of work for ARGV[2] unless it is already ARGV[2]'s or a worker's that beat
+# since ARGV[4]; returns the holder that keeps it, or false when claimed.
+_CLAIM = """
+local holder = redis.call('HGET', KEYS[1], ARGV[1])
+if holder then
+  if holder == ARGV[2] then return holder end
+  local beat = redis.call('ZSCORE', KEYS[2], holder)
+  if beat and tonumber(beat) >= tonumber(ARGV[4]) then return holder end
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return false
+"""
+
+# Let go of the units ARGV[1] claimed and did not finish (those in ARGV[2:], or all).
+_RELEASE = """
+for i = 2, #ARGV do
+  if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[1] then redis.call('HDEL', KEYS[1], ARGV[i]) end
+end
+if #ARGV > 1 then return 0 end
+local entries = redis.call('HGETALL', KEYS[1])
+for i = 1, #entries, 2 do
+  if entries[i + 1] == ARGV[1] then redis.call('HDEL', KEYS[1], entries[i]) end
 end
 return 0
 """
@@ -171,6 +222,9 @@ class Coordinator:
         self._end = server.register_script(_END)
         self._requeue = server.register_script(_REQUEUE)
         self._give_back = server.register_script(_GIVE_BACK)
+        self._claim = server.register_script(_CLAIM)
+        self._hold = server.register_script(_HOLD)
+        self._release = server.register_script(_RELEASE)
         self.down_since: float | None = None
         """When Redis stopped answering (None while it answers)."""
         self.watched: list[redis.Redis] = []
@@ -206,8 +260,20 @@ class Coordinator:
         return self.processing_prefix + self.worker
 
     @property
+    def held_prefix(self) -> str:
+        return f"{self.base}:held:"
+
+    @property
+    def held_key(self) -> str:
+        return self.held_prefix + self.worker
+
+    @property
     def run_seen_key(self) -> str:
         return f"{self.base}:seen:{self.run}"
+
+    @property
+    def units_key(self) -> str:
+        return f"{self.base}:units:{self.run}"
 
     # --- the run ------------------------------------------------------------------------
     def join(self) -> str:
@@ -244,7 +310,8 @@ class Coordinator:
             pipe.execute()
         self._renew(keys=[self.run_key], args=[self.run, int(self.lease_seconds * 1000)])
         moved = int(self._reap(keys=[self.workers_key, self.queue_key],
-                               args=[now - self.lease_seconds, self.processing_prefix]))
+                               args=[now - self.lease_seconds, self.processing_prefix,
+                                     self.held_prefix]))
         if moved:
             logger.warning("Requeued %(n)d requests of a worker that stopped beating",
                            {"n": moved})
@@ -262,6 +329,12 @@ class Coordinator:
         """These requests are done (downloaded and their output processed)."""
         if entries:
             self.server.hdel(self.processing_key, *entries)
+
+    def hold(self, entries: list[bytes]) -> None:
+        """These units of work were read into this worker's feed, unpublished till it closes:
+        held till then (not in flight), put back in the queue if this worker dies."""
+        if entries:
+            self._hold(keys=[self.processing_key, self.held_key], args=entries)
 
     def give_back(self, entries: list[bytes]) -> None:
         """These requests were handled while Redis was away (the links they found may not
@@ -290,6 +363,22 @@ class Coordinator:
             return True
         return False
 
+    # --- units of work (WARC files) ----------------------------------------------------
+    def claim(self, unit: str) -> str | None:
+        """Take ``unit`` for this worker in this run; ``None`` when taken, else the live
+        worker that keeps it (this one: it reads or read it). A dead worker's unit is taken
+        over: it is read again, as what came of it died with the worker's feed."""
+        holder = self._claim(keys=[self.units_key, self.workers_key],
+                             args=[unit, self.worker, UNITS_TTL_SECONDS,
+                                   time.time() - self.lease_seconds])
+        return holder.decode() if holder else None
+
+
+    def release(self, units: list[str]) -> None:
+        """Let go of these units this worker claimed (their requests are given back)."""
+        if units:
+            self._release(keys=[self.units_key], args=[self.worker, *units])
+
     def queue_size(self) -> int:
         return int(self.server.zcard(self.queue_key))
 
@@ -315,7 +404,7 @@ class Coordinator:
     def finish(self) -> None:
         """The crawl is done: end the run (its per-run fingerprints go with it)."""
         self._end(keys=[self.run_key], args=[self.run])
-        self.server.delete(self.run_seen_key)
+        self.server.delete(self.run_seen_key, self.units_key)
         self.leave()
 
     def leave(self) -> int:
@@ -324,8 +413,13 @@ class Coordinator:
         Its entry in the workers set gets a last beat instead of going: its claims in the
         state store stay live for ``REDIS_LEASE_SECONDS`` more, while its feed is published
         (then they are exports), so no other worker takes them for abandoned meanwhile. The
-        next beat of a worker past that lease removes the entry, finding nothing to requeue."""
+        next beat of a worker past that lease removes the entry, finding nothing to requeue.
+        The units it was reading are let go: their requests, given back, are read again."""
+        if self.run is not None:  # first: a unit's request given back is claimed anew
+            self._release(keys=[self.units_key], args=[self.worker])
         moved = int(self._requeue(keys=[self.processing_key, self.queue_key]))
+        # the units it read are in the feed it publishes now
+        self.server.delete(self.held_key)
         self.server.zadd(self.workers_key, {self.worker: time.time()})
         return moved
 

@@ -5,6 +5,8 @@ What it adds to ``scrapy_redis.scheduler.Scheduler`` (0.9.1):
 - a popped request is held in this worker's ``processing`` hash until Scrapy is done with
   it (downloaded, its callback's requests scheduled and items through the pipelines); a
   worker killed with ``kill -9`` stops beating and another worker puts its requests back;
+  a unit of work's request (a WARC file, meta ``UNIT``) is held past that, until the
+  worker's feed is published: what was read from it dies with a killed worker's feed;
 - the heartbeat, the idle rule (close with ``finished`` once the shared crawl is done,
   see :mod:`.coordinator`) and waking the engine when other workers queued work;
 - stats without the ``spider=`` argument that Scrapy 2.14+ deprecates;
@@ -41,6 +43,7 @@ from newscrawler.distributed.coordinator import (
     outage_over,
 )
 from newscrawler.distributed.dupefilter import ExpiringDupeFilter
+from newscrawler.meta import UNIT
 from newscrawler.preflight import masked
 
 UNAVAILABLE_STAT = "distributed/redis_unavailable"
@@ -175,11 +178,17 @@ class RedisScheduler(Scheduler):
         done = [r for r in self._popped if r not in inprogress]
         again = [r for r in done if r in self._tainted]
         if again:
+            # a unit read meanwhile is let go first: its copy is claimed anew, and read again
+            self.coordinator.release([unit for r in again if (unit := r.meta.get(UNIT))])
             self.coordinator.give_back([self._popped[r] for r in again])
             self.crawler.stats.inc_value("distributed/redis/given_back", len(again))
             self._tainted.difference_update(again)
         if done:
-            self.coordinator.ack([self._popped.pop(r) for r in done])
+            # a unit of work read (a WARC file) is held, not acknowledged, until this
+            # worker's feed is published: it is read again if the worker dies before
+            units = [r for r in done if r.meta.get(UNIT) and r not in again]
+            self.coordinator.hold([self._popped.pop(r) for r in units])
+            self.coordinator.ack([self._popped.pop(r) for r in done if r in self._popped])
 
     def heartbeat(self) -> None:
         if self._stopping:

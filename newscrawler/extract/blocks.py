@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from newscrawler.utils.bounds import cut
+from newscrawler.utils.bounds import WINDOW_BLOCKS, cut
+from newscrawler.utils.linklists import link_list_window
 from newscrawler.utils.text import normalize_space
 
 __all__ = ["Block", "BlockPage", "Profile", "block_root", "walk_blocks"]
@@ -203,7 +204,8 @@ class _Walker:
                 self.text(child.tail, in_link)
             return
         counting = self.max_blocks is not None
-        for child in el:
+        # a huge list of links is read at its ends (a tree given unpruned: see page_root)
+        for child in el if len(el) <= WINDOW_BLOCKS else link_list_window(el):
             if counting:  # self.count(), inline: this runs once per element
                 self.elements -= 1
                 if self.elements < 0 or len(self.page.blocks) >= self.max_blocks:  # type: ignore[operator]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from functools import cached_property
 from typing import Any, ClassVar, Self, TypeGuard
@@ -22,6 +23,7 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.selector import Selector
+from scrapy.utils.asyncio import sleep
 from twisted.python.failure import Failure
 from w3lib.url import url_query_cleaner
 
@@ -51,6 +53,8 @@ logger = logging.getLogger(__name__)
 
 # Requests for robots.txt, sitemaps and feeds go before any page (stories use 10 and less).
 DISCOVERY_PRIORITY = 20
+# Seconds a sitemap is read before the reactor gets a turn (Twisted's cooperator slice)
+SITEMAP_SLICE = 0.01
 
 
 class NewsSpider(Spider):
@@ -231,10 +235,15 @@ class NewsSpider(Spider):
 
     guess_sitemap = True
 
-    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+    async def parse_sitemap(self, response: Response) -> AsyncIterator[Request]:
         """A sitemap or sitemap index, read lazily: an entry is parsed when the crawl asks
         for the next request (see ``DiscoveryBacklogMiddleware``), so a huge sitemap is
-        never all in memory, and a crawl that closes stops reading it."""
+        never all in memory, and a crawl that closes stops reading it.
+
+        Entries that ask for nothing (older than ``since``, no URL, no story path) are read
+        between two requests: 50,000 of them are seconds of parsing. The reading hands the
+        reactor back every ``SITEMAP_SLICE`` seconds, so downloads, timeouts and other
+        callbacks go on meanwhile."""
         try:
             reader = open_sitemap(response.body, self.sitemap_max_size)
         except BadGzip as error:
@@ -248,9 +257,13 @@ class NewsSpider(Spider):
         self.crawler.stats.inc_value(f"discovery/{reader.kind}")
         self.sitemaps_reading[reader] = response.url
         try:
+            paused = time.monotonic()
             for entry in reader:
                 if (request := self.sitemap_request(reader.kind, entry, response.url)) is not None:
                     yield request
+                if time.monotonic() - paused > SITEMAP_SLICE:
+                    await sleep(0)  # the reactor runs whatever is due, then reading goes on
+                    paused = time.monotonic()
         except GeneratorExit:
             raise  # the crawl stopped reading (it is closing): counted when it has closed
         except BaseException:

@@ -96,8 +96,10 @@ class GenericSpider(NewsSpider):
                 roots.add(root)
                 yield self.discovery_request(f"{root}/robots.txt", self.parse_robots)
 
-    def parse_page(self, response: Response) -> Iterable[Article | Request]:
-        """Any fetched URL: a site root, listing, story, sitemap or feed (found by content)."""
+    def parse_page(self, response: Response,
+                   ) -> Iterable[Article | Request] | AsyncIterator[Request]:
+        """Any fetched URL: a site root, listing, story, sitemap or feed (found by content;
+        a sitemap's requests come as an async iterator)."""
         if (response.status >= 400 and response.meta.get(DISCOVERY_RETRY)
                 and response.meta.get("redirect_urls")):
             # a start URL redirected to an error page, still there after the retries
@@ -120,7 +122,8 @@ class GenericSpider(NewsSpider):
         self.crawler.stats.inc_value("discovery/pages/story")
         yield from self.story_items(self.parser_class(response, hints=response.meta.get(HINTS)))
 
-    def _parse_by_kind(self, response: Response) -> Iterable[Article | Request]:
+    def _parse_by_kind(self, response: Response,
+                       ) -> Iterable[Article | Request] | AsyncIterator[Request]:
         kind = sniff(response.body)
         if kind in _LISTS[:3]:
             return self.parse_sitemap(response)
@@ -233,12 +236,12 @@ class GenericSpider(NewsSpider):
         stats.inc_value("discovery/pages_over_link_cap")
 
     @staticmethod
-    def _named_by_start(results: Iterable[Article | Request]) -> Iterator[Article | Request]:
+    def _named_by_start(results: Iterable[Article | Request] | AsyncIterator[Request],
+                        ) -> Iterable[Article | Request] | AsyncIterator[Request]:
         """A local file the user gave names the sites to crawl (http/https only)."""
-        for result in results:
-            if isinstance(result, Request):
-                result.meta[NAMED_BY_START] = True
-            yield result
+        if isinstance(results, AsyncIterator):
+            return _named_async(results)
+        return _named(results)
 
     def _looks_like_story(self, parser: Any) -> bool:
         blocks = parser.extracted_blocks
@@ -268,3 +271,18 @@ def _is_root(url: str) -> bool:
     """A site's root or its index file (a listing by its URL alone)."""
     parts = urlsplit(url)
     return not parts.query and parts.path.strip("/").lower() in _INDEX_PATHS
+
+
+def _named(results: Iterable[Article | Request]) -> Iterator[Article | Request]:
+    for result in results:
+        if isinstance(result, Request):
+            result.meta[NAMED_BY_START] = True
+        yield result
+
+
+async def _named_async(results: AsyncIterator[Request]) -> AsyncIterator[Request]:
+    # a sitemap (read as an async generator, see NewsSpider.parse_sitemap)
+    async for result in results:
+        if isinstance(result, Request):
+            result.meta[NAMED_BY_START] = True
+        yield result

@@ -28,7 +28,7 @@ from newscrawler.discovery.policy import DEFAULT_ALLOWED_HOSTS, FetchPolicy, url
 from newscrawler.distributed import is_distributed
 from newscrawler.downloadermiddlewares.fetchpolicy import allowed_hosts
 from newscrawler.items import Article
-from newscrawler.meta import HINTS, STORY, WARC_FILE, WARC_RECORD
+from newscrawler.meta import HINTS, STORY, UNIT, WARC_FILE, WARC_RECORD
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.spiders.base import NewsSpider
 from newscrawler.spiders.generic import GenericSpider
@@ -180,7 +180,7 @@ class WarcSpider(NewsSpider):
             for location in files:
                 yield Request(file_url(location), callback=self.parse_file,
                               errback=self.download_failed, dont_filter=True,
-                              meta={WARC_FILE: location})
+                              meta={WARC_FILE: location, UNIT: location})
             return
         for location in files:
             async for request in self.file_requests(location):
@@ -189,9 +189,36 @@ class WarcSpider(NewsSpider):
     async def parse_file(self, response: Response) -> AsyncIterator[Request]:
         """A distributed crawl's WARC file: its pages go to the shared queue as it is read,
         and any worker parses them. A worker reads ``WARC_CONCURRENT_FILES`` files at a
-        time; the others it took wait in its hands (given back if it dies)."""
+        time; the others it took wait in its hands (given back if it dies).
+
+        A file's request can be queued twice: a worker that died holding it (kill -9) has
+        it put back in the queue, and a new run (the dead worker's run expired meanwhile)
+        seeds it too. The file is claimed for the run first: a copy is dropped while the
+        live worker that took it reads it or holds it (``warc/files/not_read_twice``); the
+        scheduler holds a file's request until the worker's feed is published, so a worker
+        killed after reading it has it read again (what it exported died with its feed)."""
+        from redis import RedisError  # the distributed extra
+
+        from newscrawler.distributed.coordinator import coordinator_of
+
+        location = response.meta[WARC_FILE]
+        coordinator = coordinator_of(self.crawler)
+        try:
+            holder = await asyncio.to_thread(coordinator.claim,
+                                             response.meta.get(UNIT, location))
+        except RedisError as error:  # read it (twice at worst) rather than lose it
+            logger.warning("Could not claim %(file)s (%(error)s): read all the same",
+                           {"file": location, "error": error})
+            holder = None
+        if holder is not None:
+            # this copy is acknowledged, not held: the worker that has the file holds its own
+            response.meta.pop(UNIT, None)
+            self.crawler.stats.inc_value("warc/files/not_read_twice")
+            logger.info("Not reading %(file)s again: worker %(worker)s has it",
+                        {"file": location, "worker": holder})
+            return
         async with self.file_slots:
-            async for request in self.file_requests(response.meta[WARC_FILE]):
+            async for request in self.file_requests(location):
                 yield request
 
     @cached_property
