@@ -19,9 +19,7 @@ def following(element: etree._Element, limit: int) -> Iterator[etree._Element]:
     node: etree._Element | None = element
     while node is not None:
         for sibling in node.itersiblings():
-            for found in sibling.iter():
-                if not isinstance(found.tag, str):
-                    continue
+            for found in sibling.iter(etree.Element):  # elements only, filtered in C
                 yield found
                 count += 1
                 if count >= limit:
@@ -45,7 +43,7 @@ def preceding(element: etree._Element, limit: int) -> Iterator[etree._Element]:
 
 def _bounded(element: etree._Element, limit: int) -> Iterator[etree._Element]:
     """The last ``limit`` elements of a subtree are wanted; a huge subtree is cut to its first."""
-    for index, found in enumerate(e for e in element.iter() if isinstance(e.tag, str)):
+    for index, found in enumerate(element.iter(etree.Element)):
         if index >= limit * 4:
             return
         yield found
@@ -58,6 +56,8 @@ def text_within(element: etree._Element, limit: int) -> str:
     a short date line or dek. Callers that only want short texts read this far and judge
     a longer result as too long.
     """
+    if not len(element):  # no children: its own text is all (most lines looked at)
+        return (element.text or "")[: limit + 1]
     parts: list[str] = []
     size = 0
     for piece in element.itertext():

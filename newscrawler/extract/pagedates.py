@@ -8,6 +8,7 @@ elements after the headline, a few date elements, short texts.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
@@ -36,6 +37,7 @@ _DATE_NODES = etree.XPath(
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "option"})
 _UPDATED_WORDS = ("updated", "modified", "aktualisiert", "actualizado", "mis à jour", "atualizado",
                   "aggiornato", "bijgewerkt")
+_UPDATED = re.compile("|".join(re.escape(word) for word in _UPDATED_WORDS))
 
 
 _READ_CHARS = 20 * MAX_DATE_TEXT
@@ -64,8 +66,7 @@ def _attribute_dates(element: etree._Element) -> list[str]:
 
 
 def _says_updated(text: str) -> bool:
-    lowered = text.lower()
-    return any(word in lowered[:30] for word in _UPDATED_WORDS)
+    return _UPDATED.search(text.lower()[:30]) is not None
 
 
 def _marks_update(time: etree._Element) -> bool:

@@ -74,6 +74,8 @@ _URL_DATE = re.compile(
     re.IGNORECASE,
 )
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
 MAX_TEXT_CHARS = 300
 """A line a date is looked for in: a byline or a date element, never a whole story."""
 
@@ -101,7 +103,12 @@ def find_date(text: str, day_first: bool = False) -> str | None:
     >>> find_date("05/10/2018", day_first=True)
     '2018-10-05'
     """
-    for match in _DATE_IN_TEXT.finditer(text[:MAX_TEXT_CHARS]):
+    line = text[:MAX_TEXT_CHARS]
+    # every form holds a year of four digits: a line without one (a menu entry, a byline)
+    # is not run through the month-name alternation at each of its characters
+    if _FOUR_DIGITS.search(line) is None:
+        return None
+    for match in _DATE_IN_TEXT.finditer(line):
         if (found := _parse(match, day_first)) is not None:
             return found
     return None
