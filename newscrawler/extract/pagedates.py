@@ -48,7 +48,12 @@ def _own_text(element: etree._Element) -> str:
     """The element's text, spaces collapsed, cut past ``MAX_DATE_TEXT`` (a longer element is
     judged by its start: a 15 MB paragraph is not read whole for each look)."""
     raw = text_within(element, _READ_CHARS)
-    text = " ".join(raw.split())[: MAX_DATE_TEXT + 1]
+    # spaces folded in a prefix are a prefix of the whole folded: when it is long enough,
+    # the rest of a paragraph is not folded to be cut off
+    text = " ".join(raw[: 2 * MAX_DATE_TEXT + 2].split())
+    if len(text) <= MAX_DATE_TEXT:
+        text = " ".join(raw.split())
+    text = text[: MAX_DATE_TEXT + 1]
     # a read cut short is a long element even when its start is mostly spaces
     return text.ljust(MAX_DATE_TEXT + 1) if len(raw) > _READ_CHARS else text
 

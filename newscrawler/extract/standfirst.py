@@ -112,11 +112,11 @@ def find_standfirst(headline: etree._Element | None, descriptions: list[str],
     title = clean_inline(text_within(headline, 4 * MAX_CHARS)) or ""
     seen = 0
     for element in following(headline, FOLLOWING):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag not in _TEXT_TAGS or any(
-                (a.tag if isinstance(a.tag, str) else "") in _SKIP for a in element.iterancestors()):
+        tag = element.tag
+        # (the tag filters run in C: no Python object per ancestor or child looked at)
+        if tag not in _TEXT_TAGS or next(element.iterancestors(*_SKIP), None) is not None:
             continue
-        if any(isinstance(c.tag, str) and c.tag in _BLOCK_CHILDREN for c in element):
+        if next(element.iterchildren(*_BLOCK_CHILDREN), None) is not None:
             continue  # a container: its blocks come next
         text = clean_inline(text_within(element, 4 * MAX_CHARS)) or ""
         if not MIN_CHARS <= len(text) <= MAX_CHARS or text == title:
