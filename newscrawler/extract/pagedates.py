@@ -42,15 +42,18 @@ _UPDATED = re.compile("|".join(re.escape(word) for word in _UPDATED_WORDS))
 
 _READ_CHARS = 20 * MAX_DATE_TEXT
 """Raw characters read of one element (spaces included) to judge whether it is a date line."""
+_FOLD_CHARS = 2 * MAX_DATE_TEXT + 2
 
 
 def _own_text(element: etree._Element) -> str:
     """The element's text, spaces collapsed, cut past ``MAX_DATE_TEXT`` (a longer element is
     judged by its start: a 15 MB paragraph is not read whole for each look)."""
     raw = text_within(element, _READ_CHARS)
-    # spaces folded in a prefix are a prefix of the whole folded: when it is long enough,
-    # the rest of a paragraph is not folded to be cut off
-    text = " ".join(raw[: 2 * MAX_DATE_TEXT + 2].split())
+    text = ""
+    if len(raw) > _FOLD_CHARS:
+        # spaces folded in a prefix are a prefix of the whole folded: when that is long
+        # enough, the rest of a paragraph is not folded only to be cut off
+        text = " ".join(raw[:_FOLD_CHARS].split())
     if len(text) <= MAX_DATE_TEXT:
         text = " ".join(raw.split())
     text = text[: MAX_DATE_TEXT + 1]
