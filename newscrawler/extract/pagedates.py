@@ -9,6 +9,7 @@ elements after the headline, a few date elements, short texts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
@@ -18,7 +19,8 @@ from newscrawler.extract.nearby import following, preceding, text_within
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.datetext import find_date
 
-__all__ = ["date_node_values", "graph_dates", "header_dates", "live_blog_dates"]
+__all__ = ["Replay", "date_node_values", "graph_dates", "header_dates", "iter_header_dates",
+           "live_blog_dates"]
 
 HEADER_ELEMENTS = 40
 """Elements after the headline that may carry its date (byline, date line, ``<time>``)."""
@@ -92,9 +94,16 @@ def header_dates(headline: etree._Element | None, day_first: bool = False) -> li
     A ``<time datetime>`` there comes first; a live blog's entries come later on the page,
     so their times are not read as the story's. ``day_first``: "05/10/2018" is 5 October.
     """
+    return list(iter_header_dates(headline, day_first))
+
+
+def iter_header_dates(headline: etree._Element | None, day_first: bool = False
+                      ) -> Iterator[str]:
+    """:func:`header_dates` one by one: machine dates as they are met (they come first),
+    dates read in text after the walk. A caller that stops at the first date that parses
+    (a ``<time datetime>`` under the headline) stops the walk there."""
     if headline is None:
-        return []
-    times: list[str] = []
+        return
     texts: list[str] = []
     for group in (following(headline, HEADER_ELEMENTS), preceding(headline, HEADER_BEFORE)):
         for element in group:
@@ -103,16 +112,38 @@ def header_dates(headline: etree._Element | None, day_first: bool = False) -> li
                 continue
             if tag == "time" and element.get("datetime"):
                 if not _marks_update(element):
-                    times.append(element.get("datetime", "").strip())
+                    yield element.get("datetime", "").strip()
                 continue
             if len(element) > 3:
                 continue  # a container: its children are looked at one by one
             text = _own_text(element)
             if 6 <= len(text) <= MAX_DATE_TEXT and not _says_updated(text):
-                times.extend(_attribute_dates(element))
+                yield from _attribute_dates(element)
                 if (found := find_date(text, day_first)) is not None:
                     texts.append(found)
-    return times + texts
+    yield from texts
+
+
+class Replay:
+    """An iterator's values, as often as asked: each pass reads the source no further than
+    its own consumer went, and values already read are not read again."""
+
+    __slots__ = ("_read", "_source")
+
+    def __init__(self, source: Iterator[str]) -> None:
+        self._source = source
+        self._read: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        index = 0
+        while True:
+            if index == len(self._read):
+                value = next(self._source, None)
+                if value is None:
+                    return
+                self._read.append(value)
+            yield self._read[index]
+            index += 1
 
 
 def date_node_values(root: etree._Element, day_first: bool = False) -> list[str]:
