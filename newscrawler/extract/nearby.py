@@ -6,6 +6,7 @@ position filter cuts it (150,000 paragraphs after a headline); these walks stop 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from lxml import etree
@@ -43,10 +44,7 @@ def preceding(element: etree._Element, limit: int) -> Iterator[etree._Element]:
 
 def _bounded(element: etree._Element, limit: int) -> Iterator[etree._Element]:
     """The last ``limit`` elements of a subtree are wanted; a huge subtree is cut to its first."""
-    for index, found in enumerate(element.iter(etree.Element)):
-        if index >= limit * 4:
-            return
-        yield found
+    return itertools.islice(element.iter(etree.Element), limit * 4)
 
 
 def text_within(element: etree._Element, limit: int) -> str:
