@@ -204,6 +204,9 @@ class _Walker:
                 self.text(child.tail, in_link)
             return
         counting = self.max_blocks is not None
+        text, walk, flush = self.text, self.walk, self.flush
+        # (None texts and tails are not handed to ``text``, an empty buffer is not flushed and
+        # a child without children is not walked: each would be a call that does nothing)
         # a huge list of links is read at its ends (a tree given unpruned: see page_root)
         for child in el if len(el) <= WINDOW_BLOCKS else link_list_window(el):
             if counting:  # self.count(), inline: this runs once per element
@@ -212,37 +215,49 @@ class _Walker:
                     raise _Stop(True)
             tag = child.tag
             if type(tag) is not str:  # comments and processing instructions
-                self.text(child.tail, in_link)
+                if (tail := child.tail) is not None:
+                    text(tail, in_link)
                 continue
             if tag in skip or (hidden is not None and child.keys() and hidden(child)):
                 if tag in media and not "".join(self.buf).strip():
                     self.page.after_media[len(self.page.blocks)] = node
-                self.text(child.tail, in_link)
+                if (tail := child.tail) is not None:
+                    text(tail, in_link)
                 continue
             if tag == "br":
                 if not self.profile.double_br:
-                    self.flush(node, flags)
+                    if self.buf:
+                        flush(node, flags)
                 elif self.pending_br:
-                    self.flush(node, flags)  # <br><br>: a paragraph break
+                    flush(node, flags)  # <br><br>: a paragraph break
                 else:
                     self.buf.append(" ")
                     self.pending_br = True
-                self.text(child.tail, in_link)
+                if (tail := child.tail) is not None:
+                    text(tail, in_link)
                 continue
             if tag in inline if inline is not None else tag not in blocks:  # type: ignore[operator]
                 child_link = in_link or tag == "a"
-                self.text(child.text, child_link)
-                self.walk(child, node, flags, child_link, depth + 1)
-                self.text(child.tail, in_link)
+                if (inner := child.text) is not None:
+                    text(inner, child_link)
+                if len(child):
+                    walk(child, node, flags, child_link, depth + 1)
+                if (tail := child.tail) is not None:
+                    text(tail, in_link)
                 continue
-            self.flush(node, flags)
+            if self.buf:
+                flush(node, flags)
             idx, flagged = self.add_node(child, tag, node)
             child_flags = (*flags, idx) if flagged else flags
-            self.text(child.text, in_link)
-            self.walk(child, idx, child_flags, in_link, depth + 1)
-            self.flush(idx, child_flags)
+            if (inner := child.text) is not None:
+                text(inner, in_link)
+            if len(child):
+                walk(child, idx, child_flags, in_link, depth + 1)
+            if self.buf:
+                flush(idx, child_flags)
             self.page.end[idx] = len(self.page.parent)
-            self.text(child.tail, in_link)
+            if (tail := child.tail) is not None:
+                text(tail, in_link)
 
 
 # The walk reads at most this many elements per block it may return (a page of 800,000

@@ -6,6 +6,7 @@ position filter cuts it (150,000 paragraphs after a headline); these walks stop 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from lxml import etree
@@ -19,9 +20,7 @@ def following(element: etree._Element, limit: int) -> Iterator[etree._Element]:
     node: etree._Element | None = element
     while node is not None:
         for sibling in node.itersiblings():
-            for found in sibling.iter():
-                if not isinstance(found.tag, str):
-                    continue
+            for found in sibling.iter(etree.Element):  # elements only, filtered in C
                 yield found
                 count += 1
                 if count >= limit:
@@ -45,10 +44,7 @@ def preceding(element: etree._Element, limit: int) -> Iterator[etree._Element]:
 
 def _bounded(element: etree._Element, limit: int) -> Iterator[etree._Element]:
     """The last ``limit`` elements of a subtree are wanted; a huge subtree is cut to its first."""
-    for index, found in enumerate(e for e in element.iter() if isinstance(e.tag, str)):
-        if index >= limit * 4:
-            return
-        yield found
+    return itertools.islice(element.iter(etree.Element), limit * 4)
 
 
 def text_within(element: etree._Element, limit: int) -> str:
@@ -58,6 +54,8 @@ def text_within(element: etree._Element, limit: int) -> str:
     a short date line or dek. Callers that only want short texts read this far and judge
     a longer result as too long.
     """
+    if not len(element):  # no children: its own text is all (most lines looked at)
+        return (element.text or "")[: limit + 1]
     parts: list[str] = []
     size = 0
     for piece in element.itertext():

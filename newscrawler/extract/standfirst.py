@@ -111,10 +111,10 @@ def find_standfirst(headline: etree._Element | None, descriptions: list[str],
         return None
     title = clean_inline(text_within(headline, 4 * MAX_CHARS)) or ""
     seen = 0
+    skipped: dict[etree._Element, bool] = {}
     for element in following(headline, FOLLOWING):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag not in _TEXT_TAGS or any(
-                (a.tag if isinstance(a.tag, str) else "") in _SKIP for a in element.iterancestors()):
+        tag = element.tag
+        if tag not in _TEXT_TAGS or _inside_skipped(element, skipped):
             continue
         if any(isinstance(c.tag, str) and c.tag in _BLOCK_CHILDREN for c in element):
             continue  # a container: its blocks come next
@@ -135,3 +135,21 @@ def find_standfirst(headline: etree._Element | None, descriptions: list[str],
         if seen >= CANDIDATES or any(same_text(text, block) for block in body_blocks[:1]):
             return None
     return None
+
+
+def _inside_skipped(element: etree._Element, known: dict[etree._Element, bool]) -> bool:
+    """Whether an ancestor of ``element`` is a ``_SKIP`` tag; ``known`` holds the answer for
+    ancestors already climbed (so the elements after a headline share one climb)."""
+    climbed = []
+    result = False
+    for ancestor in element.iterancestors():
+        if (seen := known.get(ancestor)) is not None:
+            result = seen
+            break
+        if ancestor.tag in _SKIP:
+            result = True
+            break
+        climbed.append(ancestor)
+    for ancestor in climbed:
+        known[ancestor] = result
+    return result
