@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from newscrawler.utils.datetext import find_date
-from newscrawler.utils.text import clean_inline, normalize_space
+from newscrawler.utils.text import clean_inline, is_spaced, normalize_space
 
 __all__ = ["Headline", "find_headline", "strip_title_suffix", "title_date"]
 
@@ -28,12 +28,17 @@ MAX_H1 = 12
 MAX_H1_CHARS = 400
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"',
                          "»": '"', "–": "-", "—": "-"})
-_EDGE = " \t|-–—:·•»«/\\[](){}~*,;."
-# a title's parts: site name, section and date hang off the story behind one of these
-_SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|::|·|•|»|/)\s+|\s+(?=\[[^\]]{1,60}\]\s*$)")
+_EDGE = " \t|-–—:·•»«/\\[](){}~*,;._丨｜"
+# a title's parts: site name, section and date hang off the story behind one of these; Chinese
+# and Japanese titles join them without spaces: "标题_新浪新闻", "标题｜媒体名", "标题丨频道",
+# "标题-新华网" (a hyphen between two CJK characters is no hyphenated word)
+_CJK_CHAR = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|::|·|•|»|/)\s+|\s+(?=\[[^\]]{1,60}\]\s*$)"
+                         r"|\s*(?:_|丨|｜|\|)\s*"
+                         rf"|(?<=[{_CJK_CHAR}])\s*-\s*(?=[{_CJK_CHAR}])")
 # a shorter part after (or a topic before) the story in a metadata title
-_JOINT = re.compile(r"^\s*(?:[|\-–—:·•»/]|::|\[|\()")
-_PREFIX_JOINT = re.compile(r"(?:[|\-–—:·•»/]|::)\s*$")
+_JOINT = re.compile(r"^\s*(?:[|\-–—:·•»/_丨]|::|\[|\()")
+_PREFIX_JOINT = re.compile(r"(?:[|\-–—:·•»/_丨]|::)\s*$")
 SHORT_PART_WORDS = 4
 """A trailing part this short, at most half the story's length, is the site's label (after
 a separator headlines do not use; after a dash only one word is)."""
@@ -46,6 +51,8 @@ SHORTENED_MIN_WORDS = 3
 """A metadata title that is the ``<h1>``'s first words, this many at least, names it."""
 MIN_STORY_CHARS = 12
 """What is left of a title is a story's title, not a word or two."""
+MIN_STORY_CHARS_UNSPACED = 6
+"""The same in Chinese or Japanese, where a character carries about what a word does."""
 
 
 def norm(text: str | None) -> str:
@@ -220,5 +227,6 @@ def _is_label(part: str, story: str, sites: set[str], dash: bool = False) -> boo
     if find_date(part) is not None and len(part) <= 40:
         return True
     words, story_words = len(part.split()), len(story.split())
-    return (words <= (1 if dash else SHORT_PART_WORDS) and len(story) >= MIN_STORY_CHARS
+    long_enough = len(story) >= (MIN_STORY_CHARS if is_spaced(story) else MIN_STORY_CHARS_UNSPACED)
+    return (words <= (1 if dash else SHORT_PART_WORDS) and long_enough
             and (len(part) * 2 <= len(story) or words * 2 <= story_words))
