@@ -52,7 +52,8 @@ from newscrawler.utils.text import normalize_space, word_count
 
 __all__ = ["extract_body"]
 
-_COMMAS = ",，、;；"
+# commas and semicolons of Latin, CJK (full-width, the enumeration comma) and Arabic script
+_COMMAS = ",，、;；،؛"
 
 
 def _commas(text: str) -> int:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from newscrawler.utils.datetext import find_date
-from newscrawler.utils.text import clean_inline, is_spaced, normalize_space
+from newscrawler.utils.text import clean_inline, is_spaced, normalize_space, word_count
 
 __all__ = ["Headline", "find_headline", "strip_title_suffix", "title_date"]
 
@@ -47,6 +47,9 @@ NEAR = 0.8
 NEAR_MIN_WORDS = 4
 """A metadata title sharing this share of (at least this many) words names the ``<h1>``."""
 _WORD = re.compile(r"\w+")
+LONG_HEAD_WORDS = 5
+"""An ``<h1>`` this long that opens the metadata title is its headline, however long the SEO
+tail after it ("Headline - State News in Hindi, Latest Samachar, Breaking News | Site")."""
 SHORTENED_MIN_WORDS = 3
 """A metadata title that is the ``<h1>``'s first words, this many at least, names it."""
 MIN_STORY_CHARS = 12
@@ -84,6 +87,9 @@ def vouches(reference: str, h1: str) -> bool:
     True
     >>> vouches("Harbour Wire", "Harbour Wire Daily News")
     False
+    >>> vouches("Acme buys Beta in Gulf port deal - Business News, Latest Updates, Markets | HW",
+    ...         "Acme buys Beta in Gulf port deal")
+    True
     """
     ref, head = norm(reference), norm(h1)
     if not head or not ref:
@@ -92,7 +98,8 @@ def vouches(reference: str, h1: str) -> bool:
         return True
     if ref.startswith(head):
         rest = ref[len(head):]
-        return bool(_JOINT.match(rest)) and len(rest.strip(_EDGE)) < len(head)
+        return bool(_JOINT.match(rest)) and (len(rest.strip(_EDGE)) < len(head)
+                                             or word_count(head) >= LONG_HEAD_WORDS)
     if ref.endswith(head):
         rest = ref[: -len(head)]
         return bool(_PREFIX_JOINT.search(rest)) and len(rest.strip(_EDGE)) < len(head)
