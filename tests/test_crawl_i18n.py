@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from newscrawler.demo.server import start_server
+from newscrawler.extract.headline import strip_title_suffix, vouches
 
 from conftest import run_crawl
 
@@ -127,3 +128,31 @@ def test_descriptions_and_languages(crawl):
     assert languages["zh_tw"].startswith("zh")
     assert {languages[name] for name in ("ko", "ar", "fa", "th", "hi", "el")} == {
         "ko", "ar", "fa", "th", "hi", "el"}
+
+
+@pytest.mark.parametrize(("title", "h1", "expected"), [
+    # the <title> carries the headline's first clause only: the printed <h1> is the headline
+    ("江南省今年将新建城乡公交线路120条_东岸网", "江南省今年将新建城乡公交线路120条 惠及沿线300万群众", True),
+    # lightly edited
+    ("江南省今年新建城乡公交线路120条 惠及沿线300万群众", "江南省今年将新建城乡公交线路120条 惠及沿线300万群众", True),
+    # a long SEO tail after the headline
+    ("बाढ़ से पहले बनेंगे नए तटबंध - Bihar News in Hindi, Latest Hindi Samachar | दर्पण",
+     "बाढ़ से पहले बनेंगे नए तटबंध", True),
+    # a topic is no headline
+    ("两会前瞻_东岸网", "两会前瞻：今年经济工作怎么干", False),
+    ("经济频道_东岸网", "经济", False),
+])
+def test_metadata_title_vouches_for_printed_headline(title, h1, expected):
+    assert (vouches(title, h1) or vouches(strip_title_suffix(title), h1)) is expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("江南省今年将新建城乡公交线路120条 惠及沿线300万群众_东岸新闻_东岸网",
+     "江南省今年将新建城乡公交线路120条 惠及沿线300万群众"),
+    ("暴雨来袭 多地启动应急响应丨东岸网", "暴雨来袭 多地启动应急响应"),
+    ("中方回应某国新一轮制裁-新华网", "中方回应某国新一轮制裁"),
+    ("港町の市場、120年の歴史に幕｜港町新聞", "港町の市場、120年の歴史に幕"),
+    ("foo_bar release notes for the wire", "foo_bar release notes for the wire"),
+])
+def test_title_suffix_without_spaces_is_cut(title, expected):
+    assert strip_title_suffix(title) == expected

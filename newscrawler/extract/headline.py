@@ -112,14 +112,27 @@ def _shortened(ref: str, head: str) -> bool:
     ref = ref.rstrip(" .…")
     if not head.startswith(ref) or len(head) == len(ref) or head[len(ref)].isalnum():
         return False
-    words = len(_WORD.findall(ref))
-    return words >= SHORTENED_MIN_WORDS and 3 * words >= len(_WORD.findall(head))
+    words, head_words = _words(ref), _words(head)
+    return words >= SHORTENED_MIN_WORDS and 3 * words >= head_words
 
 
 def _near(ref: str, head: str) -> bool:
     """The same headline lightly edited ("Dropbox's ATF - an" / "Dropbox ATF: an")."""
-    a, b = set(_WORD.findall(ref)), set(_WORD.findall(head))
+    a, b = _word_set(ref), _word_set(head)
     return min(len(a), len(b)) >= NEAR_MIN_WORDS and 2 * len(a & b) >= NEAR * (len(a) + len(b))
+
+
+def _words(text: str) -> int:
+    """Words of a title; in Chinese or Japanese, where a title is one or two ``\\w+`` runs,
+    the project's estimate from its characters."""
+    return len(_WORD.findall(text)) if is_spaced(text) else word_count(text)
+
+
+def _word_set(text: str) -> set[str]:
+    """A title's words to compare; in Chinese or Japanese its character pairs."""
+    if is_spaced(text):
+        return set(_WORD.findall(text))
+    return {run[k:k + 2] for run in _WORD.findall(text) for k in range(len(run) - 1)}
 
 
 def find_headline(root: etree._Element, references: Iterable[str | None],
