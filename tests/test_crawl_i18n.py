@@ -124,6 +124,7 @@ def test_descriptions_and_languages(crawl):
     items, _ = crawl
     assert items["zh_portal"]["description"].startswith("江南省交通运输厅5日发布消息")
     assert items["zh_tw"]["description"] is None  # the og:description is the lead paragraph
+    assert items["zh_wire"]["description"] is None  # ... cut short at so many characters
     languages = {name: items[name]["language"] for name in STORIES}
     assert languages["zh_tw"].startswith("zh")
     assert {languages[name] for name in ("ko", "ar", "fa", "th", "hi", "el")} == {
