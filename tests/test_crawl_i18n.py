@@ -30,6 +30,7 @@ STORIES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
                   "为城乡公交通行创造更好的条件。", ("责任编辑", "相关阅读", "版权所有", "两会前瞻")),
     "zh_wire": ("我国首条跨海高速铁路全线贯通", "15日上午，随着最后一段钢轨",
                 "先后攻克了多项世界性技术难题。", ("纠错", "责任编辑", "版权所有")),
+    "zh_br": ("老城区完成首批雨污分流改造", "记者昨日从市住建局获悉", "（编辑：王芳）", ("上一篇", "版权所有")),
     "zh_tw": ("北部沿海鐵道明年全線雙軌化 通勤時間縮短二十分鐘", "交通部今天表示",
               "生活品質會好很多。」", ("延伸閱讀", "版權所有", "標籤")),
     "brief_zh": ("青岭隧道今晚起夜间封闭施工", "记者从市交通管理部门获悉",
@@ -118,6 +119,13 @@ def test_error_page_and_bot_wall_are_rejected(crawl, name):
     items, rejects = crawl
     assert name not in items
     assert rejects[name]["reason"] == ERROR_PAGES[name]
+
+
+def test_full_width_indent_after_one_br_opens_a_paragraph(crawl):
+    items, _ = crawl
+    paragraphs = items["zh_br"]["body"].split("\n\n")
+    assert len(paragraphs) == 5
+    assert paragraphs[2] == "家住东门小区的张阿姨说：“以前下大雨，楼下的路全是脏水，现在再也不用担心了。”"
 
 
 def test_descriptions_and_languages(crawl):

@@ -220,8 +220,10 @@ class _Walker:
             if tag == "br":
                 if not self.profile.double_br:
                     self.flush(node, flags)
-                elif self.pending_br:
-                    self.flush(node, flags)  # <br><br>: a paragraph break
+                elif self.pending_br or _indented(child.tail):
+                    # <br><br>, or a <br> before a full-width indent ("　　" opens a Chinese
+                    # or Japanese paragraph): a paragraph break
+                    self.flush(node, flags)
                 else:
                     self.buf.append(" ")
                     self.pending_br = True
@@ -241,6 +243,11 @@ class _Walker:
             self.flush(idx, child_flags)
             self.page.end[idx] = len(self.page.parent)
             self.text(child.tail, in_link)
+
+
+def _indented(tail: str | None) -> bool:
+    """Text that opens with an ideographic (full-width) space: a CJK paragraph's indent."""
+    return tail is not None and tail.lstrip(" \t\r\n").startswith("\u3000")
 
 
 # The walk reads at most this many elements per block it may return (a page of 800,000
