@@ -24,7 +24,7 @@ from newscrawler.utils.bounds import (
     WINDOW_BLOCKS,
     short_cache,
 )
-from newscrawler.utils.text import is_spaced, word_count
+from newscrawler.utils.text import is_spaced, prose_length, word_count
 
 _NON_WORD = re.compile(r"[^\w]+")
 # a sentence ends, and another starts: Latin, Cyrillic, Greek, Arabic (؟) and Devanagari (।)
@@ -90,11 +90,9 @@ def _is_single_short_sentence(text: str) -> bool:
 
 
 def _is_long(text: str) -> bool:
-    """At least ``LONG_PARAGRAPH`` characters of a spaced script; in Chinese, Japanese or Thai,
-    where a character carries about three Latin ones' worth, a third of that."""
-    if len(text) >= LONG_PARAGRAPH:
-        return True
-    return 3 * len(text) >= LONG_PARAGRAPH and not is_spaced(text)
+    """At least ``LONG_PARAGRAPH`` characters, counted as a spaced script would need them
+    (a Chinese character carries about three Latin ones' worth)."""
+    return len(text) >= LONG_PARAGRAPH or prose_length(text) >= LONG_PARAGRAPH
 
 
 def _word_set(norm: str) -> frozenset[str]:
