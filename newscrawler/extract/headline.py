@@ -156,13 +156,36 @@ def find_headline(root: etree._Element, references: Iterable[str | None],
     for ref in refs:
         stripped = strip_title_suffix(ref, sites)
         if norm(stripped) not in sites:
-            return Headline(stripped, printed(root, stripped))
+            element = printed(root, stripped)
+            if element is None and (part := _printed_part(root, stripped)) is not None:
+                return part
+            return Headline(stripped, element)
     if h1s:
         return Headline(*h1s[0])
     return Headline(None)
 
 
-_PRINTED = etree.XPath("//body//text()[normalize-space(.) = $title]")
+# where a title's site part may hang on without spaces, or after a separator the rules above
+# leave alone ("見出し：港町新聞デジタル", "Headline - Two Word Site")
+_CUT = re.compile(r"\s*(?:[：:｜|丨_·/]|\s[-–—]\s)\s*")
+MAX_CUTS = 2
+
+
+def _printed_part(root: etree._Element, title: str) -> Headline | None:
+    """The title's first part, cut at one of its last separators, when the page prints that
+    part as an element's own text: the visible headline, without a site name no rule knew."""
+    cuts = [m.start() for m in _CUT.finditer(title)][-MAX_CUTS:]
+    for cut in reversed(cuts):
+        head = title[:cut].strip()
+        if len(head) < (MIN_STORY_CHARS if is_spaced(head) else MIN_STORY_CHARS_UNSPACED):
+            break
+        if (element := printed(root, head)) is not None:
+            return Headline(head, element)
+    return None
+
+
+# no-break and ideographic spaces fold as the title's did ("見出し　副見出し", "Acme&nbsp;buys")
+_PRINTED = etree.XPath("//body//text()[normalize-space(translate(., '\u00a0\u3000', '  ')) = $title]")
 _NOT_PRINTED = frozenset({"title", "script", "style", "noscript", "template", "option", "a"})
 
 
