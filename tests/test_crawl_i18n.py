@@ -168,6 +168,7 @@ def test_metadata_title_vouches_for_printed_headline(title, h1, expected):
      "江南省今年将新建城乡公交线路120条 惠及沿线300万群众"),
     ("暴雨来袭 多地启动应急响应丨东岸网", "暴雨来袭 多地启动应急响应"),
     ("中方回应某国新一轮制裁-新华网", "中方回应某国新一轮制裁"),
+    ("江南省今年将新建城乡公交线路120条--社会--东岸网", "江南省今年将新建城乡公交线路120条"),
     ("港町の市場、120年の歴史に幕｜港町新聞", "港町の市場、120年の歴史に幕"),
     ("foo_bar release notes for the wire", "foo_bar release notes for the wire"),
 ])

@@ -35,7 +35,7 @@ _EDGE = " \t|-–—:·•»«/\\[](){}~*,;._丨｜"
 _CJK_CHAR = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|::|·|•|»|/)\s+|\s+(?=\[[^\]]{1,60}\]\s*$)"
                          r"|\s*(?:_|丨|｜|\|)\s*"
-                         rf"|(?<=[{_CJK_CHAR}])\s*-\s*(?=[{_CJK_CHAR}])")
+                         rf"|(?<=[{_CJK_CHAR}])\s*-{{1,2}}\s*(?=[{_CJK_CHAR}])")
 # a shorter part after (or a topic before) the story in a metadata title
 _JOINT = re.compile(r"^\s*(?:[|\-–—:·•»/_丨]|::|\[|\()")
 _PREFIX_JOINT = re.compile(r"(?:[|\-–—:·•»/_丨]|::)\s*$")
