@@ -170,6 +170,7 @@ def test_metadata_title_vouches_for_printed_headline(title, h1, expected):
     ("中方回应某国新一轮制裁-新华网", "中方回应某国新一轮制裁"),
     ("江南省今年将新建城乡公交线路120条--社会--东岸网", "江南省今年将新建城乡公交线路120条"),
     ("港町の市場、120年の歴史に幕｜港町新聞", "港町の市場、120年の歴史に幕"),
+    ("전통시장 상인들, 온라인 장보기 서비스 시작 < 사회 < 기사본문 - 새벽신문", "전통시장 상인들, 온라인 장보기 서비스 시작"),
     ("foo_bar release notes for the wire", "foo_bar release notes for the wire"),
 ])
 def test_title_suffix_without_spaces_is_cut(title, expected):
