@@ -31,12 +31,13 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": 
 _EDGE = " \t|-–—:·•»«/\\[](){}~*,;._丨｜"
 # a title's parts: site name, section and date hang off the story behind one of these; Chinese
 # and Japanese titles join them without spaces: "标题_新浪新闻", "标题｜媒体名", "标题丨频道",
-# "标题-新华网" (a hyphen between two CJK characters is no hyphenated word); Korean CMSs chain
+# "标题-新华网", "标题—网站" (a hyphen or one dash between two CJK characters joins no words; the
+# double dash "——" opens a subtitle and stays); Korean CMSs chain
 # "제목 < 사회 < 기사본문 - 매체"
 _CJK_CHAR = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|::|·|•|»|/|<|>)\s+|\s+(?=\[[^\]]{1,60}\]\s*$)"
                          r"|\s*(?:_|丨|｜|\|)\s*"
-                         rf"|(?<=[{_CJK_CHAR}])\s*-{{1,2}}\s*(?=[{_CJK_CHAR}])")
+                         rf"|(?<=[{_CJK_CHAR}])\s*(?:-{{1,2}}|–|—)\s*(?=[{_CJK_CHAR}])")
 # a shorter part after (or a topic before) the story in a metadata title
 _JOINT = re.compile(r"^\s*(?:[|\-–—:·•»/_丨]|::|\[|\(|<\s|>\s)")
 _PREFIX_JOINT = re.compile(r"(?:[|\-–—:·•»/_丨]|::|\s<|\s>)\s*$")
