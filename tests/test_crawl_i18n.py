@@ -82,7 +82,8 @@ STORIES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
            "dalam waktu dekat.", ("Baca juga", "Copyright")),
 }
 ERROR_PAGES = {"err_zh": "soft404", "err_ja": "soft404", "err_ko": "soft404", "err_ar": "soft404",
-               "err_ru": "soft404", "err_th": "soft404", "err_zh_botwall": "blocked"}
+               "err_ru": "soft404", "err_th": "soft404", "err_vi": "soft404", "err_hi": "soft404",
+               "err_zh_botwall": "blocked"}
 
 
 @pytest.fixture(scope="module")
