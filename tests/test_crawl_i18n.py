@@ -156,6 +156,9 @@ def test_descriptions_and_languages(crawl):
     # a long SEO tail after the headline
     ("बाढ़ से पहले बनेंगे नए तटबंध - Bihar News in Hindi, Latest Hindi Samachar | दर्पण",
      "बाढ़ से पहले बनेंगे नए तटबंध", True),
+    # a bracketed label the <h1> leaves out
+    ("【速報】港町市で震度3の地震：港町新聞", "港町市で震度3の地震", True),
+    ("[속보] 남해고속도로 상행선 5중 추돌 | 한빛일보", "남해고속도로 상행선 5중 추돌", True),
     # a topic is no headline
     ("两会前瞻_东岸网", "两会前瞻：今年经济工作怎么干", False),
     ("经济频道_东岸网", "经济", False),

@@ -49,6 +49,8 @@ NEAR = 0.8
 NEAR_MIN_WORDS = 4
 """A metadata title sharing this share of (at least this many) words names the ``<h1>``."""
 _WORD = re.compile(r"\w+")
+# a bracketed label before a title's story ("【速報】", "[속보]", "〈独家〉"), which the <h1> may leave out
+_LABEL = re.compile(r"\s*(?:【[^】]{1,12}】|\[[^\]]{1,20}\]|〈[^〉]{1,12}〉)\s*")
 LONG_HEAD_WORDS = 5
 """An ``<h1>`` this long that opens the metadata title is its headline, however long the SEO
 tail after it ("Headline - State News in Hindi, Latest Samachar, Breaking News | Site")."""
@@ -92,6 +94,8 @@ def vouches(reference: str, h1: str) -> bool:
     >>> vouches("Acme buys Beta in Gulf port deal - Business News, Latest Updates, Markets | HW",
     ...         "Acme buys Beta in Gulf port deal")
     True
+    >>> vouches("【速報】港町市で震度3の地震：港町新聞", "港町市で震度3の地震")
+    True
     """
     ref, head = norm(reference), norm(h1)
     if not head or not ref:
@@ -105,6 +109,8 @@ def vouches(reference: str, h1: str) -> bool:
     if ref.endswith(head):
         rest = ref[: -len(head)]
         return bool(_PREFIX_JOINT.search(rest)) and len(rest.strip(_EDGE)) < len(head)
+    if (label := _LABEL.match(ref)) is not None and len(ref) > label.end():
+        return vouches(ref[label.end():], head)  # "【速報】見出し", "[속보] 제목": the h1 may not
     return False
 
 
