@@ -24,10 +24,12 @@ from newscrawler.utils.bounds import (
     WINDOW_BLOCKS,
     short_cache,
 )
-from newscrawler.utils.text import word_count
+from newscrawler.utils.text import is_spaced, prose_length, word_count
 
 _NON_WORD = re.compile(r"[^\w]+")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+\S")
+# a sentence ends, and another starts: Latin, Cyrillic, Greek, Arabic (؟) and Devanagari (।)
+# before a space; Chinese and Japanese (。！？) without one
+_SENTENCE_END = re.compile(r"[.!?؟।][\"'”’)»]*\s+\S|[。！？][」』”’）)]*[^\s」』”’）)]")
 _ID_LINE = re.compile(r"^[A-Z0-9][A-Z0-9_\-]{11,}$")
 
 LONG_PARAGRAPH = 160
@@ -84,7 +86,21 @@ def split_paragraphs(body: str) -> list[str]:
 
 
 def _is_single_short_sentence(text: str) -> bool:
-    return len(text) < LONG_PARAGRAPH and not _SENTENCE_END.search(text)
+    return not _is_long(text) and not _SENTENCE_END.search(text)
+
+
+def _is_long(text: str) -> bool:
+    """At least ``LONG_PARAGRAPH`` characters, counted as a spaced script would need them
+    (a Chinese character carries about three Latin ones' worth)."""
+    return len(text) >= LONG_PARAGRAPH or prose_length(text) >= LONG_PARAGRAPH
+
+
+def _word_set(norm: str) -> frozenset[str]:
+    """The words near-repeats are compared by; in scripts without spaces, where a paragraph is
+    one or two "words", its character pairs."""
+    if is_spaced(norm):
+        return frozenset(norm.split())
+    return frozenset(norm[k:k + 2] for k in range(len(norm) - 1) if " " not in norm[k:k + 2])
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -94,7 +110,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def _is_cell(text: str) -> bool:
     """A block too short to be a paragraph: a table cell, a chart label, a name, a stat line
     ("1 tackle.")."""
-    return len(text) < LONG_PARAGRAPH and word_count(text) < MIN_NEAR_WORDS
+    return not _is_long(text) and word_count(text) < MIN_NEAR_WORDS
 
 
 def _runs_with_prose(paragraphs: list[str], origin: list[int | None]) -> list[bool]:
@@ -165,7 +181,7 @@ def collapse(paragraphs: list[str], max_comparisons: int = NEAR_COMPARISONS,
         if j is None and len(norm) > WINDOW_BLOCK_CHARS:
             bounded = True  # a word set of a huge paragraph costs more than it could find
         elif j is None:
-            ws = frozenset(norm.split())
+            ws = _word_set(norm)
             if len(ws) >= MIN_NEAR_WORDS:
                 li = len(norm)
                 for k, lk, wk in candidates:

@@ -228,8 +228,10 @@ class _Walker:
                 if not self.profile.double_br:
                     if self.buf:
                         flush(node, flags)
-                elif self.pending_br:
-                    flush(node, flags)  # <br><br>: a paragraph break
+                elif self.pending_br or _indented(child.tail):
+                    # <br><br>, or a <br> before a full-width indent ("　　" opens a Chinese
+                    # or Japanese paragraph): a paragraph break
+                    flush(node, flags)
                 else:
                     self.buf.append(" ")
                     self.pending_br = True
@@ -258,6 +260,11 @@ class _Walker:
             self.page.end[idx] = len(self.page.parent)
             if (tail := child.tail) is not None:
                 text(tail, in_link)
+
+
+def _indented(tail: str | None) -> bool:
+    """Text that opens with an ideographic (full-width) space: a CJK paragraph's indent."""
+    return tail is not None and tail.lstrip(" \t\r\n").startswith("\u3000")
 
 
 # The walk reads at most this many elements per block it may return (a page of 800,000

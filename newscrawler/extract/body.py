@@ -48,11 +48,12 @@ from newscrawler.extract.fragments import (
     teaser_regions,
 )
 from newscrawler.utils.bounds import WINDOW_BLOCKS, short_cache
-from newscrawler.utils.text import normalize_space, word_count
+from newscrawler.utils.text import normalize_space, prose_length, word_count
 
 __all__ = ["extract_body"]
 
-_COMMAS = ",，、;；"
+# commas and semicolons of Latin, CJK (full-width, the enumeration comma) and Arabic script
+_COMMAS = ",，、;；،؛"
 
 
 def _commas(text: str) -> int:
@@ -459,7 +460,7 @@ def _collect(
             continue  # the headline repeated inside the region
         if short and _is_metadata(text, started):
             continue
-        started = started or len(text) >= 80
+        started = started or prose_length(text) >= 80
         out.append(text)
         kinds.append(int(tag[1]) if tag in HEADING_TAGS else 0)
         opened = region

@@ -28,6 +28,7 @@ import bisect
 
 from newscrawler.extract.blocks import BlockPage
 from newscrawler.utils.bounds import WINDOW_BLOCKS
+from newscrawler.utils.text import prose_length
 
 __all__ = ["boxed_blocks"]
 
@@ -232,7 +233,7 @@ def boxed_blocks(page: BlockPage, regions: list[int]) -> set[int]:
                 out.add(inside[k - 1])
         elif b in media and _caption(text, node, media[b], page, started):
             captions.append(b)
-        started = started or len(text) >= STORY_CHARS
+        started = started or prose_length(text) >= STORY_CHARS
     # a photo story (a line under each picture) is all captions: then they are the story
     caption_chars = sum(len(blocks[b].text) for b in captions)
     if caption_chars and caption_chars <= MAX_CAPTION_SHARE * sum(

@@ -48,12 +48,18 @@ def _same_shape(page: BlockPage, a: int, b: int) -> bool:
 
 
 def story_boundary(page: BlockPage, node: int, prose: list[int]) -> int:
-    """The nearest ``<article>`` holding ``node`` (-1 when none or it holds a teaser only)."""
+    """The nearest ``<article>`` holding ``node`` (-1 when none or it holds a teaser only).
+
+    An ``<article>`` that holds the page's ``<h1>`` is the story however short it is: a brief
+    of two sentences, or a Chinese or Japanese story of 300 characters (a character there
+    carries what three Latin ones do)."""
     parent, tag = page.parent, page.tag
     i = node
     while i >= 0:
         if tag[i] == "article":
-            return i if prose[i] >= MIN_STORY_CHARS else -1
+            if prose[i] >= MIN_STORY_CHARS or "h1" in tag[i:page.end[i]]:
+                return i
+            return -1
         i = parent[i]
     return -1
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from newscrawler.utils.datetext import find_date
-from newscrawler.utils.text import clean_inline, normalize_space
+from newscrawler.utils.text import clean_inline, is_spaced, normalize_space, word_count
 
 __all__ = ["Headline", "find_headline", "strip_title_suffix", "title_date"]
 
@@ -28,12 +28,19 @@ MAX_H1 = 12
 MAX_H1_CHARS = 400
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"',
                          "»": '"', "–": "-", "—": "-"})
-_EDGE = " \t|-–—:·•»«/\\[](){}~*,;."
-# a title's parts: site name, section and date hang off the story behind one of these
-_SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|::|·|•|»|/)\s+|\s+(?=\[[^\]]{1,60}\]\s*$)")
+_EDGE = " \t|-–—:·•»«/\\[](){}~*,;._丨｜"
+# a title's parts: site name, section and date hang off the story behind one of these; Chinese
+# and Japanese titles join them without spaces: "标题_新浪新闻", "标题｜媒体名", "标题丨频道",
+# "标题-新华网", "标题—网站" (a hyphen or one dash between two CJK characters joins no words; the
+# double dash "——" opens a subtitle and stays); Korean CMSs chain
+# "제목 < 사회 < 기사본문 - 매체"
+_CJK_CHAR = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|::|·|•|»|/|<|>)\s+|\s+(?=\[[^\]]{1,60}\]\s*$)"
+                         r"|\s*(?:_|丨|｜|\|)\s*"
+                         rf"|(?<=[{_CJK_CHAR}])\s*(?:-{{1,2}}|–|—)\s*(?=[{_CJK_CHAR}])")
 # a shorter part after (or a topic before) the story in a metadata title
-_JOINT = re.compile(r"^\s*(?:[|\-–—:·•»/]|::|\[|\()")
-_PREFIX_JOINT = re.compile(r"(?:[|\-–—:·•»/]|::)\s*$")
+_JOINT = re.compile(r"^\s*(?:[|\-–—:·•»/_丨]|::|\[|\(|<\s|>\s)")
+_PREFIX_JOINT = re.compile(r"(?:[|\-–—:·•»/_丨]|::|\s<|\s>)\s*$")
 SHORT_PART_WORDS = 4
 """A trailing part this short, at most half the story's length, is the site's label (after
 a separator headlines do not use; after a dash only one word is)."""
@@ -42,10 +49,17 @@ NEAR = 0.8
 NEAR_MIN_WORDS = 4
 """A metadata title sharing this share of (at least this many) words names the ``<h1>``."""
 _WORD = re.compile(r"\w+")
+# a bracketed label before a title's story ("【速報】", "[속보]", "〈独家〉"), which the <h1> may leave out
+_LABEL = re.compile(r"\s*(?:【[^】]{1,12}】|\[[^\]]{1,20}\]|〈[^〉]{1,12}〉)\s*")
+LONG_HEAD_WORDS = 5
+"""An ``<h1>`` this long that opens the metadata title is its headline, however long the SEO
+tail after it ("Headline - State News in Hindi, Latest Samachar, Breaking News | Site")."""
 SHORTENED_MIN_WORDS = 3
 """A metadata title that is the ``<h1>``'s first words, this many at least, names it."""
 MIN_STORY_CHARS = 12
 """What is left of a title is a story's title, not a word or two."""
+MIN_STORY_CHARS_UNSPACED = 6
+"""The same in Chinese or Japanese, where a character carries about what a word does."""
 
 
 def norm(text: str | None) -> str:
@@ -77,6 +91,11 @@ def vouches(reference: str, h1: str) -> bool:
     True
     >>> vouches("Harbour Wire", "Harbour Wire Daily News")
     False
+    >>> vouches("Acme buys Beta in Gulf port deal - Business News, Latest Updates, Markets | HW",
+    ...         "Acme buys Beta in Gulf port deal")
+    True
+    >>> vouches("【速報】港町市で震度3の地震：港町新聞", "港町市で震度3の地震")
+    True
     """
     ref, head = norm(reference), norm(h1)
     if not head or not ref:
@@ -85,10 +104,13 @@ def vouches(reference: str, h1: str) -> bool:
         return True
     if ref.startswith(head):
         rest = ref[len(head):]
-        return bool(_JOINT.match(rest)) and len(rest.strip(_EDGE)) < len(head)
+        return bool(_JOINT.match(rest)) and (len(rest.strip(_EDGE)) < len(head)
+                                             or word_count(head) >= LONG_HEAD_WORDS)
     if ref.endswith(head):
         rest = ref[: -len(head)]
         return bool(_PREFIX_JOINT.search(rest)) and len(rest.strip(_EDGE)) < len(head)
+    if (label := _LABEL.match(ref)) is not None and len(ref) > label.end():
+        return vouches(ref[label.end():], head)  # "【速報】見出し", "[속보] 제목": the h1 may not
     return False
 
 
@@ -98,14 +120,27 @@ def _shortened(ref: str, head: str) -> bool:
     ref = ref.rstrip(" .…")
     if not head.startswith(ref) or len(head) == len(ref) or head[len(ref)].isalnum():
         return False
-    words = len(_WORD.findall(ref))
-    return words >= SHORTENED_MIN_WORDS and 3 * words >= len(_WORD.findall(head))
+    words, head_words = _words(ref), _words(head)
+    return words >= SHORTENED_MIN_WORDS and 3 * words >= head_words
 
 
 def _near(ref: str, head: str) -> bool:
     """The same headline lightly edited ("Dropbox's ATF - an" / "Dropbox ATF: an")."""
-    a, b = set(_WORD.findall(ref)), set(_WORD.findall(head))
+    a, b = _word_set(ref), _word_set(head)
     return min(len(a), len(b)) >= NEAR_MIN_WORDS and 2 * len(a & b) >= NEAR * (len(a) + len(b))
+
+
+def _words(text: str) -> int:
+    """Words of a title; in Chinese or Japanese, where a title is one or two ``\\w+`` runs,
+    the project's estimate from its characters."""
+    return len(_WORD.findall(text)) if is_spaced(text) else word_count(text)
+
+
+def _word_set(text: str) -> set[str]:
+    """A title's words to compare; in Chinese or Japanese its character pairs."""
+    if is_spaced(text):
+        return set(_WORD.findall(text))
+    return {run[k:k + 2] for run in _WORD.findall(text) for k in range(len(run) - 1)}
 
 
 def find_headline(root: etree._Element, references: Iterable[str | None],
@@ -129,13 +164,36 @@ def find_headline(root: etree._Element, references: Iterable[str | None],
     for ref in refs:
         stripped = strip_title_suffix(ref, sites)
         if norm(stripped) not in sites:
-            return Headline(stripped, printed(root, stripped))
+            element = printed(root, stripped)
+            if element is None and (part := _printed_part(root, stripped)) is not None:
+                return part
+            return Headline(stripped, element)
     if h1s:
         return Headline(*h1s[0])
     return Headline(None)
 
 
-_PRINTED = etree.XPath("//body//text()[normalize-space(.) = $title]")
+# where a title's site part may hang on without spaces, or after a separator the rules above
+# leave alone ("見出し：港町新聞デジタル", "Headline - Two Word Site")
+_CUT = re.compile(r"\s*(?:[：:｜|丨_·/]|\s[-–—]\s)\s*")
+MAX_CUTS = 2
+
+
+def _printed_part(root: etree._Element, title: str) -> Headline | None:
+    """The title's first part, cut at one of its last separators, when the page prints that
+    part as an element's own text: the visible headline, without a site name no rule knew."""
+    cuts = [m.start() for m in _CUT.finditer(title)][-MAX_CUTS:]
+    for cut in reversed(cuts):
+        head = title[:cut].strip()
+        if len(head) < (MIN_STORY_CHARS if is_spaced(head) else MIN_STORY_CHARS_UNSPACED):
+            break
+        if (element := printed(root, head)) is not None:
+            return Headline(head, element)
+    return None
+
+
+# no-break and ideographic spaces fold as the title's did ("見出し　副見出し", "Acme&nbsp;buys")
+_PRINTED = etree.XPath("//body//text()[normalize-space(translate(., '\u00a0\u3000', '  ')) = $title]")
 _NOT_PRINTED = frozenset({"title", "script", "style", "noscript", "template", "option", "a"})
 
 
@@ -220,5 +278,6 @@ def _is_label(part: str, story: str, sites: set[str], dash: bool = False) -> boo
     if find_date(part) is not None and len(part) <= 40:
         return True
     words, story_words = len(part.split()), len(story.split())
-    return (words <= (1 if dash else SHORT_PART_WORDS) and len(story) >= MIN_STORY_CHARS
+    long_enough = len(story) >= (MIN_STORY_CHARS if is_spaced(story) else MIN_STORY_CHARS_UNSPACED)
+    return (words <= (1 if dash else SHORT_PART_WORDS) and long_enough
             and (len(part) * 2 <= len(story) or words * 2 <= story_words))

@@ -14,7 +14,7 @@ import re
 from lxml import etree
 
 from newscrawler.extract.nearby import following, text_within
-from newscrawler.utils.text import clean_inline
+from newscrawler.utils.text import clean_inline, is_spaced
 
 __all__ = ["find_standfirst", "same_text", "starts_body"]
 
@@ -67,6 +67,11 @@ def starts_body(text: str, first_block: str) -> bool:
     wt, wb = _words(text), _words(first_block)
     if not wt or not wb:
         return False
+    if not is_spaced(text[:200]):
+        # Chinese, Japanese: a "word" is a clause, and a description cut at so many characters
+        # ends inside one: compare the characters, the last two aside
+        ct, cb = "".join(wt), "".join(wb)
+        return len(ct) >= 6 and cb.startswith(ct[:-2])
     cut = wt[:-1] if len(wt) > 6 else wt  # "...": the last word may be cut
     return wb[: len(cut)] == cut
 

@@ -46,7 +46,10 @@ _OPENER_SUBJECT = re.compile(
     r"(?:release|announcement|communication|document|report|presentation)\b"
 )
 _OPENER_KIND = re.compile(r"(?i)\bforward[- ]looking[ ](?:statements?|information)\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+# a Latin sentence ends before a space and a capital; Chinese and Japanese ones (。！？) need no
+# space; Arabic ؟ and Devanagari । end sentences too
+_SENTENCE_END = re.compile(r"(?<=[.!?؟।])\s+(?=[A-Z\"“(])|(?<=[。！？])")
+_SENTENCE_MARKS = (".", "!", "?", ",", ";", "。", "！", "？", "，", "؟", "।", "،")
 
 
 def is_heading(block: str) -> bool:
@@ -60,7 +63,7 @@ def is_heading(block: str) -> bool:
     text = normalize_space(block)
     if not text or "\n" in block.strip() or word_count(text) > _HEADING_WORDS:
         return False
-    return not text.rstrip(" *").endswith((".", "!", "?", ",", ";")) and not text[0].islower()
+    return not text.rstrip(" *").endswith(_SENTENCE_MARKS) and not text[0].islower()
 
 
 def is_safe_harbor_heading(block: str) -> bool:

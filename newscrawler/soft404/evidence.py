@@ -30,7 +30,7 @@ BANNER_SEARCH_BLOCKS = 12
 # Characters of a <title> or <h1>, and how many <h1>s, the phrase search reads.
 HEADLINE_CHARS = 1_000
 MAX_HEADLINES = 20
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟।])\s+|(?<=[。！？])")
 
 
 @dataclass

@@ -19,7 +19,9 @@ from newscrawler.utils.bounds import short_cache
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 STRONG_KINDS = ("error", "expired")
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# phrases matched without word boundaries: Chinese, Japanese, Thai (no spaces) and Korean
+# (particles join the words: "페이지를" is "페이지" + "를")
+_CJK = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
 _SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s']+")
@@ -60,7 +62,7 @@ def _trie_regex(phrases: list[str]) -> str:
 
 
 def _alternation(phrases: list[str]) -> str:
-    """Word-bounded for alphabetic scripts, unbounded for Chinese and Japanese."""
+    """Word-bounded for alphabetic scripts, unbounded for Chinese, Japanese, Korean and Thai."""
     phrases = sorted(set(phrases))
     words = [p for p in phrases if not _CJK.search(p)]
     cjk = [p for p in phrases if _CJK.search(p)]

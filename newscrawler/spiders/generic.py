@@ -17,6 +17,7 @@ from newscrawler.components import at_least
 from newscrawler.discovery.feeds import FEED_TYPES
 from newscrawler.discovery.links import base_of, page_links
 from newscrawler.discovery.pages import is_story_page
+from newscrawler.extract.headline import norm
 from newscrawler.items import Article
 from newscrawler.meta import DISCOVERY_RETRY, HINTS, NAMED_BY_START, STORY
 from newscrawler.spiders.base import NewsSpider
@@ -258,6 +259,7 @@ class GenericSpider(NewsSpider):
             has_article_ld=bool(parser.ld),
             body_words=sum(word_count(b) for b in window(blocks)[0]),
             body_blocks=len(blocks),
+            headlined=_headlined(parser),
         )
 
 
@@ -286,3 +288,16 @@ async def _named_async(results: AsyncIterator[Request]) -> AsyncIterator[Request
         if isinstance(result, Request):
             result.meta[NAMED_BY_START] = True
         yield result
+
+
+HEADLINE_MIN_WORDS = 4
+"""A printed "headline" shorter than this is a section's or a site's name."""
+
+
+def _headlined(parser: Any) -> bool:
+    """Whether the page prints, as its headline, a story title its ``<title>`` carries."""
+    headline = parser.headline
+    title = parser.meta.title
+    if headline.element is None or not headline.text or not title:
+        return False
+    return word_count(headline.text) >= HEADLINE_MIN_WORDS and norm(headline.text) in norm(title)

@@ -160,6 +160,23 @@ def word_count(text: str) -> int:
     return total if start >= len(text) else round(total * len(text) / start)
 
 
+LATIN_CHARS_PER_WORD = 6
+"""A Latin-script word and the space after it, on average."""
+
+
+def prose_length(text: str) -> int:
+    """Characters as a text in a spaced script would take for the same words, so a threshold
+    in characters ("a paragraph this long is the story's") holds in every script: a Chinese,
+    Japanese or Thai text counts ``LATIN_CHARS_PER_WORD`` a word of :func:`word_count`.
+
+    >>> prose_length("Three plain words"), prose_length("江南重工周二宣布新工厂投产")
+    (17, 42)
+    """
+    if is_spaced(text):
+        return len(text)
+    return max(len(text), LATIN_CHARS_PER_WORD * word_count(text))
+
+
 def is_spaced(text: str) -> bool:
     """Whether the text's words are separated by spaces (no CJK, Thai, Lao, Khmer... runs)."""
     return text.isascii() or not _UNSPACED.search(text)
