@@ -39,7 +39,7 @@ if str(REPO) not in sys.path:  # run as a plain script from any directory
     sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extraction import load_pages, make_layered, page_scores, trafilatura_mode  # noqa: E402
+from extraction import load_pages, make_layered, page_scores, trafilatura_mode
 
 DATASETS = [REPO.parent.parent / "shared" / "datasets" / n for n in ("extraction-dev", "extraction-dev-2")]
 SEED = 16

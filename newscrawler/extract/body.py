@@ -77,6 +77,8 @@ _VOTE_DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
 LIST_ITEM_VOTE = 0.5
 # A vote from prose inside elements flagged by a class word only counts this much.
 SOFT_FLAG_VOTE = 0.3
+# Text-only wrappers around one paragraph that a vote passes without losing weight.
+MAX_WRAPPERS = 3
 # A boilerplate-looking element holding this share of the page's prose is a wrapper.
 WRAPPER_SHARE = 0.5
 
@@ -167,6 +169,8 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     # 150,000 of a huge page would elect the same one, at a cost per paragraph)
     score = [0.0] * n
     voters = WINDOW_BLOCKS
+    votes: list[tuple[float, int, int, int]] = []
+    wrapped: dict[int, set[int]] = {}  # container -> the wrapper stacks that voted in it
     for text, node, link, flags in page.blocks:
         item = tags[node] == "li"
         if (tags[node] not in BLOCK_SCORE_TAGS and not item) or not _is_prose(text, link):
@@ -188,6 +192,24 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
         anc = parent[node] if leaf and node else node
         if item and anc > 0:  # a list item votes for the list's container, as a <p> would
             anc = parent[anc]
+        # a wrapper holding nothing but the voting paragraph is found here (below)
+        start, top = anc, -1
+        if anc != node and vote_weight >= LIST_ITEM_VOTE:  # not prose a class word doubts
+            wrappers = MAX_WRAPPERS
+            while anc > 0 and wrappers and total[anc] == total[node]:
+                wrappers -= 1
+                top, anc = anc, parent[anc]
+            if top >= 0:
+                wrapped.setdefault(anc, set()).add(top)
+        votes.append((vote, start, top, anc))
+    for vote, anc, top, container in votes:
+        # a container holding several paragraphs each in its own wrapper stack (React/CMS
+        # divs) is their parent: the vote passes the wrappers undivided, as readability
+        # unwraps a div holding one <p>; a lone wrapped box (an "about us") is not
+        if top >= 0 and len(wrapped[container]) > 1:
+            while anc != container:
+                score[anc] += vote
+                anc = parent[anc]
         for divider in _VOTE_DIVIDERS:
             if anc < 0:
                 break
