@@ -78,6 +78,8 @@ _VOTE_DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
 LIST_ITEM_VOTE = 0.5
 # A vote from prose inside elements flagged by a class word only counts this much.
 SOFT_FLAG_VOTE = 0.3
+# Text-only wrappers around one paragraph that a vote passes without losing weight.
+MAX_WRAPPERS = 3
 # A boilerplate-looking element holding this share of the page's prose is a wrapper.
 WRAPPER_SHARE = 0.5
 
@@ -159,15 +161,19 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     # A "sidebar"/"header" element that holds most of the prose is a page wrapper.
     flagged = list(page.flagged)
     all_prose = prose[0]
+    unflagged: list[int] = []
     if all_prose:
         for i in range(n):
             if flagged[i] and prose[i] >= WRAPPER_SHARE * all_prose:
                 flagged[i] = False
+                unflagged.append(i)
 
     # Paragraph votes: the first WINDOW_BLOCKS prose paragraphs elect the region (the
     # 150,000 of a huge page would elect the same one, at a cost per paragraph)
     score = [0.0] * n
     voters = WINDOW_BLOCKS
+    votes: list[tuple[float, int, int, int]] = []
+    wrapped: dict[int, set[int]] = {}  # container -> the wrapper stacks that voted in it
     for text, node, link, flags in page.blocks:
         item = tags[node] == "li"
         if (tags[node] not in BLOCK_SCORE_TAGS and not item) or not _is_prose(text, link):
@@ -189,6 +195,22 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
         anc = parent[node] if leaf and node else node
         if item and anc > 0:  # a list item votes for the list's container, as a <p> would
             anc = parent[anc]
+        start, top = anc, -1  # wrappers holding nothing but this paragraph: see below
+        if anc != node and vote_weight >= LIST_ITEM_VOTE:  # not prose a class word doubts
+            wrappers = MAX_WRAPPERS
+            while anc > 0 and wrappers and total[anc] == total[node]:
+                wrappers -= 1
+                top, anc = anc, parent[anc]
+            if top >= 0:
+                wrapped.setdefault(anc, set()).add(top)
+        votes.append((vote, start, top, anc))
+    for vote, anc, top, container in votes:
+        # a container of paragraphs each in its own wrapper stack (React/CMS divs) is their
+        # parent: votes pass the wrappers undivided; a lone wrapped box (an "about us") not
+        if top >= 0 and len(wrapped[container]) > 1:
+            while anc != container:
+                score[anc] += vote
+                anc = parent[anc]
         for divider in _VOTE_DIVIDERS:
             if anc < 0:
                 break
@@ -206,6 +228,9 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
             best, best_score = i, final[i]
     if best < 0:
         return []
+    for i in unflagged:  # most prose but after the story: a comment thread longer than it
+        if i >= page.end[best]:
+            flagged[i] = True
     # the story's own containers are not boilerplate, whatever a class word said
     anc = best
     while anc >= 0:
@@ -282,16 +307,19 @@ def _join_split_story(
             anc = parent[anc]
         if anc < 0 or best_depth - _depth(parent, anc) > MAX_JOIN_LEVELS or anc < story:
             continue
-        if _inside_flagged(parent, flagged, i, anc):
+        if _inside_flagged(parent, flagged, i, anc, page.tag if i > best else None):
             continue  # prose of a comment thread or a teaser box, not more of the story
         if prose[anc] >= JOIN_MIN_PROSE_SHARE * total[anc]:
             result = anc
     return result
 
 
-def _inside_flagged(parent: list[int], flagged: list[bool], i: int, top: int) -> bool:
+def _inside_flagged(parent: list[int], flagged: list[bool], i: int, top: int,
+                    tag: list[str] | None = None) -> bool:
+    """Below ``top``, ``i`` is in a flagged element (or, given ``tag``, in a list item: a
+    post of a thread or a teaser card after the story, whatever its class words)."""
     while i > top:
-        if flagged[i]:
+        if flagged[i] or (tag is not None and tag[i] == "li"):
             return True
         i = parent[i]
     return False

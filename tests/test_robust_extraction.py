@@ -1,0 +1,47 @@
+"""Extraction of pages whose only cues are structure (no class words, no semantic tags, no JSON-LD).
+
+The fixtures are our own invented pages with the structure of a kind of page the dev sets
+under-represent (``benchmarks/robustness.py`` perturbs the dev pages into these kinds).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import parsel
+
+from newscrawler.extract.body import extract_body
+
+DATA = Path(__file__).parent / "data" / "extraction"
+
+
+def extract(name: str) -> list[str]:
+    return extract_body(parsel.Selector(text=(DATA / name).read_text(encoding="utf-8")).root)
+
+
+def test_paragraphs_each_in_a_wrapper_stack_elect_their_container() -> None:
+    # React/CMS pages wrap every <p> in its own <div><div>: the story's container is two
+    # levels further from each paragraph than a single comma-rich box (an author bio) is
+    # from its own; the wrappers must not divide the story's votes.
+    blocks = extract("wrapped_paragraphs.html")
+    assert blocks[0].startswith("The paper lanterns came back")
+    assert blocks[-1].startswith("The last boat of lanterns")
+    assert len(blocks) == 6
+    assert not any("Ama Brookfield writes" in b for b in blocks)
+
+
+def test_comment_thread_longer_than_the_story_in_the_articles_footer_is_left_out() -> None:
+    # the thread holds most of the page's prose, so its <footer> looks like a page wrapper
+    # until the story is elected outside it: then it is boilerplate again
+    blocks = extract("comments_in_article_footer.html")
+    assert len(blocks) == 3
+    assert blocks[0].startswith("The town's swimming pool will reopen")
+    assert not any("Reader" in b or "About time too" in b for b in blocks)
+
+
+def test_comment_thread_in_list_items_of_plain_divs_is_not_joined_to_the_story() -> None:
+    # no class word and no semantic tag: the posts are list items holding block elements
+    blocks = extract("comments_list_div_only.html")
+    assert len(blocks) == 3
+    assert blocks[-1].startswith("The learner pool and the gym")
+    assert not any("About time too" in b for b in blocks)
