@@ -405,8 +405,7 @@ def _is_metadata(text: str, started: bool) -> bool:
     """
     if not started and (BYLINE_RE.match(text) or DATE_RE.search(text)):
         return True
-    # cheapest first: the word count is Python, run on every short block of a page
-    return (
+    return (  # cheapest first: the word count is Python, run on every short block
         not text.endswith(_SENTENCE_ENDS)
         and NUMERIC_DATE_RE.search(text) is not None
         and word_count(text) <= MAX_METADATA_WORDS
