@@ -75,6 +75,8 @@ class WarcSpider(NewsSpider):
     # the generic spider's story-or-not decision for a page (story stats included)
     page_items = GenericSpider.page_items
     _looks_like_story = GenericSpider._looks_like_story
+    _named_in_flight = GenericSpider._named_in_flight
+    named_in_flight: frozenset[int] = frozenset()  # an archive has no requests in flight
 
     def __init__(self, *args: Any, url: str | list[str] | None = None,
                  hosts: str | None = None, since: str | None = None,
