@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from functools import cached_property
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -109,9 +109,7 @@ class GenericSpider(NewsSpider):
         if response.meta.get(DISCOVERY_RETRY) and urlsplit(response.url).scheme not in (
                 "http", "https"):
             # a local file given as -a url= (the fetch policy refuses any other)
-            if sniff(response.body) in _LISTS:
-                return self._named_by_start(self._parse_by_kind(response))
-            return self.parse_local_page(response)
+            return self._named_by_start(self._parse_by_kind(response, self.parse_local_page))
         return self._parse_by_kind(response)
 
     def parse_local_page(self, response: Response) -> Iterator[Article]:
@@ -124,13 +122,16 @@ class GenericSpider(NewsSpider):
         yield from self.story_items(self.parser_class(response, hints=response.meta.get(HINTS)))
 
     def _parse_by_kind(self, response: Response,
+                       html: Callable[[Response], Iterable[Any]] | None = None,
                        ) -> Iterable[Article | Request] | AsyncIterator[Request]:
+        """The response read as what its content is; a page by ``html`` (default:
+        :meth:`parse_html`)."""
         kind = sniff(response.body)
-        if kind in _LISTS[:3]:
+        if kind in ("sitemap", "sitemapindex", "gzip"):
             return self.parse_sitemap(response)
         if kind == "feed":
             return self.parse_feed(response)
-        return self.parse_html(response)
+        return (html or self.parse_html)(response)
 
     def parse_html(self, response: Response) -> Iterator[Article | Request]:
         if not self.is_page(response):
@@ -262,9 +263,6 @@ class GenericSpider(NewsSpider):
             headlined=_headlined(parser),
         )
 
-
-_LISTS = ("sitemap", "sitemapindex", "gzip", "feed")
-"""What :func:`sniff` finds in a page that lists stories rather than tells one."""
 
 _INDEX_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "default.aspx"})
 
