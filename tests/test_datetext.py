@@ -50,6 +50,9 @@ from newscrawler.utils.datetext import find_date
     ("٥ آذار ٢٠٢٤", "2024-03-05"),
     ("\u200f5 مارس\u200f 2024\u200f", "2024-03-05"),
     ("5 كانون الثاني 2024", "2024-01-05"),
+    # the month in both calendars' names, as Levantine papers print it
+    ("الأربعاء، 4 أيلول/سبتمبر 2019، آخر تحديث 11:30", "2019-09-04"),
+    ("5 كانون الثاني/يناير 2024 - 14:20", "2024-01-05T14:20:00"),
     ("12 جويلية 2023", "2023-07-12"),
     ("۵ مارس ۲۰۲۴", "2024-03-05"),
     # Persian papers print the Solar Hijri calendar (15 Esfand 1402 is 5 March 2024)

@@ -71,7 +71,9 @@ _CJK_WEEKDAY = r"(?:\s*\([^()\d]{1,4}\)|\s*(?:星期|周|週)[一二三四五六
 _DATE_IN_TEXT = re.compile(
     rf"(?<![0-9A-Za-z/.-])(?<![0-9]:){_TIME_BEFORE}(?:"
     # 5 March 2024, 5. März 2024, 7 de diciembre de 2017, 5 มีนาคม พ.ศ. 2567, ngày 5 tháng 3 năm 2024
-    rf"(?P<d1>\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s*(?:de\s+|d['’]|of\s+)?{_M.format(g='m1')},?\s+"
+    rf"(?P<d1>\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s*(?:de\s+|d['’]|of\s+)?{_M.format(g='m1')}"
+    # "28 آب/اغسطس 2013", "5 كانون الثاني/يناير 2024": the month in two calendars' names
+    + rf"(?:\s?/\s?(?:{_MONTH_ALT}))?,?\s+"
     r"(?:de\s+|năm\s+|[พค]\.\s?ศ\.\s*)?(?P<y1>\d{4})" + _YEAR_WORD
     # March 5, 2024
     + rf"|(?<!\w){_LATIN.format(g='m2')}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
