@@ -112,6 +112,33 @@ def test_logo_h1_is_not_the_headline() -> None:
     assert parse(html).title == "Cranes go electric by 2027"
 
 
+LONG_HEADLINE = "The harbour board votes to replace every diesel crane on the east quay by 2027"
+
+
+@pytest.mark.parametrize("h1", [
+    # the site's logo link set in the same <h1>, no space between (a block by CSS)
+    f'<h1><span class="define">{LONG_HEADLINE}</span><a href="/">Harbour Times</a></h1>',
+    # the byline set in the <h1> under a <br>
+    f"<h1><span>{LONG_HEADLINE}</span><span></span><br><span>Port editor Ana Ruiz</span></h1>",
+])
+def test_h1_holding_more_than_the_headline(h1: str) -> None:
+    html = page(head=f"<title>{LONG_HEADLINE} » Ports » Harbour Times</title>", header=h1)
+    assert parse(html).title == LONG_HEADLINE
+
+
+def test_h1_named_exactly_is_kept_whole() -> None:
+    html = page(head="<title>Exclusive: Cranes go electric by 2027 | Harbour Times</title>",
+                header="<h1><span>Exclusive:</span> <span>Cranes go electric by 2027</span></h1>")
+    assert parse(html).title == "Exclusive: Cranes go electric by 2027"
+
+
+def test_blog_post_title_linked_in_its_heading() -> None:
+    html = page(head="<title>Cranes go electric by 2027 @ Dockside Notes :: BlogHost ::</title>",
+                header="<h1>BlogHost</h1><h1><a href='/dockside'>Dockside Notes</a></h1>"
+                       "<h2><a href='/dockside/post/7'>Cranes go electric by 2027</a></h2>")
+    assert parse(html).title == "Cranes go electric by 2027"
+
+
 def test_section_h1_loses_to_the_title_that_names_the_story() -> None:
     html = page(head="<title>Babies who swim early sleep longer</title>",
                 header="<h1>Parenting Health Centre</h1>")

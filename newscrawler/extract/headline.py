@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from itertools import islice
 
 from lxml import etree
 
@@ -39,7 +40,7 @@ _SEPARATORS = re.compile(r"\s+(?:\||-{1,2}|–|—|::|·|•|»|/|<|>)\s+|\s+(?=
                          r"|\s*(?:_|丨|｜|\|)\s*"
                          rf"|(?<=[{_CJK_CHAR}])\s*(?:-{{1,2}}|–|—)\s*(?=[{_CJK_CHAR}])")
 # a shorter part after (or a topic before) the story in a metadata title
-_JOINT = re.compile(r"^\s*(?:[|\-–—:·•»/_丨]|::|\[|\(|<\s|>\s)")
+_JOINT = re.compile(r"^\s*(?:[|\-–—:·•»/_丨]|::|\[|\(|<\s|>\s|\"\s)")  # » is " once normed
 _PREFIX_JOINT = re.compile(r"(?:[|\-–—:·•»/_丨]|::|\s<|\s>)\s*$")
 SHORT_PART_WORDS = 4
 """A trailing part this short, at most half the story's length, is the site's label (after
@@ -78,7 +79,7 @@ class Headline:
         self.element = element
 
 
-def vouches(reference: str, h1: str) -> bool:
+def vouches(reference: str, h1: str, near: bool = True) -> bool:
     """Whether a metadata title names this ``<h1>``: equal, or the ``<h1>`` plus a shorter part.
 
     >>> vouches("Acme buys Beta | Harbour Wire", "Acme buys Beta")
@@ -96,11 +97,13 @@ def vouches(reference: str, h1: str) -> bool:
     True
     >>> vouches("【速報】港町市で震度3の地震：港町新聞", "港町市で震度3の地震")
     True
+
+    ``near=False`` leaves out the lightly edited match (:func:`_near`).
     """
     ref, head = norm(reference), norm(h1)
     if not head or not ref:
         return False
-    if ref == head or _near(ref, head) or _shortened(ref, head):
+    if ref == head or (near and _near(ref, head)) or _shortened(ref, head):
         return True
     if ref.startswith(head):
         rest = ref[len(head):]
@@ -110,7 +113,7 @@ def vouches(reference: str, h1: str) -> bool:
         rest = ref[: -len(head)]
         return bool(_PREFIX_JOINT.search(rest)) and len(rest.strip(_EDGE)) < len(head)
     if (label := _LABEL.match(ref)) is not None and len(ref) > label.end():
-        return vouches(ref[label.end():], head)  # "【速報】見出し", "[속보] 제목": the h1 may not
+        return vouches(ref[label.end():], head, near)  # "【速報】見出し", "[속보] 제목": the h1 may not
     return False
 
 
@@ -160,7 +163,7 @@ def find_headline(root: etree._Element, references: Iterable[str | None],
             h1s.append((text, element))
     for text, element in h1s:
         if any(vouches(ref, text) for ref in refs):
-            return Headline(text, element)
+            return _inner_headline(element, text, refs) or Headline(text, element)
     for ref in refs:
         stripped = strip_title_suffix(ref, sites)
         if norm(stripped) not in sites:
@@ -173,9 +176,27 @@ def find_headline(root: etree._Element, references: Iterable[str | None],
     return Headline(None)
 
 
+MAX_H1_PARTS = 8
+"""Elements inside an ``<h1>`` looked at for the headline alone."""
+
+
+def _inner_headline(h1: etree._Element, text: str, refs: list[str]) -> Headline | None:
+    """The headline printed inside an ``<h1>`` that holds more: the site's logo link, the
+    byline, a badge, glued on ("StoryUltima Hora", "見出し 編集委員 山田"). Only an ``<h1>``
+    the metadata titles merely come near is split; one they name exactly is the headline."""
+    if len(h1) == 0 or any(vouches(ref, text, near=False) for ref in refs):
+        return None
+    for part in islice(h1.iterdescendants(etree.Element), MAX_H1_PARTS):
+        own = clean_inline(part.text or "")
+        if (own and len(own) < len(text) and part.tag != "a"
+                and any(vouches(ref, own, near=False) for ref in refs)):
+            return Headline(own, h1)
+    return None
+
+
 # where a title's site part may hang on without spaces, or after a separator the rules above
-# leave alone ("見出し：港町新聞デジタル", "Headline - Two Word Site")
-_CUT = re.compile(r"\s*(?:[：:｜|丨_·/]|\s[-–—]\s)\s*")
+# leave alone ("見出し：港町新聞デジタル", "Headline - Two Word Site", a blog's "Post @ Blog")
+_CUT = re.compile(r"\s*(?:[：:｜|丨_·/]|\s[-–—@]\s)\s*")
 MAX_CUTS = 2
 
 
@@ -195,6 +216,7 @@ def _printed_part(root: etree._Element, title: str) -> Headline | None:
 # no-break and ideographic spaces fold as the title's did ("見出し　副見出し", "Acme&nbsp;buys")
 _PRINTED = etree.XPath("//body//text()[normalize-space(translate(., '\u00a0\u3000', '  ')) = $title]")
 _NOT_PRINTED = frozenset({"title", "script", "style", "noscript", "template", "option", "a"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def printed(root: etree._Element, title: str) -> etree._Element | None:
@@ -204,7 +226,11 @@ def printed(root: etree._Element, title: str) -> etree._Element | None:
         return None
     for text in _PRINTED(root, title=title)[:MAX_H1]:
         parent = text.getparent()
-        if parent is not None and text.is_text and parent.tag not in _NOT_PRINTED:
+        if parent is None or not text.is_text:
+            continue
+        if parent.tag not in _NOT_PRINTED or (
+                parent.tag == "a" and (heading := parent.getparent()) is not None
+                and heading.tag in _HEADINGS):  # a blog's <h2><a href=permalink>Post</a></h2>
             return parent
     return None
 
