@@ -119,3 +119,21 @@ def test_a_saved_page_given_as_a_path_is_read_as_a_story_and_nothing_it_links_is
     assert result.items[0]["url"] == (saved / "ferry-page.html").as_uri()
     assert "harbour council approved" in result.items[0]["body"]
     assert access.read_text() == ""  # the live site was never asked: feed, links, robots.txt
+
+
+def test_a_story_served_as_a_deep_folder_index_file_is_exported(tmp_path, serve_dir):
+    # /2013/harbour/8/3/ferry.crossings/index.html: the last segment alone reads as a section
+    # front; the folders above say nothing, and the page calls itself an article
+    folder = tmp_path / "site" / "2013" / "harbour" / "8" / "3" / "ferry.crossings"
+    folder.mkdir(parents=True)
+    page = _story("Council adds early ferry crossings", None).replace(
+        "</title>", '</title><meta property="og:type" content="article">')
+    (folder / "index.html").write_text(page)
+    server = serve_dir(tmp_path / "site")
+
+    url = f"{server.base_url}/2013/harbour/8/3/ferry.crossings/index.html"
+    result = run_crawl("generic", tmp_path, f"url={url}")
+
+    assert result.returncode == 0, result.log[-2000:]
+    assert [item["url"] for item in result.items] == [url], result.log[-3000:]
+    assert "is not judged a story" not in result.log

@@ -232,6 +232,9 @@ URL_KINDS: list[tuple[str, str]] = [
     ("https://www.ft.com/content/6f2b0c1c-5a4e-11e6-8d05-4eaa66292c32", "article"),
     ("https://www.example.com/local/mayor-resigns.html", "article"),
     ("https://example.com/?p=12345", "article"),
+    # a story served as its folder's index file (dated folder, or a slug folder)
+    ("https://www.example.com/2016/04/25/politics/council-vote/index.html", "article"),
+    ("https://example.com/blog/the-harbour-council-votes-again/index.html", "article"),
     # listings
     ("https://www.reuters.com/", "listing"),
     ("https://www.reuters.com", "listing"),
@@ -257,6 +260,8 @@ URL_KINDS: list[tuple[str, str]] = [
     ("https://example.com/rss/world.xml", "listing"),
     ("https://example.com/latest", "listing"),
     ("https://example.com/world/index.html", "listing"),
+    ("https://example.com/news/world/europe/index.html", "listing"),
+    ("https://example.com/tag/a/b/c/index.html", "listing"),
     ("https://example.com/news?page=2", "listing"),
     ("https://example.com/world?p=3", "listing"),
     # unknown
@@ -265,6 +270,8 @@ URL_KINDS: list[tuple[str, str]] = [
     ("https://example.com/about", "unknown"),
     ("https://example.com/contact-us", "unknown"),
     ("https://www.bbc.com/sport/football", "unknown"),
+    # deep under folders that say nothing: a story or a front, the page decides
+    ("https://example.com/2013/mideast/8/3/harbour.strike/index.html", "unknown"),
     ("", "unknown"),
     ("http://[bad", "unknown"),
 ]

@@ -386,6 +386,10 @@ _WORD_SPLIT_RE = re.compile(r"[-_+.,]+")
 _ALPHA_RE = re.compile(r"[^\W\d_]{2,}")
 _EXT_RE = re.compile(r"\.(?:s?html?|php|aspx?|cms|jsp)$", re.IGNORECASE)
 _HTML_EXT_RE = re.compile(r"\.(?:s?html?)$", re.IGNORECASE)
+_INDEX_FILE_RE = re.compile(r"(?:index|default)\.(?:s?html?|php|aspx?|jsp)", re.IGNORECASE)
+INDEX_FILE_DEPTH = 4
+"""Segments of an index file's path (``/news/world/europe/index.html`` is 4) past which, in a
+folder its name does not class, it may be a story as well as a section's front."""
 _PAGE_NUMBER_RE = re.compile(r"(?:^|/)page/\d+(?:/|$)", re.IGNORECASE)
 _PAGE_QUERY_RE = re.compile(r"(?:^|&)(page|p)=\d+(?:&|$)", re.IGNORECASE)
 
@@ -413,6 +417,8 @@ def url_kind(url: str) -> str:
     'listing'
     >>> url_kind("https://www.bbc.com/sport")
     'unknown'
+    >>> url_kind("https://www.example.com/world/index.html")
+    'listing'
     """
     return _url_kind(url)
 
@@ -436,6 +442,13 @@ def _url_kind(url: str) -> str:
         return "listing"
     if page_query or _PAGE_NUMBER_RE.search(path):
         return "listing"
+    if len(segments) > 1 and _INDEX_FILE_RE.fullmatch(segments[-1]):
+        # /politics/slug/index.html: a page served as its folder's index is what the folder is;
+        # a shallow one (/world/index.html) is a section's front, a deep one may be either
+        folder = _url_kind(f"{parts.scheme}://{parts.netloc}{path[:path.rfind('/') + 1]}")
+        if folder != "unknown":
+            return folder
+        return "unknown" if len(segments) > INDEX_FILE_DEPTH else "listing"
 
     date_match = _DATE_IN_PATH_RE.search(path)
     if date_match and (
