@@ -137,3 +137,30 @@ def test_a_story_served_as_a_deep_folder_index_file_is_exported(tmp_path, serve_
     assert result.returncode == 0, result.log[-2000:]
     assert [item["url"] for item in result.items] == [url], result.log[-3000:]
     assert "is not judged a story" not in result.log
+
+
+def test_a_start_story_linked_back_by_its_site_is_fetched_once(tmp_path, serve_dir):
+    # the story the user names is linked from the site's menu on every page (and from itself):
+    # the start request passes Scrapy's duplicate filter unrecorded, so each link fetched it
+    # again and the copy was rejected as a duplicate of itself
+    site = tmp_path / "site"
+    (site / "news").mkdir(parents=True)
+    menu = '<nav><a href="/">Home</a> <a href="/news/ferry-crossings.html">Ferries</a></nav>'
+    story = _story("Council adds early ferry crossings", None).replace("<nav>", menu + "<nav>")
+    (site / "news" / "ferry-crossings.html").write_text(story)
+    (site / "index.html").write_text(HOME.replace("<h1>", menu + "<h1>"))
+    log = tmp_path / "access.log"
+    server = start_server(root=site, access_log=log)
+    try:
+        result = run_crawl("generic", tmp_path, f"url={server.base_url}/news/ferry-crossings.html",
+                           settings={"REJECTS_URI": str(tmp_path / "rejects.jsonl")})
+    finally:
+        server.stop()
+
+    assert result.returncode == 0, result.log[-2000:]
+    assert len(result.items) == 1, result.log[-3000:]
+    fetches = [line for line in log.read_text().splitlines()
+               if line.split()[1] == "/news/ferry-crossings.html"]
+    assert len(fetches) == 1, fetches
+    assert not (tmp_path / "rejects.jsonl").exists() or not (
+        tmp_path / "rejects.jsonl").read_text().strip()

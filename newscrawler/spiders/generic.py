@@ -91,7 +91,11 @@ class GenericSpider(NewsSpider):
             if parts.scheme not in ("http", "https"):
                 # a local file: no server to be polite to, no delay between files
                 meta["download_slot"] = url
-            yield self.discovery_request(url, self.parse_page, dont_filter=True, meta=meta)
+            request = self.discovery_request(url, self.parse_page, dont_filter=True, meta=meta)
+            # a start request passes the duplicate filter unrecorded: the links back to it
+            # (the site's menu, a listing naming the story) must not fetch it a second time
+            self.followed.add(hash(self.rebase(canonicalize(url))))
+            yield request
             root = f"{parts.scheme}://{parts.netloc}"
             if root not in roots and parts.scheme in ("http", "https"):
                 roots.add(root)
