@@ -143,6 +143,33 @@ def test_syndicated_copy_with_edits_is_near_duplicate():
     assert verdict.reason == "near"
 
 
+# Chinese puts no spaces between words: a portal's copy adds a source line and edits a few
+# characters; an unrelated story from the same desk shares none of its sentences
+ZH = [
+    ("港城市政府周二宣布，东码头的十二台柴油起重机将在二〇二七年夏天之前全部换成电动起重机，"
+    "这一决定是在为期一年的试运行之后作出的。"),
+    ("首批四台起重机将于明年三月运抵港口。工程师估计，每台起重机每年可以节省约四百吨柴油，"
+    "夜班作业时的噪音也会明显降低。"),
+    ("码头工人工会对这一计划表示欢迎，但要求在设备更换之前安排培训，因为新的驾驶室和遥控系统"
+    "将改变每一次吊装的计划方式。"),
+    "这项工程总投资八千四百万欧元，由港口和一个地区气候基金共同承担，该基金去年还资助了岸电线路的建设。",
+]
+ZH_OTHER = [
+    "港城图书馆下个月起将在工作日晚上延长开放至九点，此前的一项调查显示，大多数读者只能在下班后前来借书。",
+    "延长开放所需的费用来自周日上午阅览室的关闭，馆长在周一的文化委员会会议上说，那段时间来访的读者不到十二人。",
+    "市议会将在明年春天评估新的开放时间，如果晚间借阅人数没有增加，图书馆可能恢复原来的安排。",
+]
+
+
+def test_a_chinese_copy_with_a_few_characters_edited_is_a_near_duplicate():
+    copy = ["（来源：港城晚报）", ZH[0], ZH[1].replace("明年三月", "明年3月"),
+            ZH[2], ZH[3].replace("共同承担", "共同出资")]
+    verdict = verify(signature(ZH), signature(copy))
+    assert verdict.duplicate, verdict
+    assert verdict.similarity > 0.6
+    assert not verify(signature(ZH), signature(ZH_OTHER)).duplicate
+
+
 def test_templated_releases_are_different_stories():
     def notice(co, ticker, amount, pay, rec):
         return [

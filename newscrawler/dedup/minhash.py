@@ -1,6 +1,7 @@
 """Level 4: near-duplicates: syndicated copies with small edits.
 
-* **Candidates**: MinHash over word 3-shingles of the story core, ``NUM_PERM``
+* **Candidates**: MinHash over word 3-shingles of the story core (character 3-shingles
+  in Chinese and Japanese, see :func:`words`), ``NUM_PERM``
   values cut into ``BANDS`` bands of ``ROWS`` (LSH): two stories share a band
   key with high probability when their Jaccard similarity is above about 0.45.
   The store indexes band keys, so the search costs a few index lookups however
@@ -44,6 +45,12 @@ _A = (_rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.u
 _B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
 _TOKEN = re.compile(r"\w+(?:[.,]\d+)*", re.UNICODE)
+# Chinese and Japanese put no spaces between words: a space-split "word" is a whole clause,
+# and one changed character in it changed every shingle it was in. Each of their characters
+# is a token instead (a 3-shingle of characters is about a word and a half).
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_UNSPACED_TOKEN = re.compile(f"[{_UNSPACED}]|[^\\s{_UNSPACED}]+")
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,17 @@ def skeleton(text: str) -> str:
     return " ".join(out)
 
 
+def words(text: str) -> list[str]:
+    """The tokens a story is shingled on: its words, and in Chinese or Japanese its characters.
+
+    >>> words("acme buys beta")
+    ['acme', 'buys', 'beta']
+    >>> words("港口 新增 2 艘渡轮")
+    ['港', '口', '新', '增', '2', '艘', '渡', '轮']
+    """
+    return _UNSPACED_TOKEN.findall(text) if _HAS_UNSPACED.search(text) else text.split()
+
+
 def _shingle_hashes(words: list[str]) -> np.ndarray:
     if not words:
         return np.zeros(0, dtype=np.uint64)
@@ -122,8 +140,7 @@ def signature(core: list[str]) -> Signature:
     is a tenth of that): copies of a huge page are found by their first 30,000 words; its
     exact hash (:func:`~newscrawler.dedup.fingerprint.content_hash`) covers all of it.
     """
-    words = normalize(" ".join(window(core)[0])).split()
-    shingles = _shingle_hashes(words)
+    shingles = _shingle_hashes(words(normalize(" ".join(window(core)[0]))))
     paras = core[:MAX_PARAGRAPHS]
     return Signature(
         minhash(shingles),
