@@ -233,8 +233,7 @@ def _block_names(block: etree._Element) -> list[str]:
     """The names a byline block prints: those of the elements in it that ``rel``/``itemprop``
     call the author, else those a class calls so (a bio, a date, the publisher's name and
     share links beside them left out), else its own text's."""
-    for strong in (True, False):
-        leaves = _marked_within(block, strong)
+    for leaves in _marked_within(block):
         if leaves:
             names = printed_names((s for leaf in leaves for s in _segments(leaf)), MARKED)
             if names:
@@ -244,19 +243,26 @@ def _block_names(block: etree._Element) -> list[str]:
     return printed_names(_segments(block), MARKED if _marked(block) else PRINTED)
 
 
-def _marked_within(block: etree._Element, strong: bool) -> list[etree._Element]:
-    """The outermost short elements inside the block that the markup calls the author."""
-    found = []
-    stack = list(reversed(block))
-    while stack:
-        el = stack.pop()
+def _marked_within(block: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The outermost short elements inside the block that ``rel``/``itemprop`` call the
+    author, and those a class or id calls so."""
+    semantic: list[etree._Element] = []
+    named: list[etree._Element] = []
+    stack = [(el, False) for el in reversed(block)]
+    seen = 0
+    while stack and seen < MAX_WALK:
+        el, in_named = stack.pop()
+        seen += 1
         if not isinstance(el.tag, str) or el.tag.lower() in _SKIP:
             continue
-        if (_semantic(el) if strong else _marked(el)) and _STRING_LENGTH(el) <= MAX_LEAF_CHARS:
-            found.append(el)
-        else:
-            stack.extend(reversed(el))
-    return found
+        if _semantic(el) and _STRING_LENGTH(el) <= MAX_LEAF_CHARS:
+            semantic.append(el)
+            continue
+        if not in_named and _marked(el) and _STRING_LENGTH(el) <= MAX_LEAF_CHARS:
+            named.append(el)
+            in_named = True
+        stack.extend((child, in_named) for child in reversed(el))
+    return semantic, named
 
 
 def _not_names(el: etree._Element, tag: str) -> bool:
