@@ -172,6 +172,11 @@ def test_clean_names(values, expected):
     (["By Ana Ruiz on Monday, November 18th, 2019"], ["Ana Ruiz"]),
     (["The Harbour and Docks defense committees"], []),
     (["Posted by", "Theresa May"], ["Theresa May"]),
+    (["文・山田太郎　写真・鈴木一郎"], ["山田太郎"]),
+    (["Reporting by Ana Ruiz; Editing by Tom Li"], ["Ana Ruiz"]),
+    (["Edited By: राहुल कुमार | Updated: 12 Mar 2024, 10:20 AM IST"], ["राहुल कुमार"]),
+    (["Photos by Li Wei"], []),
+    (["（山田太郎）"], ["山田太郎"]),
 ])
 def test_printed_names(segments, expected):
     assert printed_names(segments) == expected

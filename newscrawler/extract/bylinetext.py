@@ -35,7 +35,7 @@ _LABEL = (r"(?i:autor|autora|autorka|autore|autori|auteur|auteurs|author|authors
           r"text|texto|testo|tekst|teksti|szerző|penulis|tác giả|written|reported|reporting|"
           r"story|words|credit|文|글)")
 _PREFIX = re.compile(
-    rf"^(?:{_BY}|{_LABEL}\s*[:：・/]\s*"
+    rf"^(?:{_BY}|{_LABEL}\s*[:：・/／]\s*"
     # "Posted by", "Analysis by", "Reportage par", "Deal Professor By": up to two words first
     r"|(?:[^\W\d_][\w'’.-]*\s+){1,2}(?i:by|par|por)(?:\s*:\s*|\s+))",
 )
@@ -48,6 +48,13 @@ _STOP = re.compile(
     r"bijgewerkt|gepubliceerd|opublikowano|zaktualizowano|обновлено|опубликовано|"
     r"güncellendi|yayınlandı)\b.*$"
 )
+# a credit beside the author's: the photographer's, the editor's ("写真・", "Photos by",
+# "Editing by"): the byline ends there (an editor alone is what some pages credit)
+_PICTURE_CREDIT = re.compile(
+    r"(?:^|\s)(?:写真|撮影|(?i:photos?|fotos?|pictures?|images?|illustrations?|graphics?|video|"
+    r"bild|фото))\s*[:：・/／]|(?:^|\s)(?i:photos?|fotos?|pictures?|illustrations?|graphics?|"
+    r"video)\s+(?i:by|par|por|von)\b")
+_EDITOR_CREDIT = re.compile(r"(?:^|\s)(?i:edited|editing|additional\s+reporting)\s+(?i:by)\b")
 _WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "segunda", "terça", "quarta", "quinta", "sexta", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 )
@@ -147,7 +154,7 @@ def _settle(found: list[tuple[str, bool]]) -> list[str]:
 def is_label(text: str) -> bool:
     """Whether a text is only a byline's first word ("By", "Par :", "作者："). """
     text = text.strip()
-    match = _PREFIX.match(text + " ") or re.match(rf"{_LABEL}\s*[:：・/]?\s*$", text)
+    match = _PREFIX.match(text + " ") or re.match(rf"{_LABEL}\s*[:：・/／]?\s*$", text)
     return match is not None and match.end() >= len(text)
 
 
@@ -167,6 +174,15 @@ def _parts(value: str, kind: int) -> list[tuple[str, bool]]:
     found: list[tuple[str, bool]] = []
     for segment in (text, *extra):
         for piece, separator in _split(segment, kind):
+            credit = _PICTURE_CREDIT.search(piece) or (
+                _EDITOR_CREDIT.search(piece) if found or not piece.lower().startswith("edit")
+                else None)
+            if credit is not None:
+                piece = piece[:credit.start()]  # "Ana Ruiz; Editing by Tom Li"
+                if not piece.strip():
+                    if found:
+                        return found
+                    continue
             # in print any digit ends a name ("Lucas Nolan22 Dec"), but not a user name's own
             part = _clean_part(piece, anywhere=kind == PRINTED or (
                 kind == MARKED and " " in piece.strip()))
@@ -230,6 +246,8 @@ def _clean_part(piece: str, anywhere: bool) -> str:
     part = _SUFFIX.sub("", part)
     part = _STOP.sub("", part)
     part = _TRAIL.sub("", _LEAD.sub("", part)).strip(" \"'“”«»")
+    if part[:1] in "(（" and part[-1:] in ")）":
+        part = part[1:-1].strip()  # "（山田太郎）"
     if is_label(part) or len(part) < 2 or len(part) > MAX_NAME_CHARS:
         return ""
     if not _CASED.search(part):
