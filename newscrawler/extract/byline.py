@@ -21,6 +21,7 @@ from lxml import etree
 from newscrawler.extract import jsonld
 from newscrawler.extract.bylinetext import (
     MARKED,
+    MAX_VALUES,
     PRINTED,
     clean_names,
     is_label,
@@ -81,7 +82,7 @@ def structured_names(value: Any) -> list[str]:
     """JSON-LD ``author``: its people, else its organisations (named whole: "Acme, Inc.")."""
     people: list[str] = []
     orgs: list[str] = []
-    for item in value if isinstance(value, list) else [value]:
+    for item in (value if isinstance(value, list) else [value])[:MAX_VALUES]:
         if isinstance(item, str):
             people.append(item)
         elif isinstance(item, dict):
@@ -154,9 +155,12 @@ def _after(headline: etree._Element, again: bool = True) -> Iterator[etree._Elem
     node: etree._Element | None = headline
     while node is not None:
         for sibling in node.itersiblings():
-            stack = [sibling]
+            stack = [iter((sibling,))]  # children are read as the walk gets to them
             while stack:
-                el = stack.pop()
+                el = next(stack[-1], None)
+                if el is None:
+                    stack.pop()
+                    continue
                 seen += 1
                 tail = len((el.tail or "").strip())
                 tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -171,7 +175,7 @@ def _after(headline: etree._Element, again: bool = True) -> Iterator[etree._Elem
                     chars += int(_STRING_LENGTH(el)) + tail
                 else:
                     chars += len((el.text or "").strip()) + tail
-                    stack.extend(reversed(el))
+                    stack.append(iter(el))
                 if chars > AFTER_CHARS or seen > MAX_WALK:
                     return
         node = node.getparent()
@@ -213,8 +217,8 @@ def _above(headline: etree._Element) -> Iterator[etree._Element]:
         return
     ancestors = set(headline.iterancestors())
     found: list[etree._Element] = []
-    for el in header.iter():
-        if el is headline:
+    for seen, el in enumerate(header.iter()):
+        if el is headline or seen > MAX_WALK:
             break
         if el in ancestors or not isinstance(el.tag, str):
             continue
@@ -248,10 +252,14 @@ def _marked_within(block: etree._Element) -> tuple[list[etree._Element], list[et
     author, and those a class or id calls so."""
     semantic: list[etree._Element] = []
     named: list[etree._Element] = []
-    stack = [(el, False) for el in reversed(block)]
+    stack = [(iter(block), False)]
     seen = 0
     while stack and seen < MAX_WALK:
-        el, in_named = stack.pop()
+        el = next(stack[-1][0], None)
+        if el is None:
+            stack.pop()
+            continue
+        in_named = stack[-1][1]
         seen += 1
         if not isinstance(el.tag, str) or el.tag.lower() in _SKIP:
             continue
@@ -261,7 +269,7 @@ def _marked_within(block: etree._Element) -> tuple[list[etree._Element], list[et
         if not in_named and _marked(el) and _STRING_LENGTH(el) <= MAX_LEAF_CHARS:
             named.append(el)
             in_named = True
-        stack.extend((child, in_named) for child in reversed(el))
+        stack.append((iter(el), in_named))
     return semantic, named
 
 

@@ -11,6 +11,7 @@ such as "View my complete profile" is not taken for one.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -24,6 +25,9 @@ MAX_NAME_CHARS = 70
 MAX_NAME_WORDS = 5
 """A printed name has at most this many words (particles and a nickname in brackets aside)."""
 MAX_STRUCTURED_WORDS = 8
+MAX_VALUE_CHARS = 1_000
+"""A byline is read this far: a longer value (a hostile page's) is not a byline's length."""
+MAX_VALUES = 50
 
 # "By", "Par", "Von", "Por", "Door", "Av", "Przez", "Oleh", "作者", "От": the word a byline
 # starts with ("di"/"da" are name particles too, "Mark Di Stefano": only lower-case counts);
@@ -98,7 +102,8 @@ def clean_names(values: Iterable[str]) -> list[str]:
     >>> clean_names(["Par Jeanne Roux", "Mac & i"])
     ['Jeanne Roux', 'Mac & i']
     """
-    return _settle([part for value in values for part in _parts(value, STRUCTURED)])
+    return _settle([part for value in itertools.islice(values, MAX_VALUES)
+                    for part in _parts(value, STRUCTURED)])
 
 
 STRUCTURED, PRINTED, MARKED = 0, 1, 2
@@ -119,8 +124,8 @@ def printed_names(segments: Iterable[str], kind: int = PRINTED) -> list[str]:
     """
     found: list[tuple[str, bool]] = []
     joined = False
-    for segment in segments:
-        text = segment.strip()
+    for segment in itertools.islice(segments, MAX_VALUES):
+        text = segment[:MAX_VALUE_CHARS].strip()
         if not text or is_label(text):
             continue
         if _JOINER.fullmatch(text):
@@ -153,20 +158,21 @@ def _settle(found: list[tuple[str, bool]]) -> list[str]:
 
 def is_label(text: str) -> bool:
     """Whether a text is only a byline's first word ("By", "Par :", "作者："). """
-    text = text.strip()
+    text = text[:MAX_VALUE_CHARS].strip()
     match = _PREFIX.match(text + " ") or re.match(rf"{_LABEL}\s*[:：・/／]?\s*$", text)
     return match is not None and match.end() >= len(text)
 
 
 def starts_byline(text: str) -> bool:
     """Whether a short text opens like a printed byline: "By Ana Ruiz", "Par : Jeanne Roux"."""
-    match = _PREFIX.match(text.strip())
-    return bool(match) and not text.strip()[match.end():match.end() + 1].islower()
+    text = text[:MAX_VALUE_CHARS].strip()
+    match = _PREFIX.match(text)
+    return bool(match) and not text[match.end():match.end() + 1].islower()
 
 
 def _parts(value: str, kind: int) -> list[tuple[str, bool]]:
     """The names of one value, each with whether it is a role line ("Staff Writer")."""
-    text = _normal(value)
+    text = _normal(value[:MAX_VALUE_CHARS])
     if not text:
         return []
     extra = [m.group(1) for m in _WITH.finditer(text)]
@@ -218,9 +224,11 @@ def _split(text: str, kind: int) -> list[tuple[str, int]]:
     each with the separator before it. Metadata is not cut at a dash ("PMJS - Coordenadoria")."""
     pieces: list[tuple[str, int]] = []
     start, separator = 0, _SOFT
+    depth, counted = 0, 0
     for match in _SEPARATOR.finditer(text):
-        before = text[:match.start()]
-        if before.count("(") > before.count(")"):
+        depth += text.count("(", counted, match.start()) - text.count(")", counted, match.start())
+        counted = match.start()
+        if depth > 0:
             continue
         if kind == STRUCTURED and match.group("hard") and not any(
                 c in match.group() for c in "|•·/\n"):
