@@ -57,8 +57,8 @@ MODIFIED_KEYS = (
     "lastmod",
     "article.updated",
 )
-AUTHOR_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
-               "sailthru.author", "byl")
+AUTHOR_KEYS = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
+               "parsely-author", "sailthru.author", "byl")
 SOURCE_KEYS = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher",
                "publisher", "twitter:site")
 LANGUAGE_KEYS = ("content-language", "og:locale", "dc.language", "dcterms.language", "language")

@@ -24,6 +24,8 @@ from newscrawler.discovery.pages import ARTICLE_OG_TYPES
 from newscrawler.extract import headline as headlines
 from newscrawler.extract import jsonld
 from newscrawler.extract.body import extract_body
+from newscrawler.extract.byline import page_authors
+from newscrawler.extract.bylinetext import clean_names
 from newscrawler.extract.fallback import story_fallbacks
 from newscrawler.extract.liveblog import live_entries
 from newscrawler.extract.metadata import (
@@ -57,11 +59,6 @@ from newscrawler.utils.pages import page_root
 from newscrawler.utils.text import clean_inline, split_dateline
 from newscrawler.utils.urls import absolute_url, canonicalize, host_of, url_id
 
-_BYLINE_NODES = etree.XPath(
-    "//*[@rel or @itemprop or @class][@rel='author' or @itemprop='author'"
-    " or contains(@class, 'byline')"
-    " or contains(@class, 'author-name')]"
-)
 # How far down the extracted blocks a dateline is looked for.
 DATELINE_SEARCH_BLOCKS = 3
 # A date the first paragraph opens with ("Feb. 23, 2015 -- ...") sits in its first characters.
@@ -72,7 +69,6 @@ _LEAD_DASH = re.compile(r"\s+(?:--|—|–|-)\s+")
 _DATELINE_DATE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}"
 )
-_BY_PREFIX = ("by ", "von ", "par ", "por ", "di ", "door ")
 
 FALLBACK_FIELDS = (
     "title", "subtitle", "description", "authors", "published", "modified", "source", "language",
@@ -271,12 +267,9 @@ class ArticleParser:
         return None
 
     def authors(self) -> list[str]:
-        names = jsonld.person_names(self.ld.get("author")) if self.ld.get("author") else []
-        if not names:
-            names = [v for v in self.meta.all(AUTHOR_KEYS) if "://" not in v]
-        if not names:
-            names = [el.text_content() for el in _BYLINE_NODES(self.root)]
-        return _clean_authors(names)
+        """JSON-LD's, else the meta author's, else the byline printed by the headline."""
+        return page_authors(self.ld.get("author"), self.meta.all(AUTHOR_KEYS),
+                            self.headline.element)
 
     def published(self) -> str | None:
         # the later sources are searched only when the earlier give no date; a live blog's
@@ -469,21 +462,5 @@ def _first_date(*candidates: Any) -> str | None:
 
 
 def clean_authors(names: list[str]) -> list[str]:
-    """Author names without "By", split on "and" and commas, each once."""
-    return _clean_authors(names)
-
-
-def _clean_authors(names: list[str]) -> list[str]:
-    seen: dict[str, str] = {}
-    for raw in names:
-        text = clean_inline(raw) or ""
-        lowered = text.lower()
-        for prefix in _BY_PREFIX:
-            if lowered.startswith(prefix):
-                text = text[len(prefix):]
-                break
-        for part in text.replace(" and ", ",").replace(" & ", ",").split(","):
-            part = part.strip(" .;|")
-            if 2 <= len(part) <= 80 and part.lower() not in seen:
-                seen[part.lower()] = part
-    return list(seen.values())
+    """Author names without "By", dates and roles, split on "and" and commas, each once."""
+    return clean_names(names)
