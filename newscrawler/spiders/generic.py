@@ -16,14 +16,11 @@ from newscrawler.arguments import parse_start_urls
 from newscrawler.components import at_least
 from newscrawler.discovery.feeds import FEED_TYPES
 from newscrawler.discovery.links import base_of, page_links
-from newscrawler.discovery.pages import is_story_page
-from newscrawler.extract.headline import norm
 from newscrawler.items import Article
-from newscrawler.meta import DISCOVERY_RETRY, HINTS, NAMED_BY_START, STORY
+from newscrawler.meta import DISCOVERY_RETRY, HINTS, NAMED_BY_START
 from newscrawler.spiders.base import NewsSpider
-from newscrawler.utils.bounds import window
+from newscrawler.spiders.storypages import StoryPages
 from newscrawler.utils.sniff import sniff
-from newscrawler.utils.text import word_count
 from newscrawler.utils.urls import canonicalize, host_of, is_same_site, url_kind
 
 # Feeds a page announces in its <head>.
@@ -44,7 +41,7 @@ MAX_JUDGED_OTHER = 500_000
 PRIORITY = {"article": 8, "listing": 5, "unknown": 0}
 
 
-class GenericSpider(NewsSpider):
+class GenericSpider(StoryPages, NewsSpider):
     """Crawls one or more news sites and stays on them.
 
     Discovery: robots.txt ``Sitemap:`` lines (``/sitemap.xml`` when there are
@@ -155,21 +152,6 @@ class GenericSpider(NewsSpider):
             # Scrapy's spider_error, a rejects line with reason "error") loses no links
             raise error
 
-    def page_items(self, parser: Any) -> Iterator[Article]:
-        """The page's story, when it is one."""
-        if (parser.response.meta.get(STORY) or self._named_in_flight(parser.response)
-                or self._looks_like_story(parser)):
-            self.crawler.stats.inc_value("discovery/pages/story")
-            yield from self.story_items(parser)
-        else:
-            self.crawler.stats.inc_value("discovery/pages/other")
-            if parser.response.meta.get(DISCOVERY_RETRY):
-                # the user named this page: say why it gives no item
-                logger.info("%(url)s is not judged a story (no article markup, little story "
-                            "prose): read as a listing, its links are followed",
-                            {"url": parser.response.url})
-            self.not_a_story(parser.response.url)
-
     def not_a_story(self, url: str) -> None:
         if len(self.judged_other) < MAX_JUDGED_OTHER:
             self.judged_other.add(hash(url))
@@ -185,12 +167,6 @@ class GenericSpider(NewsSpider):
                 and len(self.named_in_flight) < MAX_JUDGED_OTHER):
             self.named_in_flight.add(hash(request.url))
         return request
-
-    def _named_in_flight(self, response: Response) -> bool:
-        if not self.named_in_flight:
-            return False
-        first = (response.meta.get("redirect_urls") or [response.url])[0]
-        return hash(first) in self.named_in_flight
 
     def follow(self, response: TextResponse, links: dict[str, list[str]],
                root: etree._Element) -> Iterator[Request]:
@@ -249,33 +225,6 @@ class GenericSpider(NewsSpider):
             return _named_async(results)
         return _named(results)
 
-    def _looks_like_story(self, parser: Any) -> bool:
-        blocks = parser.extracted_blocks
-        kind = url_kind(parser.response.url)
-        if ((kind == "unknown" or _is_root(parser.response.url))
-                and url_kind(parser.canonical_url()) == "article"):
-            # an opaque address (/p/123, /view?id=9) says nothing, and a root serving a story
-            # is a copy of it (a mirror, a local file server): the page's canonical may say it
-            # is a story (never that it is none: a CMS points stories at their section too)
-            kind = "article"
-        return is_story_page(
-            url_kind=kind,
-            og_type=parser.meta.first(("og:type",)),
-            has_article_ld=bool(parser.ld),
-            body_words=sum(word_count(b) for b in window(blocks)[0]),
-            body_blocks=len(blocks),
-            headlined=_headlined(parser),
-        )
-
-
-_INDEX_PATHS = frozenset({"", "index.html", "index.htm", "index.php", "default.aspx"})
-
-
-def _is_root(url: str) -> bool:
-    """A site's root or its index file (a listing by its URL alone)."""
-    parts = urlsplit(url)
-    return not parts.query and parts.path.strip("/").lower() in _INDEX_PATHS
-
 
 def _named(results: Iterable[Article | Request]) -> Iterator[Article | Request]:
     for result in results:
@@ -290,16 +239,3 @@ async def _named_async(results: AsyncIterator[Request]) -> AsyncIterator[Request
         if isinstance(result, Request):
             result.meta[NAMED_BY_START] = True
         yield result
-
-
-HEADLINE_MIN_WORDS = 4
-"""A printed "headline" shorter than this is a section's or a site's name."""
-
-
-def _headlined(parser: Any) -> bool:
-    """Whether the page prints, as its headline, a story title its ``<title>`` carries."""
-    headline = parser.headline
-    title = parser.meta.title
-    if headline.element is None or not headline.text or not title:
-        return False
-    return word_count(headline.text) >= HEADLINE_MIN_WORDS and norm(headline.text) in norm(title)

@@ -31,7 +31,7 @@ from newscrawler.items import Article
 from newscrawler.meta import HINTS, STORY, UNIT, WARC_FILE, WARC_RECORD
 from newscrawler.parsers.base import ArticleParser
 from newscrawler.spiders.base import NewsSpider
-from newscrawler.spiders.generic import GenericSpider
+from newscrawler.spiders.storypages import StoryPages
 from newscrawler.utils.urls import is_same_site
 from newscrawler.warc.filters import archived_hints, select, warc_date
 from newscrawler.warc.records import Bad, Record, iter_records
@@ -53,7 +53,7 @@ DEFAULT_MAX_RECORD = 16 * 1024 * 1024
 WIRES = "wires"
 
 
-class WarcSpider(NewsSpider):
+class WarcSpider(StoryPages, NewsSpider):
     """Reads WARC files, folders, globs, HTTP URLs and ``warc.paths.gz`` listings.
 
     ``-a hosts=`` keeps records of those hosts and their subdomains (``hosts=wires``:
@@ -71,12 +71,6 @@ class WarcSpider(NewsSpider):
         "AUTOTHROTTLE_ENABLED": False,
         "ROBOTSTXT_OBEY": False,
     }
-
-    # the generic spider's story-or-not decision for a page (story stats included)
-    page_items = GenericSpider.page_items
-    _looks_like_story = GenericSpider._looks_like_story
-    _named_in_flight = GenericSpider._named_in_flight
-    named_in_flight: frozenset[int] = frozenset()  # an archive has no requests in flight
 
     def __init__(self, *args: Any, url: str | list[str] | None = None,
                  hosts: str | None = None, since: str | None = None,
