@@ -45,3 +45,25 @@ def test_comment_thread_in_list_items_of_plain_divs_is_not_joined_to_the_story()
     assert len(blocks) == 3
     assert blocks[-1].startswith("The learner pool and the gym")
     assert not any("About time too" in b for b in blocks)
+
+
+def test_titled_sections_of_one_wrapped_paragraph_each_are_all_kept() -> None:
+    # a product or feature page of short titled sections: each lone paragraph sits in the
+    # page's usual wrapper stack, which must not make one section a box of its own
+    blocks = extract("wrapped_titled_sections.html")
+    assert blocks[0].startswith("It has never been easier")
+    assert "Built to be rebuilt" in blocks
+    assert "Add what you need" in blocks
+    assert "Racks and baskets" in blocks
+    assert blocks[-1].startswith("Choose three, seven or eleven speeds")
+    assert len(blocks) == 10
+
+
+def test_linked_subheading_over_a_wrapped_paragraph_is_kept() -> None:
+    # a listicle's item titles link to the item; the paragraph under each is wrapped, so
+    # the heading and its paragraph share a holder only past the wrappers
+    blocks = extract("wrapped_linked_subheadings.html")
+    assert "Lighthouse Keepers (£30)" in blocks
+    assert "Night Market (£35)" in blocks
+    assert blocks[-1].startswith("Stalls, lanterns and a rising moon")
+    assert len(blocks) == 11

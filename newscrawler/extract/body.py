@@ -47,23 +47,13 @@ from newscrawler.extract.fragments import (
     story_boundary,
     teaser_regions,
 )
-from newscrawler.utils.bounds import WINDOW_BLOCKS, short_cache
+from newscrawler.extract.votes import holder_of, is_prose, paragraph_votes
+from newscrawler.utils.bounds import short_cache
 from newscrawler.utils.text import normalize_space, prose_length, word_count
 
 __all__ = ["extract_body"]
 
-# commas and semicolons of Latin, CJK (full-width, the enumeration comma) and Arabic script
-_COMMAS = ",，、;；،؛"
-
-
-def _commas(text: str) -> int:
-    """Commas and semicolons (``str.count``: a regex list of them is slow on a 15 MB block)."""
-    return sum(text.count(c) for c in _COMMAS)
-
-# A block shorter than this (characters) never votes for the content region.
-MIN_VOTE_CHARS = 25
-# Blocks whose share of linked text is above these are navigation, not prose.
-MAX_VOTE_LINK_DENSITY = 0.5
+# Blocks whose share of linked text is above this are navigation, not prose.
 MAX_KEEP_LINK_DENSITY = 0.5
 # Blocks shorter than this may be stubs, a repeated headline or a dateline.
 SHORT_BLOCK_CHARS = 120
@@ -72,14 +62,6 @@ MAX_STUB_CHARS = 60
 # A timestamp with at most this many words around it is a metadata line, not prose.
 MAX_METADATA_WORDS = 8
 _SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»")
-# Ancestors a paragraph's vote reaches, with readability's dividers.
-_VOTE_DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
-# A prose list item votes too (a story told in bullet points), for less than a paragraph.
-LIST_ITEM_VOTE = 0.5
-# A vote from prose inside elements flagged by a class word only counts this much.
-SOFT_FLAG_VOTE = 0.3
-# Text-only wrappers around one paragraph that a vote passes without losing weight.
-MAX_WRAPPERS = 3
 # A boilerplate-looking element holding this share of the page's prose is a wrapper.
 WRAPPER_SHARE = 0.5
 
@@ -128,10 +110,6 @@ def _segment(root: lxml.html.HtmlElement) -> BlockPage:
     return walk_blocks(block_root(root), _PROFILE, mark=_mark)
 
 
-def _is_prose(text: str, link: int) -> bool:
-    return len(text) >= MIN_VOTE_CHARS and link <= MAX_VOTE_LINK_DENSITY * len(text)
-
-
 def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     """Return the story's text blocks (paragraphs, sub-headings, list items) in document order."""
     page = _segment(root)
@@ -139,7 +117,6 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     if not page.blocks:
         return []
     parent = page.parent
-    tags = page.tag
 
     # Text totals per element subtree: all text, linked text, and link-poor prose.
     total = [0] * n
@@ -150,7 +127,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
         own_blocks[node] += 1
         total[node] += len(text)
         linked[node] += link
-        if _is_prose(text, link):
+        if is_prose(text, link):
             prose[node] += len(text)
     for i in range(n - 1, 0, -1):
         p = parent[i]
@@ -168,54 +145,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
                 flagged[i] = False
                 unflagged.append(i)
 
-    # Paragraph votes: the first WINDOW_BLOCKS prose paragraphs elect the region (the
-    # 150,000 of a huge page would elect the same one, at a cost per paragraph)
-    score = [0.0] * n
-    voters = WINDOW_BLOCKS
-    votes: list[tuple[float, int, int, int]] = []
-    wrapped: dict[int, set[int]] = {}  # container -> the wrapper stacks that voted in it
-    for text, node, link, flags in page.blocks:
-        item = tags[node] == "li"
-        if (tags[node] not in BLOCK_SCORE_TAGS and not item) or not _is_prose(text, link):
-            continue
-        vote_weight = LIST_ITEM_VOTE if item else 1.0
-        if any(flagged[f] for f in flags):
-            # a class word is weak evidence against real prose: it lowers the vote, while
-            # a boilerplate tag (nav, aside, footer...) or hidden element takes it away
-            if not all(_soft_flag(page, f) for f in flags if flagged[f]):
-                continue
-            vote_weight *= SOFT_FLAG_VOTE
-        voters -= 1
-        if voters < 0:
-            break
-        vote = (1.0 + _commas(text) + min(len(text) / 100.0, 3.0)) * vote_weight
-        # A paragraph votes for the element holding it; so does a text-only <div>
-        # (readability turns those into <p>), while loose text votes for its own div.
-        leaf = tags[node] == "p" or (own_blocks[node] == 1 and page.end[node] == node + 1)
-        anc = parent[node] if leaf and node else node
-        if item and anc > 0:  # a list item votes for the list's container, as a <p> would
-            anc = parent[anc]
-        start, top = anc, -1  # wrappers holding nothing but this paragraph: see below
-        if anc != node and vote_weight >= LIST_ITEM_VOTE:  # not prose a class word doubts
-            wrappers = MAX_WRAPPERS
-            while anc > 0 and wrappers and total[anc] == total[node]:
-                wrappers -= 1
-                top, anc = anc, parent[anc]
-            if top >= 0:
-                wrapped.setdefault(anc, set()).add(top)
-        votes.append((vote, start, top, anc))
-    for vote, anc, top, container in votes:
-        # a container of paragraphs each in its own wrapper stack (React/CMS divs) is their
-        # parent: votes pass the wrappers undivided; a lone wrapped box (an "about us") not
-        if top >= 0 and len(wrapped[container]) > 1:
-            while anc != container:
-                score[anc] += vote
-                anc = parent[anc]
-        for divider in _VOTE_DIVIDERS:
-            if anc < 0:
-                break
-            score[anc] += vote / divider
-            anc = parent[anc]
+    score = paragraph_votes(page, flagged, total, own_blocks, _soft_flag)
 
     best, best_score = -1, 0.0
     final = [0.0] * n
@@ -314,12 +244,16 @@ def _join_split_story(
     return result
 
 
+_LIST_TAGS = frozenset({"li", "ol", "ul"})
+
+
 def _inside_flagged(parent: list[int], flagged: list[bool], i: int, top: int,
                     tag: list[str] | None = None) -> bool:
-    """Below ``top``, ``i`` is in a flagged element (or, given ``tag``, in a list item: a
-    post of a thread or a teaser card after the story, whatever its class words)."""
+    """Below ``top``, ``i`` is in a flagged element (or, given ``tag``, in a list or its
+    item: posts of a thread or teaser cards after the story, whatever their class words;
+    a list scores only from block elements in its items, never from plain items)."""
     while i > top:
-        if flagged[i] or (tag is not None and tag[i] == "li"):
+        if flagged[i] or (tag is not None and tag[i] in _LIST_TAGS):
             return True
         i = parent[i]
     return False
@@ -427,9 +361,9 @@ def _linked_subheading(page: BlockPage, b: int, region_total: int, total: list[i
     if page.tag[node] not in HEADING_TAGS or b + 1 >= len(page.blocks):
         return False
     text, after, link, _chrome = page.blocks[b + 1]
-    holder = page.parent[node]
+    holder = holder_of(page, node, total)  # past wrappers around each (React/CMS divs)
     return (
-        page.parent[after] == holder
+        holder_of(page, after, total) == holder
         and len(text) >= SUBHEADING_PROSE_CHARS
         and link <= SUBHEADING_PROSE_LINKS * len(text)
         and total[holder] >= SUBHEADING_STORY_SHARE * region_total
