@@ -67,3 +67,12 @@ def test_linked_subheading_over_a_wrapped_paragraph_is_kept() -> None:
     assert "Night Market (£35)" in blocks
     assert blocks[-1].startswith("Stalls, lanterns and a rising moon")
     assert len(blocks) == 11
+
+
+def test_lead_paragraphs_before_a_folded_rest_of_the_story_are_kept() -> None:
+    # the rest of the story sits in a "read more" box that elects itself; the lead is
+    # loose paragraphs of the box's parent, which votes for itself with them
+    blocks = extract("lead_before_folded_rest.html")
+    assert blocks[0].startswith("The council will review its plan")
+    assert blocks[-1].startswith("Councillors from both sides")
+    assert len(blocks) == 10

@@ -145,7 +145,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
                 flagged[i] = False
                 unflagged.append(i)
 
-    score = paragraph_votes(page, flagged, total, own_blocks, _soft_flag)
+    score, held = paragraph_votes(page, flagged, total, own_blocks, _soft_flag)
 
     best, best_score = -1, 0.0
     final = [0.0] * n
@@ -168,6 +168,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
         anc = parent[anc]
     best_score_region = best
     best = _join_split_story(page, best, final, total, prose, flagged)
+    best = _join_held_lead(page, best, best_score_region, score, held, total, prose)
 
     regions = _regions(page, best, final[best_score_region], final, total, linked, prose, flagged)
     regions = join_fragments(page, regions, total, linked, prose, flagged)
@@ -244,16 +245,44 @@ def _join_split_story(
     return result
 
 
-_LIST_TAGS = frozenset({"li", "ol", "ul"})
+def _join_held_lead(
+    page: BlockPage,
+    region: int,
+    best: int,
+    score: list[float],
+    held: dict[int, list[tuple[int, float]]],
+    total: list[int],
+    prose: list[int],
+) -> int:
+    """Climb to an ancestor whose own paragraphs are more of the story around the best one.
+
+    The rest of a story folded in a "read more" box, or set off after a photo, leaves the
+    lead as loose paragraphs of an ancestor: they elect no element of their own for
+    :func:`_join_split_story` to join, but they vote whole for the ancestor that holds them.
+    """
+    parent = page.parent
+    story = story_boundary(page, best, prose)
+    anc, result = parent[best], region
+    for _ in range(MAX_JOIN_LEVELS):
+        if anc < max(story, 0):
+            break
+        before = sum(v for node, v in held.get(anc, ()) if node < best)
+        if (
+            before >= JOIN_BEFORE_SHARE * score[best]
+            and prose[anc] >= JOIN_MIN_PROSE_SHARE * total[anc]
+            and anc <= result
+        ):
+            result = anc
+        anc = parent[anc]
+    return result
 
 
 def _inside_flagged(parent: list[int], flagged: list[bool], i: int, top: int,
                     tag: list[str] | None = None) -> bool:
-    """Below ``top``, ``i`` is in a flagged element (or, given ``tag``, in a list or its
-    item: posts of a thread or teaser cards after the story, whatever their class words;
-    a list scores only from block elements in its items, never from plain items)."""
+    """Below ``top``, ``i`` is in a flagged element (or, given ``tag``, in a list item: a
+    post of a thread or a teaser card after the story, whatever its class words)."""
     while i > top:
-        if flagged[i] or (tag is not None and tag[i] in _LIST_TAGS):
+        if flagged[i] or (tag is not None and tag[i] == "li"):
             return True
         i = parent[i]
     return False

@@ -31,6 +31,8 @@ VOTE_DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
 LIST_ITEM_VOTE = 0.5
 # A vote from prose inside elements flagged by a class word only counts this much.
 SOFT_FLAG_VOTE = 0.3
+# A paragraph an element holds is at least this long (characters).
+HELD_MIN_CHARS = 80
 # Text-only wrappers around one paragraph that a vote passes without losing weight.
 MAX_WRAPPERS = 3
 
@@ -62,13 +64,16 @@ def paragraph_votes(
     total: list[int],
     own_blocks: list[int],
     soft_flag: Callable[[BlockPage, int], bool],
-) -> list[float]:
+) -> tuple[list[float], dict[int, list[tuple[int, float]]]]:
     """Each element's votes from the first WINDOW_BLOCKS prose paragraphs (the 150,000 of a
-    huge page would elect the same region, at a cost per paragraph)."""
+    huge page would elect the same region, at a cost per paragraph), and the paragraphs
+    (node, vote) each element holds: those that gave it their whole vote, and are more
+    than a line (a byline or a date is no paragraph of the story)."""
     parent, tags = page.parent, page.tag
     score = [0.0] * len(parent)
+    held: dict[int, list[tuple[int, float]]] = {}
     voters = WINDOW_BLOCKS
-    votes: list[tuple[float, int, int, int, bool]] = []
+    votes: list[tuple[float, int, int, int, bool, int, bool]] = []
     wrapped: dict[int, set[int]] = {}  # container -> the wrapper stacks that voted in it
     stacks: dict[int, int] = {}  # wrapper stack (its top) -> its depth
     bare: set[int] = set()  # voters in no wrapper stack
@@ -103,23 +108,38 @@ def paragraph_votes(
                 stacks[top] = depth
         if not depth:
             bare.add(node)
-        votes.append((vote, start, depth, anc, total[anc] != total[node]))
+        whole = total[anc] != total[node]
+        votes.append((vote, start, depth, anc, whole, node, len(text) >= HELD_MIN_CHARS))
     # a page that wraps most paragraphs in a stack wraps each one, a titled section's lone
     # paragraph too, in stacks of one depth: those wrappers are no box
     habit = statistics.mode(stacks.values()) if stacks and len(stacks) >= len(bare) else 0
-    for vote, anc, depth, container, whole in votes:
+    for vote, anc, depth, container, whole, node, long in votes:
         # a container of paragraphs each in its own wrapper stack is their parent: votes
-        # pass the wrappers undivided, as they would pass no wrapper; a lone wrapped box
-        # (an "about us") passes only the page's usual stack, and only a whole one (its
-        # container holds more than it: not a deeper stack cut at MAX_WRAPPERS)
+        # pass the wrappers undivided, as they would pass no wrapper; a lone one passes
+        # only the page's usual stack, whole (not a deeper one cut at MAX_WRAPPERS: an
+        # "about us" box), and not in a list item (a comment's body in a thread)
         if depth and len(wrapped[container]) == 1:
-            depth = min(depth, habit) if whole else 0
+            depth = min(depth, habit) if whole and not _in_item(page, container) else 0
         for _ in range(depth):
             score[anc] += vote
             anc = parent[anc]
+        if anc >= 0 and long:
+            held.setdefault(anc, []).append((node, vote))
         for divider in VOTE_DIVIDERS:
             if anc < 0:
                 break
             score[anc] += vote / divider
             anc = parent[anc]
-    return score
+    return score, held
+
+
+
+def _in_item(page: BlockPage, i: int) -> bool:
+    """``i`` is (in) a list item, a few levels up: a post of a thread, a teaser card."""
+    for _ in range(MAX_WRAPPERS):
+        if i < 0:
+            return False
+        if page.tag[i] == "li":
+            return True
+        i = page.parent[i]
+    return False
