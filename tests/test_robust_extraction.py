@@ -76,3 +76,12 @@ def test_lead_paragraphs_before_a_folded_rest_of_the_story_are_kept() -> None:
     assert blocks[0].startswith("The council will review its plan")
     assert blocks[-1].startswith("Councillors from both sides")
     assert len(blocks) == 10
+
+
+def test_comment_thread_after_the_comment_form_is_left_out() -> None:
+    # no class word names the thread (its classes are random tokens): it is a sibling of
+    # the story that comes after a box of text left out (the comment form), and weaker
+    blocks = extract("thread_after_comment_form.html")
+    assert len(blocks) == 8
+    assert blocks[-1].startswith("The harbour master, Jory Pascoe")
+    assert not any("About time too" in b or "Kernow_Kate" in b for b in blocks)

@@ -254,15 +254,21 @@ def _join_held_lead(
     total: list[int],
     prose: list[int],
 ) -> int:
-    """Climb to an ancestor whose own paragraphs are more of the story around the best one.
+    """Climb to the child of an ancestor whose own paragraphs lead the story to the best one.
 
     The rest of a story folded in a "read more" box, or set off after a photo, leaves the
     lead as loose paragraphs of an ancestor: they elect no element of their own for
-    :func:`_join_split_story` to join, but they vote whole for the ancestor that holds them.
+    :func:`_join_split_story` to join, but they vote whole for the ancestor that holds
+    them. The region becomes the ancestor's child holding the best element, so that the
+    sibling rule of :func:`_regions` takes the lead's paragraphs (not the boxes after it).
+    The best element's own parent is left to that rule.
     """
     parent = page.parent
     story = story_boundary(page, best, prose)
-    anc, result = parent[best], region
+    child = parent[best]
+    if child < 0:
+        return region
+    anc, result = parent[child], region
     for _ in range(MAX_JOIN_LEVELS):
         if anc < max(story, 0):
             break
@@ -270,10 +276,10 @@ def _join_held_lead(
         if (
             before >= JOIN_BEFORE_SHARE * score[best]
             and prose[anc] >= JOIN_MIN_PROSE_SHARE * total[anc]
-            and anc <= result
+            and child < result
         ):
-            result = anc
-        anc = parent[anc]
+            result = child
+        child, anc = anc, parent[anc]
     return result
 
 
@@ -305,6 +311,7 @@ def _regions(
     threshold = max(10.0, best_final * 0.2)
     siblings = [i for i in range(par + 1, page.end[par]) if page.parent[i] == par]
     keep = []
+    gap = False  # a box of text left out since the best: the story has ended
     for i in siblings:
         if i == best:
             keep.append(i)
@@ -318,8 +325,13 @@ def _regions(
         density = linked[i] / total[i]
         # A loose paragraph next to the story (a lead or summary outside the body div).
         leaf_paragraph = page.end[i] == i + 1 and page.tag[i] in BLOCK_SCORE_TAGS
-        if final[i] >= threshold or (leaf_paragraph and density < 0.25 and prose[i] >= 80):
+        # past a left-out box of text (a comment form, a related box) more prose is a
+        # comment thread unless nearly as strong as the story
+        bar = max(threshold, JOIN_AFTER_SHARE * best_final) if gap else threshold
+        if final[i] >= bar or (leaf_paragraph and density < 0.25 and prose[i] >= 80):
             keep.append(i)
+        elif i > best and total[i] >= SHORT_BLOCK_CHARS:  # more than a caption line
+            gap = True
     return keep
 
 
