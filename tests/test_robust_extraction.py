@@ -85,3 +85,12 @@ def test_comment_thread_after_the_comment_form_is_left_out() -> None:
     assert len(blocks) == 8
     assert blocks[-1].startswith("The harbour master, Jory Pascoe")
     assert not any("About time too" in b or "Kernow_Kate" in b for b in blocks)
+
+
+def test_sidebar_aside_outweighing_a_short_story_stays_boilerplate() -> None:
+    # the <aside> holds a little more prose than the short story beside it: that does not
+    # make it the page's wrapper (one misused as a wrapper holds nearly all the prose)
+    blocks = extract("aside_outweighs_short_story.html")
+    assert len(blocks) == 3
+    assert blocks[0].startswith("The regional karting championship")
+    assert not any("podcast" in b for b in blocks)

@@ -64,6 +64,10 @@ MAX_METADATA_WORDS = 8
 _SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»")
 # A boilerplate-looking element holding this share of the page's prose is a wrapper.
 WRAPPER_SHARE = 0.5
+# ... or this share, for a boilerplate tag: a sidebar <aside> of teaser text can outweigh a
+# short story beside it, while an <aside> or <header> misused as the page's wrapper holds
+# nearly all of its prose
+TAG_WRAPPER_SHARE = 0.75
 
 
 @short_cache(maxsize=4096)
@@ -141,7 +145,8 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     unflagged: list[int] = []
     if all_prose:
         for i in range(n):
-            if flagged[i] and prose[i] >= WRAPPER_SHARE * all_prose:
+            share = TAG_WRAPPER_SHARE if page.tag[i] in BOILERPLATE_TAGS else WRAPPER_SHARE
+            if flagged[i] and prose[i] >= share * all_prose:
                 flagged[i] = False
                 unflagged.append(i)
 
