@@ -104,3 +104,11 @@ def test_a_caption_printed_under_every_photo_is_kept_once() -> None:
     assert len(captions) == 1
     assert len(blocks) == 5
     assert blocks[-1].startswith("The festival closes on Sunday")
+
+
+def test_a_column_of_cut_off_teasers_after_the_story_is_not_joined() -> None:
+    # a plain div (no aside, no class word) of teaser summaries scores like a second part
+    # of the story; its summaries are cut off ("..."): teasers of other stories
+    blocks = extract("teaser_column_after_story.html")
+    assert len(blocks) == 4
+    assert blocks[-1].startswith("Players who paid for the founder's edition")

@@ -7,7 +7,8 @@ innermost block element, its link text and the boilerplate-looking elements
 (``nav``, ``aside``, ``class="share-bar"``...) it sits in. Paragraph-like blocks
 (and prose list items) then vote for their ancestors (readability's idea: the
 story is the element whose descendants hold the most comma-rich, link-poor
-prose); a class word only lowers a vote, a boilerplate tag takes it away. The
+prose; :mod:`~newscrawler.extract.votes`, which sees through wrapper stacks of
+divs); a class word only lowers a vote, a boilerplate tag takes it away. The
 best element, plus siblings and same-shaped cousins that look like more of the
 same story (:mod:`~newscrawler.extract.fragments`), is the content region and
 its blocks are filtered for boilerplate that lives inside articles.
@@ -43,9 +44,11 @@ from newscrawler.extract.blocks import BlockPage, Profile, block_root, walk_bloc
 from newscrawler.extract.boxes import boxed_blocks
 from newscrawler.extract.fragments import (
     MAX_FRAGMENT_LINK_DENSITY,
+    cut_paragraphs,
     join_fragments,
     story_boundary,
     teaser_regions,
+    teasers,
 )
 from newscrawler.extract.votes import holder_of, is_prose, paragraph_votes
 from newscrawler.utils.bounds import short_cache
@@ -233,6 +236,7 @@ def _join_split_story(
     best_depth = _depth(parent, best)
     story = story_boundary(page, best, prose)  # a second <article> is a different story
     result = best
+    cut: tuple[list[int], list[int]] | None = None
     for i in sorted(range(len(final)), key=final.__getitem__, reverse=True)[:8]:
         if final[i] < JOIN_BEFORE_SHARE * final[best]:
             break
@@ -247,6 +251,10 @@ def _join_split_story(
             continue
         if _inside_flagged(parent, flagged, i, anc, page.tag if i > best else None):
             continue  # prose of a comment thread or a teaser box, not more of the story
+        if i > best:
+            cut = cut or cut_paragraphs(page)
+            if teasers(cut, i):
+                continue
         if prose[anc] >= JOIN_MIN_PROSE_SHARE * total[anc]:
             result = anc
     return result
