@@ -96,16 +96,6 @@ def test_sidebar_aside_outweighing_a_short_story_stays_boilerplate() -> None:
     assert not any("podcast" in b for b in blocks)
 
 
-def test_a_caption_printed_under_every_photo_is_kept_once() -> None:
-    # a gallery's pictures share one caption line (no sentence, no class word says
-    # "caption"): it is printed once, the story's paragraphs all are
-    blocks = extract("repeated_photo_captions.html")
-    captions = [b for b in blocks if b.startswith("2026 Riverside Puppet Festival")]
-    assert len(captions) == 1
-    assert len(blocks) == 5
-    assert blocks[-1].startswith("The festival closes on Sunday")
-
-
 def test_a_column_of_cut_off_teasers_after_the_story_is_not_joined() -> None:
     # a plain div (no aside, no class word) of teaser summaries scores like a second part
     # of the story; its summaries are cut off ("..."): teasers of other stories

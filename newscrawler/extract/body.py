@@ -64,8 +64,6 @@ SHORT_BLOCK_CHARS = 120
 MAX_STUB_CHARS = 60
 # A timestamp with at most this many words around it is a metadata line, not prose.
 MAX_METADATA_WORDS = 8
-# A line this long that is no sentence, printed twice, is a caption (not a table's cell).
-CAPTION_CHARS = 80
 _SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»")
 # A boilerplate-looking element holding this share of the page's prose is a wrapper.
 WRAPPER_SHARE = 0.5
@@ -450,7 +448,6 @@ def _collect(
     tags = page.tag
     ends = page.end
     started = False  # seen a real paragraph yet (metadata lines come before it)
-    lines: set[str] = set()  # kept long lines that are no sentence
     opened = -1  # the region whose first kept block has been seen
     # regions are siblings in document order, so their blocks come in that order: one pass
     # with a bisect, not a pass over every block per region (10,000 regions of 10,000 blocks)
@@ -478,10 +475,6 @@ def _collect(
             continue  # the headline repeated inside the region
         if short and _is_metadata(text, started):
             continue
-        if text in lines:
-            continue  # a caption line printed again (under each photo of a gallery)
-        if len(text) >= CAPTION_CHARS and not text.endswith(_SENTENCE_ENDS):
-            lines.add(text)
         started = started or prose_length(text) >= 80
         out.append(text)
         kinds.append(int(tag[1]) if tag in HEADING_TAGS else 0)
