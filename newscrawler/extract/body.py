@@ -7,7 +7,8 @@ innermost block element, its link text and the boilerplate-looking elements
 (``nav``, ``aside``, ``class="share-bar"``...) it sits in. Paragraph-like blocks
 (and prose list items) then vote for their ancestors (readability's idea: the
 story is the element whose descendants hold the most comma-rich, link-poor
-prose); a class word only lowers a vote, a boilerplate tag takes it away. The
+prose; :mod:`~newscrawler.extract.votes`, which sees through wrapper stacks of
+divs); a class word only lowers a vote, a boilerplate tag takes it away. The
 best element, plus siblings and same-shaped cousins that look like more of the
 same story (:mod:`~newscrawler.extract.fragments`), is the content region and
 its blocks are filtered for boilerplate that lives inside articles.
@@ -43,27 +44,19 @@ from newscrawler.extract.blocks import BlockPage, Profile, block_root, walk_bloc
 from newscrawler.extract.boxes import boxed_blocks
 from newscrawler.extract.fragments import (
     MAX_FRAGMENT_LINK_DENSITY,
+    cut_paragraphs,
     join_fragments,
     story_boundary,
     teaser_regions,
+    teasers,
 )
-from newscrawler.utils.bounds import WINDOW_BLOCKS, short_cache
+from newscrawler.extract.votes import holder_of, is_prose, paragraph_votes
+from newscrawler.utils.bounds import short_cache
 from newscrawler.utils.text import normalize_space, prose_length, word_count
 
 __all__ = ["extract_body"]
 
-# commas and semicolons of Latin, CJK (full-width, the enumeration comma) and Arabic script
-_COMMAS = ",，、;；،؛"
-
-
-def _commas(text: str) -> int:
-    """Commas and semicolons (``str.count``: a regex list of them is slow on a 15 MB block)."""
-    return sum(text.count(c) for c in _COMMAS)
-
-# A block shorter than this (characters) never votes for the content region.
-MIN_VOTE_CHARS = 25
-# Blocks whose share of linked text is above these are navigation, not prose.
-MAX_VOTE_LINK_DENSITY = 0.5
+# Blocks whose share of linked text is above this are navigation, not prose.
 MAX_KEEP_LINK_DENSITY = 0.5
 # Blocks shorter than this may be stubs, a repeated headline or a dateline.
 SHORT_BLOCK_CHARS = 120
@@ -72,16 +65,12 @@ MAX_STUB_CHARS = 60
 # A timestamp with at most this many words around it is a metadata line, not prose.
 MAX_METADATA_WORDS = 8
 _SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»")
-# Ancestors a paragraph's vote reaches, with readability's dividers.
-_VOTE_DIVIDERS = (1.0, 2.0, 6.0, 9.0, 12.0)
-# A prose list item votes too (a story told in bullet points), for less than a paragraph.
-LIST_ITEM_VOTE = 0.5
-# A vote from prose inside elements flagged by a class word only counts this much.
-SOFT_FLAG_VOTE = 0.3
-# Text-only wrappers around one paragraph that a vote passes without losing weight.
-MAX_WRAPPERS = 3
 # A boilerplate-looking element holding this share of the page's prose is a wrapper.
 WRAPPER_SHARE = 0.5
+# ... or this share, for a boilerplate tag: a sidebar <aside> of teaser text can outweigh a
+# short story beside it, while an <aside> or <header> misused as the page's wrapper holds
+# nearly all of its prose
+TAG_WRAPPER_SHARE = 0.75
 
 
 @short_cache(maxsize=4096)
@@ -128,10 +117,6 @@ def _segment(root: lxml.html.HtmlElement) -> BlockPage:
     return walk_blocks(block_root(root), _PROFILE, mark=_mark)
 
 
-def _is_prose(text: str, link: int) -> bool:
-    return len(text) >= MIN_VOTE_CHARS and link <= MAX_VOTE_LINK_DENSITY * len(text)
-
-
 def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     """Return the story's text blocks (paragraphs, sub-headings, list items) in document order."""
     page = _segment(root)
@@ -139,7 +124,6 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     if not page.blocks:
         return []
     parent = page.parent
-    tags = page.tag
 
     # Text totals per element subtree: all text, linked text, and link-poor prose.
     total = [0] * n
@@ -150,7 +134,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
         own_blocks[node] += 1
         total[node] += len(text)
         linked[node] += link
-        if _is_prose(text, link):
+        if is_prose(text, link):
             prose[node] += len(text)
     for i in range(n - 1, 0, -1):
         p = parent[i]
@@ -164,58 +148,12 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
     unflagged: list[int] = []
     if all_prose:
         for i in range(n):
-            if flagged[i] and prose[i] >= WRAPPER_SHARE * all_prose:
+            share = TAG_WRAPPER_SHARE if page.tag[i] in BOILERPLATE_TAGS else WRAPPER_SHARE
+            if flagged[i] and prose[i] >= share * all_prose:
                 flagged[i] = False
                 unflagged.append(i)
 
-    # Paragraph votes: the first WINDOW_BLOCKS prose paragraphs elect the region (the
-    # 150,000 of a huge page would elect the same one, at a cost per paragraph)
-    score = [0.0] * n
-    voters = WINDOW_BLOCKS
-    votes: list[tuple[float, int, int, int]] = []
-    wrapped: dict[int, set[int]] = {}  # container -> the wrapper stacks that voted in it
-    for text, node, link, flags in page.blocks:
-        item = tags[node] == "li"
-        if (tags[node] not in BLOCK_SCORE_TAGS and not item) or not _is_prose(text, link):
-            continue
-        vote_weight = LIST_ITEM_VOTE if item else 1.0
-        if any(flagged[f] for f in flags):
-            # a class word is weak evidence against real prose: it lowers the vote, while
-            # a boilerplate tag (nav, aside, footer...) or hidden element takes it away
-            if not all(_soft_flag(page, f) for f in flags if flagged[f]):
-                continue
-            vote_weight *= SOFT_FLAG_VOTE
-        voters -= 1
-        if voters < 0:
-            break
-        vote = (1.0 + _commas(text) + min(len(text) / 100.0, 3.0)) * vote_weight
-        # A paragraph votes for the element holding it; so does a text-only <div>
-        # (readability turns those into <p>), while loose text votes for its own div.
-        leaf = tags[node] == "p" or (own_blocks[node] == 1 and page.end[node] == node + 1)
-        anc = parent[node] if leaf and node else node
-        if item and anc > 0:  # a list item votes for the list's container, as a <p> would
-            anc = parent[anc]
-        start, top = anc, -1  # wrappers holding nothing but this paragraph: see below
-        if anc != node and vote_weight >= LIST_ITEM_VOTE:  # not prose a class word doubts
-            wrappers = MAX_WRAPPERS
-            while anc > 0 and wrappers and total[anc] == total[node]:
-                wrappers -= 1
-                top, anc = anc, parent[anc]
-            if top >= 0:
-                wrapped.setdefault(anc, set()).add(top)
-        votes.append((vote, start, top, anc))
-    for vote, anc, top, container in votes:
-        # a container of paragraphs each in its own wrapper stack (React/CMS divs) is their
-        # parent: votes pass the wrappers undivided; a lone wrapped box (an "about us") not
-        if top >= 0 and len(wrapped[container]) > 1:
-            while anc != container:
-                score[anc] += vote
-                anc = parent[anc]
-        for divider in _VOTE_DIVIDERS:
-            if anc < 0:
-                break
-            score[anc] += vote / divider
-            anc = parent[anc]
+    score, held = paragraph_votes(page, flagged, total, own_blocks, _soft_flag)
 
     best, best_score = -1, 0.0
     final = [0.0] * n
@@ -238,6 +176,7 @@ def extract_body(root: lxml.html.HtmlElement) -> list[str]:
         anc = parent[anc]
     best_score_region = best
     best = _join_split_story(page, best, final, total, prose, flagged)
+    best = _join_held_lead(page, best, best_score_region, score, held, total, prose)
 
     regions = _regions(page, best, final[best_score_region], final, total, linked, prose, flagged)
     regions = join_fragments(page, regions, total, linked, prose, flagged)
@@ -295,6 +234,7 @@ def _join_split_story(
     best_depth = _depth(parent, best)
     story = story_boundary(page, best, prose)  # a second <article> is a different story
     result = best
+    cut: tuple[list[int], list[int]] | None = None
     for i in sorted(range(len(final)), key=final.__getitem__, reverse=True)[:8]:
         if final[i] < JOIN_BEFORE_SHARE * final[best]:
             break
@@ -309,8 +249,50 @@ def _join_split_story(
             continue
         if _inside_flagged(parent, flagged, i, anc, page.tag if i > best else None):
             continue  # prose of a comment thread or a teaser box, not more of the story
+        if i > best:
+            cut = cut or cut_paragraphs(page)
+            if teasers(cut, i):
+                continue
         if prose[anc] >= JOIN_MIN_PROSE_SHARE * total[anc]:
             result = anc
+    return result
+
+
+def _join_held_lead(
+    page: BlockPage,
+    region: int,
+    best: int,
+    score: list[float],
+    held: dict[int, list[tuple[int, float]]],
+    total: list[int],
+    prose: list[int],
+) -> int:
+    """Climb to the child of an ancestor whose own paragraphs lead the story to the best one.
+
+    The rest of a story folded in a "read more" box, or set off after a photo, leaves the
+    lead as loose paragraphs of an ancestor: they elect no element of their own for
+    :func:`_join_split_story` to join, but they vote whole for the ancestor that holds
+    them. The region becomes the ancestor's child holding the best element, so that the
+    sibling rule of :func:`_regions` takes the lead's paragraphs (not the boxes after it).
+    The best element's own parent is left to that rule.
+    """
+    parent = page.parent
+    story = story_boundary(page, best, prose)
+    child = parent[best]
+    if child < 0:
+        return region
+    anc, result = parent[child], region
+    for _ in range(MAX_JOIN_LEVELS):
+        if anc < max(story, 0):
+            break
+        before = sum(v for node, v in held.get(anc, ()) if node < best)
+        if (
+            before >= JOIN_BEFORE_SHARE * score[best]
+            and prose[anc] >= JOIN_MIN_PROSE_SHARE * total[anc]
+            and child < result
+        ):
+            result = child
+        child, anc = anc, parent[anc]
     return result
 
 
@@ -342,6 +324,7 @@ def _regions(
     threshold = max(10.0, best_final * 0.2)
     siblings = [i for i in range(par + 1, page.end[par]) if page.parent[i] == par]
     keep = []
+    gap = False  # a box of text left out since the best: the story has ended
     for i in siblings:
         if i == best:
             keep.append(i)
@@ -355,8 +338,13 @@ def _regions(
         density = linked[i] / total[i]
         # A loose paragraph next to the story (a lead or summary outside the body div).
         leaf_paragraph = page.end[i] == i + 1 and page.tag[i] in BLOCK_SCORE_TAGS
-        if final[i] >= threshold or (leaf_paragraph and density < 0.25 and prose[i] >= 80):
+        # past a left-out box of text (a comment form, a related box) more prose is a
+        # comment thread unless nearly as strong as the story
+        bar = max(threshold, JOIN_AFTER_SHARE * best_final) if gap else threshold
+        if final[i] >= bar or (leaf_paragraph and density < 0.25 and prose[i] >= 80):
             keep.append(i)
+        elif i > best and total[i] >= SHORT_BLOCK_CHARS:  # more than a caption line
+            gap = True
     return keep
 
 
@@ -427,9 +415,9 @@ def _linked_subheading(page: BlockPage, b: int, region_total: int, total: list[i
     if page.tag[node] not in HEADING_TAGS or b + 1 >= len(page.blocks):
         return False
     text, after, link, _chrome = page.blocks[b + 1]
-    holder = page.parent[node]
+    holder = holder_of(page, node, total)  # past wrappers around each (React/CMS divs)
     return (
-        page.parent[after] == holder
+        holder_of(page, after, total) == holder
         and len(text) >= SUBHEADING_PROSE_CHARS
         and link <= SUBHEADING_PROSE_LINKS * len(text)
         and total[holder] >= SUBHEADING_STORY_SHARE * region_total

@@ -13,7 +13,7 @@ from __future__ import annotations
 from newscrawler.extract.blocks import BlockPage
 from newscrawler.utils.bounds import short_cache
 
-__all__ = ["join_fragments", "story_boundary", "teaser_regions"]
+__all__ = ["cut_paragraphs", "join_fragments", "story_boundary", "teaser_regions", "teasers"]
 
 # How many wrapper levels above a region its cousins are looked for.
 MAX_SHAPE_LEVELS = 6
@@ -32,6 +32,32 @@ MIN_STORY_CHARS = 400
 MIN_TEASERS = 5
 # A teaser's headline links to its story: at least this share of its text is linked.
 MIN_TEASER_LINK_SHARE = 0.1
+# Cut-off summaries end so ("...", "…", "[…]"): teasers of other stories, in any language.
+_CUT_ENDS = ("...", "…", "[…]", "[...]")
+# A block this long is a paragraph (or a summary) whose end counts.
+CUT_PARAGRAPH_CHARS = 120
+
+
+def cut_paragraphs(page: BlockPage) -> tuple[list[int], list[int]]:
+    """Per element subtree: paragraphs that are cut off, and all paragraphs."""
+    n = len(page.parent)
+    cut, paragraphs = [0] * n, [0] * n
+    for text, node, _link, _chrome in page.blocks:
+        if len(text) >= CUT_PARAGRAPH_CHARS:
+            paragraphs[node] += 1
+            cut[node] += text.endswith(_CUT_ENDS)
+    parent = page.parent
+    for i in range(n - 1, 0, -1):
+        if paragraphs[i]:
+            paragraphs[parent[i]] += paragraphs[i]
+            cut[parent[i]] += cut[i]
+    return cut, paragraphs
+
+
+def teasers(counts: tuple[list[int], list[int]], i: int) -> bool:
+    """Most of the paragraphs under ``i`` are cut off: a box of teasers of other stories."""
+    cut, paragraphs = counts
+    return cut[i] >= 2 and 2 * cut[i] >= paragraphs[i]
 
 
 @short_cache(maxsize=4096)
@@ -101,9 +127,14 @@ def join_fragments(
     found = sorted(set(found))
     series = len(found) >= MIN_SERIES  # the shape repeats: sections or steps of one story
     pending: list[int] = []  # right after the story: kept only if more of it follows
+    cut: tuple[list[int], list[int]] | None = None
     for frag in found:  # fragments never nest in each other, only maybe in a region
         if any(r <= frag < end[r] or frag <= r < end[frag] for r in regions):
             continue
+        if frag > last:
+            cut = cut or cut_paragraphs(page)
+            if teasers(cut, frag) or teasers(cut, parent[frag]):
+                continue  # cut-off summaries below the story: teasers, however shaped
         if frag > last and not series and prose[frag] < MIN_TAIL_SHARE * prose[best]:
             continue  # a closing line below the story (forum invitation, sign-off)
         if frag > last and last not in found and not _cut_off(page, end[last], frag):
