@@ -96,9 +96,13 @@ def live_entries(headline: etree._Element | None, day_first: bool = False,
     for count, element in enumerate(following(headline, LIVE_ELEMENTS)):
         if count == EARLY_ELEMENTS and found < 2:
             return []
-        if element.tag in _SKIP:
+        tag = element.tag
+        if tag in _SKIP:
             continue
-        when = _entry_time(element, day_first, language)
+        # _entry_time's own first look, inline: most elements show no time of day
+        text, tail = element.text, element.tail
+        when = _entry_time(element, day_first, language) if tag == "time" or (
+            text and _CLOCK.search(text)) or (tail and _CLOCK.search(tail)) else None
         found += when is not None
         walked.append((element, when))
     if len({when for _, when in walked if when is not None}) < MIN_ENTRIES:
