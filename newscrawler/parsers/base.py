@@ -341,8 +341,7 @@ class ArticleParser:
 
     @cached_property
     def _language(self) -> str | None:
-        """Read once: the dates of a page without a ``lang`` ask for it a few times, and
-        each would guess it from the story's text again."""
+        """Read once (the dates ask for it often; a page without ``lang`` guesses it)."""
         for value in (
             jsonld.text_value(self.ld.get("inlanguage")),
             self.meta.html_lang,
@@ -396,8 +395,7 @@ class ArticleParser:
 
     @cached_property
     def _header_dates(self) -> Replay:
-        """Dates printed by the headline: a source of ``published``, then the time of a day
-        (read only as far as the first that serves)."""
+        """Dates printed by the headline (read as far as asked): ``published``, a day's time."""
         return Replay(iter_header_dates(self.headline.element, self._day_first, self.language()))
 
     @cached_property
@@ -468,8 +466,7 @@ def _first_date(*candidates: Any) -> str | None:
     return _first_date_in(candidates)
 
 
-def _first_date_in(candidates: Iterable[Any]) -> str | None:
-    """The first candidate that parses as a date (later ones are not read)."""
+def _first_date_in(candidates: Iterable[Any]) -> str | None:  # later ones are not read
     for value in candidates:
         if value is None or value == "":
             continue
