@@ -10,10 +10,12 @@ from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
 from newscrawler.scheduler import (
+    DISK_QUEUE,
     LOCK_NAME,
     SCHEDULER,
     DiskFrontier,
     DiskFrontierScheduler,
+    FrontierDiskQueue,
     remove_stale_frontiers,
 )
 
@@ -47,6 +49,56 @@ def test_waiting_requests_go_to_a_temporary_disk_queue_removed_at_close():
     assert not folder.exists()
 
 
+class CallbackSpider(QueueSpider):
+    def parse_page(self, response):  # pragma: no cover - never called
+        pass
+
+    def failed(self, failure):  # pragma: no cover - never called
+        pass
+
+    other = parse_page  # the same method under a second name
+
+
+def test_frontier_queue_names_callbacks_as_scrapy_does(tmp_path):
+    crawler = get_crawler(CallbackSpider)
+    crawler.spider = spider = CallbackSpider()
+    queue = FrontierDiskQueue.from_crawler(crawler, str(tmp_path / "q"))
+    requests = [
+        Request("https://a.test/1", callback=spider.parse_page, errback=spider.failed,
+                meta={"k": 1}, priority=5),
+        Request("https://a.test/2"),
+        Request("https://a.test/3", callback=spider.other),  # named "parse_page" on the spider
+    ]
+    for request in requests:
+        queue.push(request)
+    for request in reversed(requests):
+        back = queue.pop()
+        assert back.to_dict(spider=spider) == request.to_dict(spider=spider)
+        assert back.callback == request.callback
+        assert back.errback == request.errback
+    queue.close()
+
+
+class Elsewhere:
+    def parse_page(self, response):  # pragma: no cover - never called
+        pass
+
+
+def test_frontier_queue_refuses_a_callback_of_another_object_as_scrapy_does(tmp_path):
+    crawler = get_crawler(CallbackSpider)
+    crawler.spider = CallbackSpider()
+    queue = FrontierDiskQueue.from_crawler(crawler, str(tmp_path / "q"))
+    try:
+        # the spider's name, another class's function: Scrapy's own lookup says no
+        queue.push(Request("https://a.test/1", callback=Elsewhere().parse_page))
+    except ValueError:
+        pass
+    else:  # pragma: no cover
+        raise AssertionError("a foreign callback was queued")
+    finally:
+        queue.close()
+
+
 def test_with_jobdir_it_is_scrapys_own_disk_queue(tmp_path):
     crawler = get_crawler(QueueSpider, {"JOBDIR": str(tmp_path)})
     scheduler = DiskFrontierScheduler.from_crawler(crawler)
@@ -59,6 +111,7 @@ def test_addon_leaves_the_scheduler_to_redis_when_distributed():
     settings = Settings()
     DiskFrontier().update_settings(settings)
     assert settings.get("SCHEDULER") == SCHEDULER
+    assert settings.get("SCHEDULER_DISK_QUEUE") == DISK_QUEUE
     distributed = Settings({"REDIS_URL": "redis://127.0.0.1:6379/0"})
     default = distributed.get("SCHEDULER")
     DiskFrontier().update_settings(distributed)

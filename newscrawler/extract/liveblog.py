@@ -89,13 +89,27 @@ def live_entries(headline: etree._Element | None, day_first: bool = False,
     that is not one."""
     if headline is None:
         return []
-    entries: list[list] = []  # [time, own characters, link characters, has a teaser title]
+    # first the entry times alone: most pages show fewer than MIN_ENTRIES (a <time> under the
+    # headline), and their entries' texts need not be counted
+    walked: list[tuple[etree._Element, str | None]] = []
+    found = 0
     for count, element in enumerate(following(headline, LIVE_ELEMENTS)):
-        if count == EARLY_ELEMENTS and len(entries) < 2:
+        if count == EARLY_ELEMENTS and found < 2:
             return []
-        if element.tag in _SKIP:
+        tag = element.tag
+        if tag in _SKIP:
             continue
-        if (when := _entry_time(element, day_first, language)) is not None:
+        # _entry_time's own first look, inline: most elements show no time of day
+        text, tail = element.text, element.tail
+        when = _entry_time(element, day_first, language) if tag == "time" or (
+            text and _CLOCK.search(text)) or (tail and _CLOCK.search(tail)) else None
+        found += when is not None
+        walked.append((element, when))
+    if len({when for _, when in walked if when is not None}) < MIN_ENTRIES:
+        return []
+    entries: list[list] = []  # [time, own characters, link characters, has a teaser title]
+    for element, when in walked:
+        if when is not None:
             entries.append([when, 0, 0, False])
             continue
         if entries:

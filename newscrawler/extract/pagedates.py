@@ -18,7 +18,8 @@ from newscrawler.extract.nearby import preceding, text_within
 from newscrawler.utils.dates import parse_date
 from newscrawler.utils.datetext import find_date
 
-__all__ = ["date_node_values", "graph_dates", "header_dates", "live_blog_dates"]
+__all__ = ["Replay", "date_node_values", "graph_dates", "header_dates", "iter_header_dates",
+           "live_blog_dates"]
 
 HEADER_ELEMENTS = 40
 """Elements after the headline that may carry its date (byline, date line, ``<time>``)."""
@@ -129,19 +130,25 @@ def header_dates(headline: etree._Element | None, day_first: bool = False,
     A ``<time datetime>`` there comes first; a live blog's entries come later on the page,
     so their times are not read as the story's. ``day_first``: "05/10/2018" is 5 October.
     """
+    return list(iter_header_dates(headline, day_first, language))
+
+
+def iter_header_dates(headline: etree._Element | None, day_first: bool = False,
+                      language: str | None = None) -> Iterator[str]:
+    """:func:`header_dates` one by one: machine dates as the walk meets them (they come
+    first), then the dates read in texts. A caller that stops at the first date that parses
+    (a ``<time datetime>`` under the headline) stops the walk there, and no text is read."""
     if headline is None:
-        return []
-    times: list[str] = []
-    texts: list[str] = []
+        return
+    texts: list[str] = []  # date lines, searched for a date only when the machine dates fail
     late: list[str] = []
     for group in (_after(headline, HEADER_ELEMENTS), preceding(headline, HEADER_BEFORE)):
         story = 0  # story paragraphs passed: a date printed past the story's start is its text
         for element in group:
             if isinstance(element, str):  # a loose text between elements (a <br> body's too)
                 text = " ".join(element[:_READ_CHARS].split())
-                if not story and 6 <= len(text) <= LOOSE_DATE_TEXT and not _says_updated(
-                        text) and (found := find_date(text, day_first, language)) is not None:
-                    texts.append(found)
+                if not story and 6 <= len(text) <= LOOSE_DATE_TEXT and not _says_updated(text):
+                    texts.append(text)
                 story += len(text) > LOOSE_DATE_TEXT
                 continue
             tag = element.tag if isinstance(element.tag, str) else ""
@@ -149,8 +156,10 @@ def header_dates(headline: etree._Element | None, day_first: bool = False,
                 continue
             if tag == "time" and element.get("datetime"):
                 if not _marks_update(element):  # past the story's start: a teaser's, maybe
-                    (late if story >= STORY_PARAGRAPHS else times).append(
-                        element.get("datetime", "").strip())
+                    if story >= STORY_PARAGRAPHS:
+                        late.append(element.get("datetime", "").strip())
+                    else:
+                        yield element.get("datetime", "").strip()
                 continue
             if tag == "p" and len(element.text or "") > LOOSE_DATE_TEXT:
                 story += 1
@@ -158,16 +167,39 @@ def header_dates(headline: etree._Element | None, day_first: bool = False,
                 continue  # the story
             if len(element) > 3:  # a container: its children are looked at one by one, its
                 text = _loose_text(element)  # own texts between them as a line of their own
-                if 6 <= len(text) <= MAX_DATE_TEXT and not _says_updated(text) and (
-                        found := find_date(text, day_first, language)) is not None:
-                    texts.append(found)
+                if 6 <= len(text) <= MAX_DATE_TEXT and not _says_updated(text):
+                    texts.append(text)
                 continue
             text = _own_text(element)
             if 6 <= len(text) <= MAX_DATE_TEXT and not _says_updated(text):
-                times.extend(_attribute_dates(element))
-                if (found := find_date(text, day_first, language)) is not None:
-                    texts.append(found)
-    return times + texts + late
+                yield from _attribute_dates(element)
+                texts.append(text)
+    for text in texts:
+        if (found := find_date(text, day_first, language)) is not None:
+            yield found
+    yield from late
+
+
+class Replay:
+    """An iterator's values, as often as asked: each pass reads the source no further than
+    its own consumer went, and values already read are not read again."""
+
+    __slots__ = ("_read", "_source")
+
+    def __init__(self, source: Iterator[str]) -> None:
+        self._source = source
+        self._read: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        index = 0
+        while True:
+            if index == len(self._read):
+                value = next(self._source, None)
+                if value is None:
+                    return
+                self._read.append(value)
+            yield self._read[index]
+            index += 1
 
 
 def date_node_values(root: etree._Element, day_first: bool = False,

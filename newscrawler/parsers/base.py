@@ -9,6 +9,7 @@ up in the crawl stats.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -41,9 +42,10 @@ from newscrawler.extract.metadata import (
     read_meta,
 )
 from newscrawler.extract.pagedates import (
+    Replay,
     date_node_values,
     graph_dates,
-    header_dates,
+    iter_header_dates,
     live_blog_dates,
 )
 from newscrawler.extract.standfirst import find_standfirst, same_text, starts_body
@@ -276,7 +278,7 @@ class ArticleParser:
         # entries (its latest update first) are never its publication: it began at its first
         starts = [v for v in (self._meta_published, *self._live_entries[:1]) if v]
         found = min(starts, key=lambda iso: iso[:19], default=None) or _first_date_of(
-            lambda: (*self._header_dates, *self.meta.times[:1]),
+            lambda: itertools.chain(self._header_dates, self.meta.times[:1]),
             self._visible_dates,
             lambda: (self.hints.get("published"),),
             lambda: (self._dateline_date(),),
@@ -287,8 +289,8 @@ class ArticleParser:
         if found is not None and len(found) == len("2016-04-25"):
             # a printed day: the time printed by the headline, or the page's machine time,
             # of that same day says when in it (a live blog's: its first entry's)
-            for value in (*self._live_entries, *self._header_dates,
-                          *self.meta.times[:MACHINE_TIMES]):
+            for value in itertools.chain(self._live_entries, self._header_dates,
+                                         self.meta.times[:MACHINE_TIMES]):
                 precise = parse_date(value)
                 if precise and len(precise) > len(found) and precise.startswith(found):
                     return precise
@@ -328,6 +330,11 @@ class ArticleParser:
         return clean_inline(value) or host_of(self.response.url) or None
 
     def language(self) -> str | None:
+        return self._language
+
+    @cached_property
+    def _language(self) -> str | None:
+        """Read once (the dates ask for it often; a page without ``lang`` guesses it)."""
         for value in (
             jsonld.text_value(self.ld.get("inlanguage")),
             self.meta.html_lang,
@@ -380,9 +387,9 @@ class ArticleParser:
         return find_date(parts[0], self._day_first, self.language()) if len(parts) == 2 else None
 
     @cached_property
-    def _header_dates(self) -> list[str]:
-        """Dates printed by the headline: a source of ``published``, then the time of a day."""
-        return header_dates(self.headline.element, self._day_first, self.language())
+    def _header_dates(self) -> Replay:
+        """Dates printed by the headline (read as far as asked): ``published``, a day's time."""
+        return Replay(iter_header_dates(self.headline.element, self._day_first, self.language()))
 
     @cached_property
     def _day_first(self) -> bool:
@@ -443,12 +450,16 @@ class ArticleParser:
 def _first_date_of(*sources: Callable[[], Iterable[Any]]) -> str | None:
     """The first date of the first source that has one; later sources are not called."""
     for source in sources:
-        if (found := _first_date(*source())) is not None:
+        if (found := _first_date_in(source())) is not None:
             return found
     return None
 
 
 def _first_date(*candidates: Any) -> str | None:
+    return _first_date_in(candidates)
+
+
+def _first_date_in(candidates: Iterable[Any]) -> str | None:  # later ones are not read
     for value in candidates:
         if value is None or value == "":
             continue
