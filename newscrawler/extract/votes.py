@@ -35,6 +35,9 @@ SOFT_FLAG_VOTE = 0.3
 HELD_MIN_CHARS = 80
 # Text-only wrappers around one paragraph that a vote passes without losing weight.
 MAX_WRAPPERS = 3
+HABIT_MIN_STACKS = 2
+"""Wrapped paragraphs it takes to call wrapping the page's habit (one lone paragraph in its
+div is no habit: its vote must not pass the div to the header beside it)."""
 
 
 def commas(text: str) -> int:
@@ -112,7 +115,8 @@ def paragraph_votes(
         votes.append((vote, start, depth, anc, whole, node, len(text) >= HELD_MIN_CHARS))
     # a page that wraps most paragraphs in a stack wraps each one, a titled section's lone
     # paragraph too, in stacks of one depth: those wrappers are no box
-    habit = statistics.mode(stacks.values()) if stacks and len(stacks) >= len(bare) else 0
+    habit = (statistics.mode(stacks.values())
+             if len(stacks) >= HABIT_MIN_STACKS and len(stacks) >= len(bare) else 0)
     for vote, anc, depth, container, whole, node, long in votes:
         # a container of paragraphs each in its own wrapper stack is their parent: votes
         # pass the wrappers undivided, as they would pass no wrapper; a lone one passes
