@@ -12,6 +12,7 @@ import json
 import pytest
 from scrapy.http import HtmlResponse
 
+from newscrawler.extract.byline import structured_names
 from newscrawler.extract.bylinetext import clean_names, printed_names
 from newscrawler.parsers.base import ArticleParser, clean_authors
 
@@ -190,3 +191,13 @@ def test_names_are_capped():
 def test_wire_parsers_keep_clean_authors():
     assert clean_authors(["By HOLLIS VANTERPOOL, MAREN OKAFOR and JUDE PELLETIER"]) == [
         "HOLLIS VANTERPOOL", "MAREN OKAFOR", "JUDE PELLETIER"]
+
+
+def test_structured_names_prefer_people_over_organisations():
+    value = [
+        {"@type": "Organization", "name": "Harbour Wire"},
+        {"@type": "Person", "name": "Ada Byron"},
+        "Grace Hopper",
+    ]
+    assert structured_names(value) == ["Ada Byron", "Grace Hopper"]
+    assert structured_names({"@type": "Organization", "name": "AP"}) == ["AP"]

@@ -62,16 +62,6 @@ def test_schema_type_urls():
     assert jsonld.find_article(docs)["headline"] == "Url type"
 
 
-def test_person_names_prefer_people_over_organisations():
-    value = [
-        {"@type": "Organization", "name": "Harbour Wire"},
-        {"@type": "Person", "name": "Ada Byron"},
-        "Grace Hopper",
-    ]
-    assert jsonld.person_names(value) == ["Ada Byron", "Grace Hopper"]
-    assert jsonld.person_names({"@type": "Organization", "name": "AP"}) == ["AP"]
-
-
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

@@ -217,20 +217,3 @@ def text_value(value: Any, _depth: int = 0) -> str | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return None
-
-
-def person_names(value: Any) -> list[str]:
-    """Author names: people first; organisations only when no person is named."""
-    people: list[str] = []
-    orgs: list[str] = []
-    items = value if isinstance(value, list) else [value]
-    for item in items:
-        if isinstance(item, str):
-            if item.strip():
-                people.append(item.strip())
-        elif isinstance(item, dict):
-            name = text_value(item.get("name"))
-            if not name:
-                continue
-            (orgs if "organization" in types_of(item) else people).append(name)
-    return people or orgs
