@@ -312,13 +312,13 @@ class ArticleParser:
         return live_entries(self.headline.element, self._day_first, self.language())
 
     def modified(self) -> str | None:
-        return _first_date(
+        return _first_date((
             self.ld.get("datemodified"),
             *live_blog_dates(self.ld)[1],
             *self.meta.all(MODIFIED_KEYS),
             self.hints.get("modified"),
             *self._live_entries[-1:],
-        )
+        ))
 
     def source(self) -> str | None:
         value = (
@@ -450,16 +450,12 @@ class ArticleParser:
 def _first_date_of(*sources: Callable[[], Iterable[Any]]) -> str | None:
     """The first date of the first source that has one; later sources are not called."""
     for source in sources:
-        if (found := _first_date_in(source())) is not None:
+        if (found := _first_date(source())) is not None:
             return found
     return None
 
 
-def _first_date(*candidates: Any) -> str | None:
-    return _first_date_in(candidates)
-
-
-def _first_date_in(candidates: Iterable[Any]) -> str | None:  # later ones are not read
+def _first_date(candidates: Iterable[Any]) -> str | None:  # later ones are not read
     for value in candidates:
         if value is None or value == "":
             continue
