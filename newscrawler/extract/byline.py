@@ -88,8 +88,7 @@ def structured_names(value: Any) -> list[str]:
         elif isinstance(item, dict):
             name = jsonld.text_value(item.get("name"))
             if name and not _is_address(name):
-                if "organization" in jsonld.types_of(item) or "newsmediaorganization" in \
-                        jsonld.types_of(item):
+                if {"organization", "newsmediaorganization"} & set(jsonld.types_of(item)):
                     orgs.append(name)
                 else:
                     people.append(name)

@@ -162,7 +162,9 @@ def find_headline(root: etree._Element, references: Iterable[str | None],
         if text and norm(text) not in sites:
             h1s.append((text, element))
     for text, element in h1s:
-        if any(vouches(ref, text) for ref in refs):
+        if any(vouches(ref, text, near=False) for ref in refs):
+            return Headline(text, element)
+        if any(vouches(ref, text) for ref in refs):  # only near: it may hold more than that
             return _inner_headline(element, text, refs) or Headline(text, element)
     for ref in refs:
         stripped = strip_title_suffix(ref, sites)
@@ -184,8 +186,6 @@ def _inner_headline(h1: etree._Element, text: str, refs: list[str]) -> Headline 
     """The headline printed inside an ``<h1>`` that holds more: the site's logo link, the
     byline, a badge, glued on ("StoryUltima Hora", "見出し 編集委員 山田"). Only an ``<h1>``
     the metadata titles merely come near is split; one they name exactly is the headline."""
-    if len(h1) == 0 or any(vouches(ref, text, near=False) for ref in refs):
-        return None
     for part in islice(h1.iterdescendants(etree.Element), MAX_H1_PARTS):
         own = clean_inline(part.text or "")
         if (own and len(own) < len(text) and part.tag != "a"

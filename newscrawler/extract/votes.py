@@ -137,7 +137,6 @@ def paragraph_votes(
     return score, held
 
 
-
 def _in_item(page: BlockPage, i: int) -> bool:
     """``i`` is (in) a list item, a few levels up: a post of a thread, a teaser card."""
     for _ in range(MAX_WRAPPERS):
