@@ -91,7 +91,7 @@ class GenericSpider(StoryPages, NewsSpider):
             request = self.discovery_request(url, self.parse_page, dont_filter=True, meta=meta)
             # a start request passes the duplicate filter unrecorded: the links back to it
             # (the site's menu, a listing naming the story) must not fetch it a second time
-            self.followed.add(hash(self.rebase(canonicalize(url))))
+            self.followed.add(hash(self.link_url(url)))
             yield request
             root = f"{parts.scheme}://{parts.netloc}"
             if root not in roots and parts.scheme in ("http", "https"):
@@ -187,8 +187,7 @@ class GenericSpider(StoryPages, NewsSpider):
             if not is_same_site(link, self.site_hosts):
                 self.crawler.stats.inc_value("discovery/links_offsite")
                 continue
-            # tracking parameters never change a page: one fetch per story, not per campaign
-            url = self.rebase(canonicalize(link))
+            url = self.link_url(link)
             key = hash(url)
             if key in self.followed:
                 continue  # site chrome links every page to the same pages: schedule them once
@@ -198,6 +197,11 @@ class GenericSpider(StoryPages, NewsSpider):
                 continue
             yield Request(url, callback=self.parse_page, errback=self.download_failed,
                           priority=PRIORITY[url_kind(link)])
+
+    def link_url(self, url: str) -> str:
+        """Where a link to ``url`` is fetched, and what :attr:`followed` knows it by: tracking
+        parameters never change a page (one fetch per story, not per campaign)."""
+        return self.rebase(canonicalize(url))
 
     @cached_property
     def max_links(self) -> int | None:
